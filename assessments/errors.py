@@ -1,0 +1,65 @@
+"""One small hierarchy of errors; pages and the CLI translate them, never show tracebacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ReadinessError(Exception):
+    """Base of every error this project raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, precise enough to fix without guessing.
+
+    Attributes:
+        file: the file's path as the user gave it.
+        line: 1-based line, when known.
+        column: 1-based column, when known.
+        field: dotted path to the field, e.g. "questions[3].scale[2].label"; "" for the file.
+        message: what is wrong.
+        hint: how to fix it ("" when the message says it all).
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class ContentError(ReadinessError):
+    """A questionnaire, catalogue or answers file is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class NotFoundError(ReadinessError):
+    """Something asked for does not exist."""
+
+
+class ConflictError(ReadinessError):
+    """A save raced another save; nothing was overwritten."""
+
+
+class AuthorizationError(ReadinessError):
+    """The signed-in user may not do this."""
+
+
+class ImmutableError(ReadinessError):
+    """A submitted assessment cannot change; edit a new revision instead."""
