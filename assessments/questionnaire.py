@@ -104,7 +104,7 @@ class Questionnaire(Strict):
     @model_validator(mode="after")
     def _thresholds_rise(self) -> Questionnaire:
         t = self.level_thresholds
-        if not all(0 < a < b <= 100 for a, b in zip((0.0, *t[:-1]), t, strict=True)):
+        if not all(0 <= a < b <= 100 for a, b in zip((0.0, *t[:-1]), t, strict=True)):
             raise ValueError(
                 f"level_thresholds must rise strictly within 0-100; got {list(t)}"
                 " (hint: e.g. [20, 40, 60, 80])"
