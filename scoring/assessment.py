@@ -1,0 +1,42 @@
+"""Score one assessment: pillar levels, confidence, chain statuses and the recommendation."""
+
+from __future__ import annotations
+
+from scoring.chains import assess_chains, recommend
+from scoring.conditions import TeamState
+from scoring.confidence import score_confidence
+from scoring.model import AssessmentInput, Catalogue, Rubric
+from scoring.pillars import autonomy_level, overall_level, score_pillars, weakest_pillar
+from scoring.results import AssessmentResult, ChainStatus
+from scoring.unlock import unlock_paths
+
+
+def score_assessment(
+    rubric: Rubric, catalogue: Catalogue, assessment: AssessmentInput
+) -> AssessmentResult:
+    """Explain one team: every number traces back to its answers (docs/scoring-model.md)."""
+    known = {q.id for q in rubric.questions}
+    # Answers to questions the rubric does not have are ignored; missing ones are unanswered.
+    answers = {qid: answer for qid, answer in assessment.answers.items() if qid in known}
+    pillars = score_pillars(rubric, answers)
+    overall = overall_level(pillars)
+    confidence = score_confidence(rubric, answers)
+    state = TeamState(
+        rubric=rubric,
+        catalogue=catalogue,
+        pillar_levels={p.pillar: p.level for p in pillars},
+        answers=answers,
+        removed=assessment.removed_chains,
+    )
+    chains = assess_chains(catalogue, state)
+    blocked = [c.chain for c in chains if c.status is ChainStatus.BLOCKED]
+    paths = unlock_paths(rubric, catalogue, answers, assessment.removed_chains, blocked)
+    return AssessmentResult(
+        pillars=pillars,
+        overall_level=overall,
+        weakest_pillar=weakest_pillar(pillars),
+        confidence=confidence,
+        autonomy=autonomy_level(overall),
+        chains=chains,
+        recommendation=recommend(catalogue, chains, paths, confidence.band),
+    )
