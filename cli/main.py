@@ -1,0 +1,62 @@
+"""The `readiness` command: check content files and score a team's answers file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from assessments.errors import ContentError, ReadinessError
+from cli.problems import print_problems
+from cli.score import run_score
+from cli.validate import run_validate
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `readiness` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="readiness",
+        description="Autonomy Readiness: which approval chain on AI-agent work can go next?",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate",
+        help="check questionnaires, catalogues and answers files",
+        description="Check YAML content files together and report every problem at once.",
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: data)"
+    )
+    score = commands.add_parser(
+        "score",
+        help="score one team's answers file",
+        description="Score an answers file and print the team report.",
+    )
+    score.add_argument("answers", type=Path, metavar="ANSWERS.yaml")
+    score.add_argument("--format", choices=("text", "json"), default="text")
+    score.add_argument("--questionnaire", type=Path, metavar="PATH", help="questionnaire file")
+    score.add_argument("--catalogue", type=Path, metavar="PATH", help="chain catalogue file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; exit 0 when all is well, 1 on problems, 2 on an internal error."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return run_validate(args.paths, sys.stdout)
+        return run_score(args.answers, args.format, args.questionnaire, args.catalogue)
+    except ContentError as error:
+        print_problems(error.problems, sys.stderr)
+        return 1
+    except (ReadinessError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the last resort: a message, never a traceback
+        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""`readiness score ANSWERS.yaml`: score one team's answers file and print the team report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from assessments.content import load_content
+from assessments.errors import ContentError
+from assessments.loading import load_answer_sheet
+from assessments.team_report import report_dict, report_text
+from cli.problems import count, print_problems
+from scoring import score_assessment
+
+
+def run_score(
+    answers: Path,
+    output_format: str,
+    questionnaire: Path | None = None,
+    catalogue: Path | None = None,
+) -> int:
+    """Print the report (text or one JSON object); 1 with the problems on a bad file."""
+    try:
+        content = load_content(questionnaire, catalogue)
+        sheet = load_answer_sheet(answers, content.questionnaire, content.catalogue)
+    except ContentError as error:
+        print_problems(error.problems, sys.stderr)
+        print(f"{count(len(error.problems), 'problem')}; nothing was scored", file=sys.stderr)
+        return 1
+    result = score_assessment(content.rubric, content.scoring_catalogue, sheet.to_scoring())
+    if output_format == "json":
+        report = report_dict(content, sheet, result)
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(report_text(content, sheet, result), end="")
+    return 0

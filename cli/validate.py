@@ -1,0 +1,43 @@
+"""`readiness validate [PATH...]`: check content files together, report every problem."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from assessments.catalogue import ChainCatalogue
+from assessments.content import DATA_DIR, load_content
+from assessments.errors import ReadinessError
+from assessments.questionnaire import Questionnaire
+from assessments.validation import validate_paths
+from cli.problems import count, print_problems
+
+
+def run_validate(paths: Sequence[Path], out: TextIO) -> int:
+    """Print every problem and a summary; 0 when clean, 1 otherwise."""
+    report = validate_paths(list(paths) or [_shown(DATA_DIR)], *_default_content())
+    print_problems(report.problems, out)
+    if report.problems:
+        print(file=out)
+    checked = count(len(report.files), "file")
+    found = count(len(report.problems), "problem") if report.problems else "no problems"
+    print(f"{checked} checked, {found}", file=out)
+    return 0 if report.ok else 1
+
+
+def _default_content() -> tuple[list[Questionnaire], list[ChainCatalogue]]:
+    """The default content, for answers files checked without their questionnaire."""
+    # Broken default content is reported when it is among the checked paths, not here.
+    try:
+        content = load_content()
+    except ReadinessError:
+        return [], []
+    return [content.questionnaire], [content.catalogue]
+
+
+def _shown(path: Path) -> Path:
+    """The path relative to the working directory when it lies below it."""
+    absolute = path.resolve()
+    return Path(os.path.relpath(absolute)) if absolute.is_relative_to(Path.cwd()) else path

@@ -1,0 +1,50 @@
+"""The content shipped in data/ loads and passes the validator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assessments.content import DATA_DIR, load_content
+from assessments.loading import load_answer_sheet
+from assessments.validation import validate_paths
+
+EXAMPLES = sorted((DATA_DIR / "examples").glob("*.yaml"))
+
+
+def test_data_folder_has_no_problems():
+    report = validate_paths([DATA_DIR])
+
+    assert [str(p) for p in report.problems] == []
+    assert len(report.files) >= 3
+
+
+def test_default_content_loads_with_matching_scoring_views():
+    content = load_content()
+
+    assert content.catalogue.questionnaire == content.questionnaire.id
+    assert [q.id for q in content.rubric.questions] == [
+        q.id for q in content.questionnaire.questions
+    ]
+    assert {c.id for c in content.scoring_catalogue.chains} == {
+        c.id for c in content.catalogue.chains
+    }
+
+
+def test_default_content_is_loaded_once_per_process():
+    assert load_content() is load_content()
+
+
+def test_there_are_example_answers_files():
+    assert len(EXAMPLES) >= 1
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_answers_load_against_the_default_content(path: Path):
+    content = load_content()
+
+    sheet = load_answer_sheet(path, content.questionnaire, content.catalogue)
+
+    assert sheet.questionnaire.id == content.questionnaire.id
+    assert sheet.questionnaire.version == content.questionnaire.version
