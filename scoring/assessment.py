@@ -30,7 +30,12 @@ def score_assessment(
     )
     chains = assess_chains(catalogue, state)
     blocked = [c.chain for c in chains if c.status is ChainStatus.BLOCKED]
-    paths = unlock_paths(rubric, catalogue, answers, assessment.removed_chains, blocked)
+    eligible = frozenset(
+        c.chain for c in chains if c.status in (ChainStatus.NEXT, ChainStatus.ELIGIBLE)
+    )
+    paths = unlock_paths(
+        rubric, catalogue, answers, assessment.removed_chains, blocked, eligible
+    )
     return AssessmentResult(
         pillars=pillars,
         overall_level=overall,

@@ -135,12 +135,17 @@ def unlock_paths(
     answers: Mapping[str, Answer],
     removed: frozenset[str],
     blocked: Sequence[str],
+    eligible: frozenset[str] = frozenset(),
 ) -> tuple[UnlockPath, ...]:
-    """The nearest three answer-only paths, then the paths that wait on other chains."""
+    """The nearest three paths: answer-only ones first, then those one removal away.
+
+    A chain that waits on another chain's removal is shown only when every chain it
+    waits on is eligible now ("what is still missing for the one after"); deeper
+    chains are not near.
+    """
     start = _starting_plan(rubric, answers)
     planner = _Planner(rubric, removed)
-    nearest: list[tuple[int, int, UnlockPath]] = []
-    waiting: list[UnlockPath] = []
+    ranked: list[tuple[int, int, int, UnlockPath]] = []
     for index, chain in enumerate(catalogue.chains):
         if chain.id not in blocked or chain.unlock is None:
             continue
@@ -148,12 +153,11 @@ def unlock_paths(
         if solved is None:
             continue
         path = _path(rubric, chain, start, solved)
-        if path.chains_first:
-            waiting.append(path)
-        else:
-            nearest.append((path.steps, index, path))
-    nearest.sort(key=lambda ranked: (ranked[0], ranked[1]))
-    return tuple(path for _, _, path in nearest[:NEAREST_PATHS]) + tuple(waiting)
+        if not set(path.chains_first) <= eligible:
+            continue
+        ranked.append((1 if path.chains_first else 0, path.steps, index, path))
+    ranked.sort(key=lambda r: r[:3])
+    return tuple(r[3] for r in ranked[:NEAREST_PATHS])
 
 
 def _starting_plan(rubric: Rubric, answers: Mapping[str, Answer]) -> _Plan:

@@ -205,7 +205,7 @@ def test_any_takes_the_option_with_fewest_steps(unlock, improvements):
     assert (first.chain, first.improvements, first.chains_first) == ("c1", improvements, ())
 
 
-def test_chain_waiting_on_another_chain_lists_it_and_is_not_among_the_nearest():
+def test_chain_waiting_on_a_blocked_chain_is_not_near():
     r = FOUR_EQUAL
     c = catalogue(
         MinAnswer("BR-01", 2),
@@ -219,9 +219,22 @@ def test_chain_waiting_on_another_chain_lists_it_and_is_not_among_the_nearest():
         ("c1", 2, ()),
         ("c3", 3, ()),
         ("c4", 4, ()),
+    ]
+
+
+def test_chain_waiting_only_on_an_eligible_chain_comes_after_answer_only_paths():
+    c = catalogue(
+        MinAnswer("BR-01", 1),
+        AllOf((ChainRemoved("c1"), MinAnswer("BR-02", 1))),
+        MinAnswer("BR-01", 3),
+        AllOf((ChainRemoved("c2"), MinAnswer("BR-02", 1))),
+    )
+    result = paths(FOUR_EQUAL, c, {"BR-01": 1, "BR-02": 0})
+    assert [(p.chain, p.steps, p.chains_first) for p in result] == [
+        ("c3", 2, ()),
         ("c2", 1, ("c1",)),
     ]
-    assert result[3].improvements == (Improvement("BR-02", 0, 1),)
+    assert result[1].improvements == (Improvement("BR-02", 0, 1),)
 
 
 def test_nearest_three_rank_by_steps_then_catalogue_order():
