@@ -63,3 +63,20 @@ class AuthorizationError(ReadinessError):
 
 class ImmutableError(ReadinessError):
     """A submitted assessment cannot change; edit a new revision instead."""
+
+
+class InvalidInputError(ReadinessError):
+    """A value breaks a rule of the questionnaire, the catalogue or the org structure."""
+
+
+class IncompleteError(ReadinessError):
+    """An assessment cannot be submitted while questions are unanswered."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        count = len(missing)
+        super().__init__(
+            f"{count} question{'s are' if count != 1 else ' is'} still unanswered: "
+            f"{', '.join(missing)} (answer each with a value, not applicable with a reason,"
+            " or don't know)"
+        )

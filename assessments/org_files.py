@@ -1,0 +1,328 @@
+"""Reading org structure files: CSV and YAML rows checked one by one into units and teams.
+
+Every broken rule becomes a Problem naming the file, the line and the field; a file with
+any problem yields no OrgFile at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from assessments.errors import ContentError, Problem
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_NAME = 200
+MAX_SLUG = 100
+CSV_REQUIRED = ("unit", "team")
+CSV_OPTIONAL = ("unit_slug", "team_slug")
+SLUG_HINT = "use lowercase letters, digits and dashes, e.g. 'payments-core'"
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """A unit as the file describes it."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    """A team as the file describes it."""
+
+    slug: str
+    name: str
+    unit_slug: str
+
+
+@dataclass(frozen=True)
+class OrgFile:
+    """A parsed, valid org structure file."""
+
+    file: str
+    units: tuple[UnitSpec, ...]
+    teams: tuple[TeamSpec, ...]
+
+
+def slug_of(name: str) -> str:
+    """A slug made from a name: 'Payments Core' -> 'payments-core'."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_SLUG].rstrip("-")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    value: str
+    line: int
+    field: str
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    prefix: str
+    cells: dict[str, _Cell]
+
+    def field(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def text(self, key: str) -> str:
+        cell = self.cells.get(key)
+        return "" if cell is None else cell.value.strip()
+
+    def line_of(self, key: str) -> int:
+        cell = self.cells.get(key)
+        return self.line if cell is None else cell.line
+
+
+class OrgRows:
+    """Collects units and teams row by row, with a problem for every broken rule."""
+
+    def __init__(self, file: str, *, units_declared: bool) -> None:
+        self.file = file
+        self.units_declared = units_declared
+        self.problems: list[Problem] = []
+        self.units: dict[str, UnitSpec] = {}
+        self.unit_lines: dict[str, int] = {}
+        self.unit_by_name: dict[str, str] = {}
+        self.teams: dict[str, TeamSpec] = {}
+        self.team_lines: dict[str, int] = {}
+
+    def problem(self, row: _Row, key: str, message: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(self.file, row.line_of(key), None, row.field(key), message, hint)
+        )
+
+    def name(self, row: _Row, key: str, what: str) -> str | None:
+        name = row.text(key)
+        if not name:
+            self.problem(row, key, f"{what} name is empty")
+            return None
+        if len(name) > MAX_NAME:
+            self.problem(row, key, f"{what} name is longer than {MAX_NAME} characters")
+            return None
+        return name
+
+    def slug(self, row: _Row, name: str, name_key: str, slug_key: str, what: str) -> str | None:
+        given = row.text(slug_key)
+        if given:
+            if not SLUG_PATTERN.match(given) or len(given) > MAX_SLUG:
+                self.problem(row, slug_key, f"{given!r} is not a valid slug", SLUG_HINT)
+                return None
+            return given
+        derived = slug_of(name)
+        if not derived:
+            self.problem(
+                row, name_key, f"{what} name {name!r} gives an empty slug", f"add a {slug_key}"
+            )
+            return None
+        return derived
+
+    def add_unit(self, row: _Row, name_key: str = "unit") -> str | None:
+        name = self.name(row, name_key, "unit")
+        if name is None:
+            return None
+        slug = self.slug(row, name, name_key, "unit_slug", "unit")
+        if slug is None:
+            return None
+        known = self.units.get(slug)
+        if known is not None and known.name != name:
+            self.problem(
+                row,
+                "unit_slug" if row.text("unit_slug") else name_key,
+                f"unit slug {slug!r} is already used for {known.name!r}"
+                f" on line {self.unit_lines[slug]}",
+            )
+            return None
+        if known is None and name in self.unit_by_name:
+            other = self.unit_by_name[name]
+            self.problem(
+                row,
+                "unit_slug",
+                f"unit {name!r} has slug {slug!r} here but {other!r}"
+                f" on line {self.unit_lines[other]}",
+            )
+            return None
+        if known is None:
+            self.units[slug] = UnitSpec(slug, name)
+            self.unit_lines[slug] = row.line
+            self.unit_by_name[name] = slug
+        elif self.units_declared:
+            self.problem(
+                row,
+                name_key,
+                f"unit {name!r} is declared twice (first on line {self.unit_lines[slug]})",
+            )
+            return None
+        return slug
+
+    def add_team(self, row: _Row, unit_slug: str | None) -> None:
+        name = self.name(row, "team", "team")
+        if name is None:
+            return
+        slug = self.slug(row, name, "team", "team_slug", "team")
+        if slug is None or unit_slug is None:
+            return
+        if slug in self.teams:
+            self.problem(
+                row,
+                "team_slug" if row.text("team_slug") else "team",
+                f"team slug {slug!r} is already used on line {self.team_lines[slug]}",
+            )
+            return
+        self.teams[slug] = TeamSpec(slug, name, unit_slug)
+        self.team_lines[slug] = row.line
+
+    def resolve_unit(self, row: _Row) -> str | None:
+        reference = row.text("unit")
+        if not reference:
+            self.problem(row, "unit", "unit is empty")
+            return None
+        if reference in self.units:
+            return reference
+        if reference in self.unit_by_name:
+            return self.unit_by_name[reference]
+        self.problem(row, "unit", f"unknown unit {reference!r}", "declare it under `units:`")
+        return None
+
+    def org_file(self) -> OrgFile:
+        if not self.problems and not self.teams:
+            self.problems.append(Problem(self.file, None, None, "", "the file lists no teams"))
+        if self.problems:
+            raise ContentError(sorted(self.problems, key=lambda p: p.line or 0))
+        return OrgFile(self.file, tuple(self.units.values()), tuple(self.teams.values()))
+
+
+def csv_rows(text: str, file: str) -> OrgRows:
+    collected = OrgRows(file, units_declared=False)
+    if not text.strip():
+        raise ContentError([Problem(file, None, None, "", "the file is empty")])
+    reader = csv.reader(io.StringIO(text))
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    header_problems = [
+        Problem(
+            file,
+            1,
+            None,
+            column,
+            f"missing column {column!r}",
+            "the first row must name the columns unit and team; unit_slug and team_slug"
+            " are optional",
+        )
+        for column in CSV_REQUIRED
+        if column not in header
+    ] + [
+        Problem(
+            file,
+            1,
+            None,
+            column,
+            f"unknown column {column!r}",
+            "allowed columns: unit, team, unit_slug, team_slug",
+        )
+        for column in header
+        if column not in CSV_REQUIRED + CSV_OPTIONAL
+    ]
+    if header_problems:
+        raise ContentError(header_problems)
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = _Row(line, "", {k: _Cell(v, line, k) for k, v in zip(header, cells, strict=False)})
+        if len(cells) > len(header):
+            collected.problems.append(
+                Problem(
+                    file,
+                    line,
+                    None,
+                    "",
+                    f"row has {len(cells)} cells but the header names {len(header)} columns",
+                )
+            )
+            continue
+        unit_slug = collected.add_unit(row)
+        collected.add_team(row, unit_slug)
+    return collected
+
+
+def yaml_rows(text: str, file: str) -> OrgRows:
+    collected = OrgRows(file, units_declared=True)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
+        reason = getattr(error, "problem", None) or str(error)
+        raise ContentError([Problem(file, line, column, "", f"not valid YAML: {reason}")]) from None
+    if not isinstance(root, yaml.MappingNode):
+        raise ContentError(
+            [Problem(file, 1, None, "", "expected a mapping with `units:` and `teams:`")]
+        )
+    sections = {key.value: value for key, value in root.value}
+    for key, _ in root.value:
+        if key.value not in ("units", "teams"):
+            collected.problems.append(
+                Problem(
+                    file,
+                    key.start_mark.line + 1,
+                    None,
+                    key.value,
+                    f"unknown field {key.value!r}",
+                    "allowed: units, teams",
+                )
+            )
+    for row in _yaml_items(sections.get("units"), "units", ("unit", "unit_slug"), collected):
+        collected.add_unit(row)
+    for row in _yaml_items(
+        sections.get("teams"), "teams", ("team", "unit", "team_slug"), collected
+    ):
+        collected.add_team(row, collected.resolve_unit(row))
+    return collected
+
+
+def _yaml_items(
+    node: yaml.Node | None, section: str, allowed: tuple[str, ...], collected: OrgRows
+) -> list[_Row]:
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        collected.problems.append(
+            Problem(collected.file, node.start_mark.line + 1, None, section, "expected a list")
+        )
+        return []
+    rows = []
+    for index, item in enumerate(node.value):
+        prefix = f"{section}[{index}]."
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            collected.problems.append(
+                Problem(collected.file, line, None, f"{section}[{index}]", "expected a mapping")
+            )
+            continue
+        cells: dict[str, _Cell] = {}
+        for key, value in item.value:
+            where = value.start_mark.line + 1
+            if key.value not in allowed or not isinstance(value, yaml.ScalarNode):
+                message = (
+                    f"unknown field {key.value!r}" if key.value not in allowed else "expected text"
+                )
+                collected.problems.append(
+                    Problem(
+                        collected.file,
+                        where,
+                        None,
+                        prefix + key.value,
+                        message,
+                        f"allowed: {', '.join(allowed)}" if key.value not in allowed else "",
+                    )
+                )
+                continue
+            is_null = value.tag == "tag:yaml.org,2002:null"
+            cells[key.value] = _Cell("" if is_null else value.value, where, key.value)
+        rows.append(_Row(line, prefix, cells))
+    return rows

@@ -1,0 +1,55 @@
+"""ReadinessService: the one entry point pages and the CLI use to read and write assessments.
+
+The methods live with their noun — org (`assessments/org.py`), drafts (`assessments/drafts.py`)
+and reading (`assessments/history.py`) — and share one engine, content and clock
+(`assessments/service_core.py`). Every call runs in its own transaction and returns frozen
+views (`assessments/views.py`), never ORM objects; every write is audited in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+from assessments.audit import AuditAction, AuditEntryView
+from assessments.drafts import DraftCommands
+from assessments.history import HistoryQueries
+from assessments.org import OrgCommands
+from assessments.org_import import OrgImportPlan
+from assessments.service_core import Clock, Content
+from assessments.views import (
+    ConflictingEditView,
+    DraftView,
+    OrgHistory,
+    PeriodSnapshot,
+    TeamSnapshot,
+    TeamView,
+    UnitView,
+)
+
+
+class ReadinessService(OrgCommands, DraftCommands, HistoryQueries):
+    """Org structure, drafts, submissions, history and the audit log, over one database.
+
+    Example:
+        engine = make_engine(); upgrade_to_head(engine)
+        service = ReadinessService(engine, load_content())
+        draft = service.open_draft("payments-core", "2026-Q4", actor="ana@example.com")
+        draft = service.save_answer(draft.id, "BR-01", AnswerEntry(value=3),
+                                    expected_version=draft.version, actor="ana@example.com")
+    """
+
+
+__all__ = [
+    "AuditAction",
+    "AuditEntryView",
+    "Clock",
+    "ConflictingEditView",
+    "Content",
+    "DraftView",
+    "OrgHistory",
+    "OrgImportPlan",
+    "PeriodSnapshot",
+    "ReadinessService",
+    "TeamSnapshot",
+    "TeamView",
+    "UnitView",
+]

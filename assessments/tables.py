@@ -1,0 +1,178 @@
+"""The storage schema as SQLAlchemy 2 declarative models; only the repository uses them.
+
+Migrations in `assessments/migrations/versions/` are written by hand and must produce exactly
+this schema; `tests/integration/test_migrations.py` compares the two.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+DRAFT = "draft"
+SUBMITTED = "submitted"
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp, also on SQLite (which stores no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with constraint names that migrations can refer to."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class OrgUnitRow(Base):
+    """An org unit (a department or tribe) that groups teams."""
+
+    __tablename__ = "org_units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class TeamRow(Base):
+    """A team that assesses itself once a period."""
+
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_units.id"), index=True)
+    created_at: Mapped[datetime]
+
+
+class AssessmentRow(Base):
+    """One revision of one team's assessment for one period."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (
+        UniqueConstraint("team_id", "period", "revision"),
+        CheckConstraint("status IN ('draft', 'submitted')", name="status"),
+        Index(None, "period", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    period: Mapped[str] = mapped_column(String(7))
+    questionnaire_id: Mapped[str] = mapped_column(String(100))
+    questionnaire_version: Mapped[str] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int]
+    version: Mapped[int]
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime]
+    submitted_by: Mapped[str | None] = mapped_column(String(320))
+    submitted_at: Mapped[datetime | None]
+
+
+class AnswerRow(Base):
+    """One answer of one assessment: a value, not applicable with a reason, or don't know."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("assessment_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(50))
+    value: Mapped[int | None]
+    not_applicable: Mapped[str | None] = mapped_column(Text)
+    dont_know: Mapped[bool] = mapped_column(Boolean)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ChainStateRow(Base):
+    """Whether a team has an approval chain removed, as of one assessment."""
+
+    __tablename__ = "chain_states"
+    __table_args__ = (UniqueConstraint("assessment_id", "chain_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    chain_id: Mapped[str] = mapped_column(String(100))
+    removed: Mapped[bool] = mapped_column(Boolean)
+
+
+class ConflictingEditRow(Base):
+    """A write rejected by optimistic locking, kept so nothing the user typed is lost."""
+
+    __tablename__ = "conflicting_edits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(50))
+    target: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[dict[str, Any]]
+    actor: Mapped[str] = mapped_column(String(320))
+    expected_version: Mapped[int]
+    found_version: Mapped[int]
+    found_updated_by: Mapped[str] = mapped_column(String(320))
+    found_updated_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+
+
+class AuditRow(Base):
+    """One write, who made it and when."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(320), index=True)
+    action: Mapped[str] = mapped_column(String(50), index=True)
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[str] = mapped_column(String(200))
+    details: Mapped[dict[str, Any]]

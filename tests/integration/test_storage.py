@@ -1,0 +1,464 @@
+"""Storage round trips through the service, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+import pytest
+
+from assessments.answers import AnswerEntry
+from assessments.errors import (
+    ImmutableError,
+    IncompleteError,
+    InvalidInputError,
+    NotFoundError,
+)
+from assessments.service import DraftView, ReadinessService, TeamView, UnitView
+from scoring.model import Answer, AnswerKind, AssessmentInput
+from tests.integration.conftest import START, Clock
+
+ANA = "ana@example.com"
+HTML_NOTE = '<script>alert("x")</script> & <b>bold</b> **md**'
+FULL = {
+    "BR-01": AnswerEntry(value=3, evidence="https://wiki.example.com/sandbox?a=1&b=2"),
+    "BR-02": AnswerEntry(value=0, note=HTML_NOTE),
+    "PA-01": AnswerEntry(dont_know=True),
+    "PA-02": AnswerEntry(not_applicable="No <prod> access at all", note="n/a since 2025"),
+    "OS-01": AnswerEntry(value=2),
+}
+
+
+def answer_all(
+    service: ReadinessService, draft: DraftView, answers: dict[str, AnswerEntry], actor: str = ANA
+) -> DraftView:
+    for question_id, entry in answers.items():
+        draft = service.save_answer(
+            draft.id, question_id, entry, expected_version=draft.version, actor=actor
+        )
+    return draft
+
+
+def submitted(
+    service: ReadinessService,
+    team: str,
+    period: str,
+    answers: dict[str, AnswerEntry] = FULL,
+    removed: tuple[str, ...] = (),
+) -> DraftView:
+    draft = answer_all(service, service.open_draft(team, period, actor=ANA), answers)
+    for chain_id in removed:
+        draft = service.set_chain_state(
+            draft.id, chain_id, True, expected_version=draft.version, actor=ANA
+        )
+    return service.submit(draft.id, expected_version=draft.version, actor=ANA)
+
+
+def test_units_and_teams_come_back_sorted_by_unit_then_team_name(org: ReadinessService):
+    assert [(u.slug, u.name) for u in org.list_units()] == [
+        ("payments", "Payments"),
+        ("platform", "Platform"),
+    ]
+    assert [(t.slug, t.unit_slug, t.unit_name) for t in org.list_teams()] == [
+        ("billing", "payments", "Payments"),
+        ("checkout", "payments", "Payments"),
+        ("runtime", "platform", "Platform"),
+    ]
+    assert [t.slug for t in org.list_teams("platform")] == ["runtime"]
+    team = org.get_team("checkout")
+    assert team == TeamView(team.id, "checkout", "Checkout", "payments", "Payments")
+    assert isinstance(org.list_units()[0], UnitView)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda s: s.get_team("nope"), NotFoundError, "no team with slug 'nope'"),
+        (
+            lambda s: s.create_unit("payments", "Again", actor=ANA),
+            InvalidInputError,
+            "a unit with slug 'payments' already exists",
+        ),
+        (
+            lambda s: s.create_team("checkout", "Again", "payments", actor=ANA),
+            InvalidInputError,
+            "a team with slug 'checkout' already exists",
+        ),
+        (
+            lambda s: s.create_team("new", "New", "nowhere", actor=ANA),
+            NotFoundError,
+            "no unit with slug 'nowhere'",
+        ),
+        (
+            lambda s: s.create_unit("Bad Slug", "Bad", actor=ANA),
+            InvalidInputError,
+            "unit slug 'Bad Slug' is not valid (use lowercase letters, digits and dashes,"
+            " e.g. 'payments-core')",
+        ),
+        (lambda s: s.get_assessment(999), NotFoundError, "no assessment with id 999"),
+        (
+            lambda s: s.open_draft("checkout", "2026-Q5", actor=ANA),
+            InvalidInputError,
+            "period '2026-Q5' is not a quarter (write it like 2026-Q4)",
+        ),
+    ],
+)
+def test_org_and_lookup_errors_say_what_is_wrong(org: ReadinessService, call, error, message):
+    with pytest.raises(error) as raised:
+        call(org)
+    assert str(raised.value) == message
+
+
+def test_open_draft_creates_revision_one_once_and_then_returns_it(org: ReadinessService):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    assert (draft.team_slug, draft.team_name, draft.period) == ("checkout", "Checkout", "2026-Q4")
+    assert (draft.questionnaire_id, draft.questionnaire_version) == ("test-readiness", "3")
+    assert (draft.status, draft.revision, draft.version) == ("draft", 1, 1)
+    assert (draft.created_by, draft.updated_by, draft.created_at) == (ANA, ANA, START)
+    assert (draft.submitted_by, draft.submitted_at) == (None, None)
+    again = org.open_draft("checkout", "2026-Q4", actor="bob@example.com")
+    assert again == draft
+    assert org.current_assessment("checkout", "2026-Q4") == draft
+    assert org.current_assessment("checkout", "2026-Q3") is None
+
+
+def test_answers_of_every_kind_round_trip_verbatim(org: ReadinessService, clock: Clock):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    clock.advance(5)
+    saved = answer_all(org, draft, FULL)
+    assert saved.version == 6
+    assert saved.updated_at == datetime(2026, 11, 2, 14, 5, tzinfo=UTC)
+    loaded = org.get_assessment(draft.id)
+    assert loaded == saved
+    assert loaded.answers == FULL
+    assert loaded.answers["BR-02"].note == HTML_NOTE
+    assert loaded.to_scoring() == AssessmentInput(
+        answers={
+            "BR-01": Answer(AnswerKind.VALUE, 3, True),
+            "BR-02": Answer(AnswerKind.VALUE, 0, False),
+            "PA-01": Answer(AnswerKind.DONT_KNOW),
+            "PA-02": Answer(AnswerKind.NOT_APPLICABLE),
+            "OS-01": Answer(AnswerKind.VALUE, 2, False),
+        }
+    )
+
+
+def test_saving_again_replaces_an_answer_and_none_clears_it(org: ReadinessService):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    draft = org.save_answer(draft.id, "BR-01", AnswerEntry(value=1), expected_version=1, actor=ANA)
+    draft = org.save_answer(draft.id, "BR-01", AnswerEntry(value=4), expected_version=2, actor=ANA)
+    assert org.get_assessment(draft.id).answers == {"BR-01": AnswerEntry(value=4)}
+    draft = org.save_answer(draft.id, "BR-01", None, expected_version=3, actor=ANA)
+    assert (draft.answers, draft.version) == ({}, 4)
+
+
+def test_chain_states_round_trip(org: ReadinessService):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    draft = org.set_chain_state(draft.id, "tool-approval", True, expected_version=1, actor=ANA)
+    draft = org.set_chain_state(draft.id, "prod-write", True, expected_version=2, actor=ANA)
+    draft = org.set_chain_state(draft.id, "prod-write", False, expected_version=3, actor=ANA)
+    assert org.get_assessment(draft.id).removed_chains == frozenset({"tool-approval"})
+
+
+@pytest.mark.parametrize(
+    ("question_id", "entry", "message"),
+    [
+        (
+            "XX-99",
+            AnswerEntry(value=1),
+            "unknown question 'XX-99': questionnaire test-readiness version 3 has no such question",
+        ),
+        ("OS-01", AnswerEntry(value=3), "OS-01 cannot be 3: its scale goes from 0 to 2"),
+        (
+            "PA-01",
+            AnswerEntry(not_applicable="we have none"),
+            "PA-01 cannot be marked not applicable: choose a value or don't know",
+        ),
+    ],
+)
+def test_answers_outside_the_questionnaire_are_refused(
+    org: ReadinessService, question_id, entry, message
+):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    with pytest.raises(InvalidInputError) as raised:
+        org.save_answer(draft.id, question_id, entry, expected_version=1, actor=ANA)
+    assert str(raised.value) == message
+    assert org.get_assessment(draft.id).version == 1
+
+
+def test_unknown_chain_is_refused(org: ReadinessService):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    with pytest.raises(InvalidInputError) as raised:
+        org.set_chain_state(draft.id, "ceremony", True, expected_version=1, actor=ANA)
+    assert str(raised.value) == (
+        "unknown approval chain 'ceremony': catalogue test-chains version 1 has no such chain"
+    )
+
+
+def test_submit_lists_unanswered_questions_in_questionnaire_order(org: ReadinessService):
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    partial = {"PA-01": FULL["PA-01"], "BR-02": FULL["BR-02"]}
+    draft = answer_all(org, draft, partial)
+    with pytest.raises(IncompleteError) as raised:
+        org.submit(draft.id, expected_version=draft.version, actor=ANA)
+    assert raised.value.missing == ["BR-01", "PA-02", "OS-01"]
+    assert str(raised.value) == (
+        "3 questions are still unanswered: BR-01, PA-02, OS-01 (answer each with a value,"
+        " not applicable with a reason, or don't know)"
+    )
+    assert org.get_assessment(draft.id).status == "draft"
+
+
+def test_submitted_assessment_is_immutable(org: ReadinessService, clock: Clock):
+    clock.advance(30)
+    done = submitted(org, "checkout", "2026-Q3", removed=("tool-approval",))
+    assert (done.status, done.submitted_by, done.submitted_at) == (
+        "submitted",
+        ANA,
+        datetime(2026, 11, 2, 14, 30, tzinfo=UTC),
+    )
+    writes = [
+        lambda: org.save_answer(done.id, "BR-01", None, expected_version=done.version, actor=ANA),
+        lambda: org.set_chain_state(
+            done.id, "merge-review", True, expected_version=done.version, actor=ANA
+        ),
+        lambda: org.prefill_from_previous(done.id, expected_version=done.version, actor=ANA),
+        lambda: org.submit(done.id, expected_version=done.version, actor=ANA),
+        lambda: org.submit(done.id, expected_version=1, actor=ANA),
+    ]
+    for write in writes:
+        with pytest.raises(ImmutableError) as raised:
+            write()
+        assert str(raised.value) == "Submitted assessments cannot change; open a new revision"
+    assert org.get_assessment(done.id) == done
+    assert org.conflicting_edits(done.id) == []
+
+
+def test_opening_a_submitted_period_copies_it_into_a_new_revision(org: ReadinessService):
+    done = submitted(org, "checkout", "2026-Q4", removed=("tool-approval",))
+    revision = org.open_draft("checkout", "2026-Q4", actor="bob@example.com")
+    assert (revision.status, revision.revision, revision.version) == ("draft", 2, 1)
+    assert revision.id != done.id
+    assert revision.answers == FULL
+    assert revision.removed_chains == frozenset({"tool-approval"})
+    assert org.latest_submitted("checkout", "2026-Q4") == done
+    assert org.current_assessment("checkout", "2026-Q4") == revision
+    resubmitted = org.submit(revision.id, expected_version=1, actor="bob@example.com")
+    assert org.latest_submitted("checkout", "2026-Q4") == resubmitted
+    assert org.team_history("checkout") == [resubmitted]
+
+
+def test_prefill_copies_last_submitted_period_without_overwriting_answers(org: ReadinessService):
+    submitted(org, "checkout", "2026-Q2", answers={**FULL, "BR-01": AnswerEntry(value=1)})
+    submitted(org, "checkout", "2026-Q3", removed=("tool-approval", "merge-review"))
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    draft = org.save_answer(draft.id, "OS-01", AnswerEntry(value=0), expected_version=1, actor=ANA)
+    draft = org.set_chain_state(draft.id, "merge-review", False, expected_version=2, actor=ANA)
+    filled = org.prefill_from_previous(draft.id, expected_version=3, actor=ANA)
+    assert filled.version == 4
+    assert filled.answers == {**FULL, "OS-01": AnswerEntry(value=0)}
+    assert filled.removed_chains == frozenset({"tool-approval"})
+
+
+def test_prefill_without_an_earlier_submission_is_not_found(org: ReadinessService):
+    submitted(org, "checkout", "2027-Q1")
+    draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    with pytest.raises(NotFoundError) as raised:
+        org.prefill_from_previous(draft.id, expected_version=1, actor=ANA)
+    assert str(raised.value) == "no submitted assessment of Checkout before 2026-Q4 to prefill from"
+    assert org.get_assessment(draft.id).version == 1
+
+
+def test_history_keeps_latest_submitted_revision_per_period_in_order(org: ReadinessService):
+    q3 = submitted(org, "checkout", "2026-Q3")
+    q1 = submitted(org, "checkout", "2026-Q1")
+    first_q4 = submitted(org, "checkout", "2026-Q4")
+    revision = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    second_q4 = org.submit(revision.id, expected_version=1, actor=ANA)
+    org.open_draft("checkout", "2027-Q1", actor=ANA)
+    submitted(org, "billing", "2026-Q2")
+    history = org.team_history("checkout")
+    assert [(h.period, h.revision, h.id) for h in history] == [
+        ("2026-Q1", 1, q1.id),
+        ("2026-Q3", 1, q3.id),
+        ("2026-Q4", 2, second_q4.id),
+    ]
+    assert first_q4.id not in {h.id for h in history}
+    assert org.periods() == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"]
+    assert org.latest_submitted("runtime", "2026-Q4") is None
+
+
+def test_period_snapshot_lists_every_team_with_frames_of_latest_submissions(
+    org: ReadinessService,
+):
+    old = submitted(org, "checkout", "2026-Q4", removed=("prod-write",))
+    revision = org.open_draft("checkout", "2026-Q4", actor=ANA)
+    latest = org.submit(revision.id, expected_version=1, actor=ANA)
+    billing = submitted(
+        org,
+        "billing",
+        "2026-Q4",
+        answers={"BR-01": AnswerEntry(value=2), **{k: v for k, v in FULL.items() if k != "BR-01"}},
+        removed=("tool-approval",),
+    )
+    org.open_draft("runtime", "2026-Q4", actor=ANA)
+    submitted(org, "runtime", "2026-Q3")
+
+    snapshot = org.period_snapshot("2026-Q4")
+    assert snapshot.period == "2026-Q4"
+    assert [(t.team.slug, t.latest and t.latest.id, t.has_draft) for t in snapshot.teams] == [
+        ("billing", billing.id, False),
+        ("checkout", latest.id, False),
+        ("runtime", None, True),
+    ]
+    assert [t.team.slug for t in snapshot.submitted] == ["billing", "checkout"]
+    assert old.id not in set(snapshot.answers["assessment_id"])
+    rows = sorted(
+        (
+            r.assessment_id,
+            r.question_id,
+            r.kind,
+            None if math.isnan(r.value) else r.value,
+            r.has_evidence,
+        )
+        for r in snapshot.answers.itertuples(index=False)
+    )
+    assert rows == [
+        (latest.id, "BR-01", "value", 3.0, True),
+        (latest.id, "BR-02", "value", 0.0, False),
+        (latest.id, "OS-01", "value", 2.0, False),
+        (latest.id, "PA-01", "dont_know", None, False),
+        (latest.id, "PA-02", "not_applicable", None, False),
+        (billing.id, "BR-01", "value", 2.0, False),
+        (billing.id, "BR-02", "value", 0.0, False),
+        (billing.id, "OS-01", "value", 2.0, False),
+        (billing.id, "PA-01", "dont_know", None, False),
+        (billing.id, "PA-02", "not_applicable", None, False),
+    ]
+    assert list(snapshot.answers.dtypes.astype(str)) == [
+        "int64",
+        "object",
+        "object",
+        "float64",
+        "bool",
+    ]
+    removed = snapshot.removed.sort_values("assessment_id").to_dict("records")
+    assert removed == [
+        {"assessment_id": latest.id, "chain_id": "prod-write"},
+        {"assessment_id": billing.id, "chain_id": "tool-approval"},
+    ]
+
+
+def test_period_snapshot_of_an_empty_period_has_empty_frames_with_columns(org: ReadinessService):
+    snapshot = org.period_snapshot("2030-Q1")
+    assert [(t.team.slug, t.latest, t.has_draft) for t in snapshot.teams] == [
+        ("billing", None, False),
+        ("checkout", None, False),
+        ("runtime", None, False),
+    ]
+    assert list(snapshot.answers.columns) == [
+        "assessment_id",
+        "question_id",
+        "kind",
+        "value",
+        "has_evidence",
+    ]
+    assert list(snapshot.removed.columns) == ["assessment_id", "chain_id"]
+    assert (len(snapshot.answers), len(snapshot.removed)) == (0, 0)
+
+
+def test_org_history_frames_hold_latest_submission_of_every_team_and_period(
+    org: ReadinessService,
+):
+    q3 = submitted(org, "runtime", "2026-Q3", removed=("tool-approval",))
+    q4 = submitted(org, "checkout", "2026-Q4")
+    org.open_draft("billing", "2026-Q4", actor=ANA)
+    history = org.org_history()
+    assert history.assessments.to_dict("records") == [
+        {
+            "assessment_id": q3.id,
+            "team_slug": "runtime",
+            "unit_slug": "platform",
+            "period": "2026-Q3",
+            "revision": 1,
+        },
+        {
+            "assessment_id": q4.id,
+            "team_slug": "checkout",
+            "unit_slug": "payments",
+            "period": "2026-Q4",
+            "revision": 1,
+        },
+    ]
+    assert sorted(set(history.answers["assessment_id"])) == sorted([q3.id, q4.id])
+    assert len(history.answers) == 10
+    assert history.removed.to_dict("records") == [
+        {"assessment_id": q3.id, "chain_id": "tool-approval"}
+    ]
+
+
+def test_timestamps_come_back_timezone_aware_in_utc(org: ReadinessService):
+    done = submitted(org, "checkout", "2026-Q4")
+    for stamp in (done.created_at, done.updated_at, done.submitted_at):
+        assert stamp is not None
+        assert stamp.utcoffset() is not None
+        assert stamp == START
+    entry = org.audit_entries(limit=1)[0]
+    assert entry.at.tzinfo is not None
+
+
+def test_every_write_is_audited_with_its_actor(org: ReadinessService):
+    draft = org.open_draft("checkout", "2026-Q3", actor="ana@example.com")
+    draft = org.save_answer(
+        draft.id, "BR-01", AnswerEntry(value=2), expected_version=1, actor="bob@example.com"
+    )
+    draft = org.save_answer(draft.id, "BR-01", None, expected_version=2, actor="cy@example.com")
+    draft = answer_all(org, draft, FULL, actor="dee@example.com")
+    draft = org.set_chain_state(
+        draft.id, "tool-approval", True, expected_version=draft.version, actor="eve@example.com"
+    )
+    org.submit(draft.id, expected_version=draft.version, actor="fay@example.com")
+    q4 = org.open_draft("checkout", "2026-Q4", actor="gus@example.com")
+    org.prefill_from_previous(q4.id, expected_version=1, actor="hal@example.com")
+
+    entries = list(reversed(org.audit_entries()))
+    assert [(e.action, e.actor) for e in entries] == [
+        ("unit.create", "admin@example.com"),
+        ("unit.create", "admin@example.com"),
+        ("team.create", "admin@example.com"),
+        ("team.create", "admin@example.com"),
+        ("team.create", "admin@example.com"),
+        ("draft.create", "ana@example.com"),
+        ("answer.save", "bob@example.com"),
+        ("answer.clear", "cy@example.com"),
+        *[("answer.save", "dee@example.com")] * 5,
+        ("chain.set", "eve@example.com"),
+        ("assessment.submit", "fay@example.com"),
+        ("draft.create", "gus@example.com"),
+        ("draft.prefill", "hal@example.com"),
+    ]
+    save = entries[6]
+    assert (save.entity, save.entity_id) == ("assessment", str(draft.id))
+    assert save.details == {
+        "question": "BR-01",
+        "entry": {
+            "value": 2,
+            "not_applicable": None,
+            "dont_know": False,
+            "evidence": None,
+            "note": None,
+        },
+        "version": 2,
+    }
+    assert entries[-1].details == {
+        "source": draft.id,
+        "source_period": "2026-Q3",
+        "answers_copied": 5,
+        "chains_copied": 1,
+        "version": 2,
+    }
+    assert [e.action for e in org.audit_entries(actor="dee@example.com", limit=2)] == [
+        "answer.save",
+        "answer.save",
+    ]
+    assert [e.actor for e in org.audit_entries(action="chain.set")] == ["eve@example.com"]
