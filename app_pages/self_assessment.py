@@ -1,0 +1,146 @@
+"""Self-assessment: answer the questionnaire for one team and one quarter."""
+
+import streamlit as st
+
+from assessments.errors import ConflictError, IncompleteError, ReadinessError
+from ui import context, resources
+from ui.chain_checklist import render_chain_checklist
+from ui.draft_state import draft_session
+from ui.errors import shown_as_error
+from ui.identity import current_actor
+from ui.question_widgets import render_question
+from ui.text import inert
+
+service = resources.service()
+content = resources.content()
+questionnaire = content.questionnaire
+selection = context.selection()
+actor = current_actor()
+
+st.title("Self-assessment")
+if selection.team is None:
+    st.info("Pick a team in the sidebar once the org structure is imported.")
+    st.stop()
+team, period = selection.team, selection.period
+st.caption(f"{inert(team.name)} · {period} · {inert(questionnaire.title)} v{questionnaire.version}")
+
+current = service.current_assessment(team.slug, period)
+earlier = [a for a in service.team_history(team.slug) if a.period < period]
+
+if current is None:
+    st.info(
+        "No assessment for this quarter yet. It takes about fifteen minutes, and every "
+        "answer is saved the moment you give it."
+    )
+    left, right = st.columns(2)
+    with shown_as_error():
+        if left.button("Start the assessment", key="start_empty", type="primary"):
+            service.open_draft(team.slug, period, actor=actor)
+            st.rerun()
+        if earlier and right.button(
+            f"Start from {earlier[-1].period}'s answers", key="start_prefilled"
+        ):
+            draft = service.open_draft(team.slug, period, actor=actor)
+            service.prefill_from_previous(draft.id, expected_version=draft.version, actor=actor)
+            st.rerun()
+    st.stop()
+
+if current.status == "submitted":
+    when = current.submitted_at.strftime("%Y-%m-%d %H:%M UTC") if current.submitted_at else ""
+    st.success(
+        f"Revision {current.revision} was submitted by {inert(current.submitted_by)} on {when}. "
+        "A submitted assessment does not change; editing starts a new revision.",
+        icon=":material/task_alt:",
+    )
+    left, right = st.columns(2)
+    left.page_link(
+        "app_pages/team_report.py", label="See the team report", icon=":material/assignment:"
+    )
+    with shown_as_error():
+        if right.button("Edit as a new revision", key="new_revision"):
+            service.open_draft(team.slug, period, actor=actor)
+            st.rerun()
+    st.stop()
+
+draft = current
+state = draft_session(draft)
+
+if state.conflict:
+    st.error(state.conflict, icon=":material/sync_problem:")
+elif draft.version != state.version:
+    st.warning(
+        "Someone else changed this draft since you opened it. Reload to see their answers "
+        "before you go on; a save now would be refused and kept aside.",
+        icon=":material/sync_problem:",
+    )
+kept = [e for e in service.conflicting_edits(draft.id) if e.actor == actor]
+if state.conflict or draft.version != state.version or kept:
+    if kept:
+        with st.expander(f"Your {len(kept)} change(s) kept aside after a conflict", expanded=True):
+            for edit in kept:
+                st.text(f"{edit.subject}: {edit.summary}  ({edit.created_at:%H:%M UTC})")
+    if st.button("Reload the draft", key="reload", icon=":material/refresh:"):
+        state.reload(service.get_assessment(draft.id))
+        st.rerun()
+
+answered = sum(1 for q in questionnaire.questions if q.id in draft.answers)
+total = len(questionnaire.questions)
+st.progress(
+    answered / total,
+    text=f"{answered} of {total} questions answered · revision {draft.revision} · draft saved "
+    "automatically",
+)
+
+if not draft.answers and earlier:
+    with shown_as_error():
+        if st.button(f"Start from {earlier[-1].period}'s answers", key="prefill"):
+            prefilled = service.prefill_from_previous(
+                draft.id, expected_version=state.version, actor=actor
+            )
+            state.reload(prefilled)
+            st.rerun()
+
+
+def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]
+    return service.save_answer(
+        draft.id, question_id, entry, expected_version=expected, actor=actor
+    ).version
+
+
+def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
+    return service.set_chain_state(
+        draft.id, chain_id, removed, expected_version=expected, actor=actor
+    ).version
+
+
+tab_names = []
+for pillar in questionnaire.pillars:
+    questions = questionnaire.questions_of(pillar.id)
+    done = sum(1 for q in questions if q.id in draft.answers)
+    tab_names.append(f"{pillar.name} ({done}/{len(questions)})")
+tabs = st.tabs([*tab_names, "Approval chains in place"])
+for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
+    with tab:
+        st.caption(inert(pillar.description))
+        for question in questionnaire.questions_of(pillar.id):
+            render_question(question, draft.answers.get(question.id), state, draft.id, save_answer)
+with tabs[-1]:
+    render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
+
+st.divider()
+if st.button("Submit the assessment", key="submit", type="primary"):
+    try:
+        service.submit(draft.id, expected_version=state.version, actor=actor)
+    except IncompleteError as incomplete:
+        st.error(
+            f"{len(incomplete.missing)} question(s) still need an answer (a value, not "
+            f"applicable with a reason, or don't know): {', '.join(incomplete.missing)}",
+            icon=":material/playlist_add_check:",
+        )
+    except ConflictError as conflict:
+        state.conflict = str(conflict)
+        st.rerun()
+    except ReadinessError as error:
+        st.error(str(error))
+    else:
+        st.switch_page("app_pages/team_report.py")

@@ -1,0 +1,101 @@
+"""Team report: levels, the one chain to remove next, gaps, alerts and history."""
+
+import re
+
+import streamlit as st
+
+from assessments.team_scoring import history_points, score_view
+from ui import context, resources
+from ui.charts import history_figure
+from ui.report_sections import (
+    render_alerts,
+    render_chain_table,
+    render_confidence,
+    render_decision,
+    render_levels,
+    render_unlock_paths,
+)
+from ui.team_report_export import TeamReport, team_report_html, team_report_markdown
+from ui.text import inert
+
+service = resources.service()
+content = resources.content()
+selection = context.selection()
+
+st.title("Team report")
+if selection.team is None:
+    st.info("Pick a team in the sidebar once the org structure is imported.")
+    st.stop()
+team, period = selection.team, selection.period
+
+submitted = service.latest_submitted(team.slug, period)
+current = submitted or service.current_assessment(team.slug, period)
+if current is None:
+    st.caption(f"{inert(team.name)} · {period}")
+    st.info(
+        f"{inert(team.name)} has no assessment for {period} yet. Answer the questionnaire "
+        "to get a recommendation.",
+        icon=":material/edit_note:",
+    )
+    st.page_link(
+        "app_pages/self_assessment.py",
+        label="Start the self-assessment",
+        icon=":material/edit_note:",
+    )
+    st.stop()
+
+if submitted is not None:
+    when = submitted.submitted_at.strftime("%Y-%m-%d") if submitted.submitted_at else ""
+    label = f"Revision {submitted.revision}, submitted by {submitted.submitted_by} on {when}"
+else:
+    label = "Preview of the unsubmitted draft: submit it to make this the team's record"
+st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
+if submitted is None:
+    st.warning(label, icon=":material/edit_note:")
+
+result = score_view(content, current)
+render_alerts(content, result)
+render_decision(content, result)
+render_levels(result)
+
+st.subheader("What unlocks the next chains")
+render_unlock_paths(content, result)
+if result.recommendation.alternatives:
+    st.subheader("Alternatives")
+    st.markdown(
+        "\n".join(
+            f"- {inert(result.chain(cid).name)}" for cid in result.recommendation.alternatives
+        )
+    )
+
+with st.expander("Every approval chain, with its gaps"):
+    render_chain_table(result)
+with st.expander("Confidence: what would make this more certain"):
+    render_confidence(result)
+
+st.subheader("History")
+history = history_points(content, service.team_history(team.slug))
+if len({p.period for p in history}) < 2:
+    st.caption("History appears once the team has submitted in two or more periods.")
+else:
+    st.plotly_chart(history_figure(history), key="history_chart", config={"displayModeBar": False})
+
+report = TeamReport(content, team.name, period, label, result, history)
+slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())
+left, right = st.columns(2)
+left.download_button(
+    "Download as Markdown",
+    data=team_report_markdown(report),
+    file_name=f"readiness-{slug}-{period}.md",
+    mime="text/markdown",
+    key="download_md",
+    on_click="ignore",
+)
+right.download_button(
+    "Download as HTML",
+    data=lambda: team_report_html(report),
+    file_name=f"readiness-{slug}-{period}.html",
+    mime="text/html",
+    key="download_html",
+    on_click="ignore",
+)

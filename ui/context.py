@@ -1,0 +1,72 @@
+"""The shared sidebar: which team and which period every page is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from assessments.service import ReadinessService, TeamView
+
+TEAM_KEY = "team"
+PERIOD_KEY = "period"
+
+
+def current_period(now: datetime | None = None) -> str:
+    """The calendar quarter of `now` (UTC), e.g. "2026-Q4"."""
+    now = now or datetime.now(UTC)
+    return f"{now.year}-Q{(now.month - 1) // 3 + 1}"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the sidebar points at; `team` is None when the org has no teams yet."""
+
+    team: TeamView | None
+    period: str
+
+
+def _picked(key: str, options: list[str]) -> None:
+    # A new session (a reload, a shared link) starts from the URL; later runs from the widget.
+    # (Not `bind="query-params"`: st.switch_page refuses to run while a parameter is bound.)
+    if st.session_state.get(key) not in options:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else options[0]
+
+
+def render_sidebar(service: ReadinessService) -> Selection:
+    """Draw the team and period pickers, mirrored in the URL so a reload keeps them."""
+    teams = service.list_teams()
+    periods = sorted({*service.periods(), current_period()}, reverse=True)
+    with st.sidebar:
+        _picked(PERIOD_KEY, periods)
+        period = str(st.selectbox("Period", periods, key=PERIOD_KEY))
+        st.query_params[PERIOD_KEY] = period
+        if not teams:
+            st.info("No teams yet. An admin can import the org structure.")
+            return Selection(None, period)
+        by_slug = {t.slug: t for t in teams}
+        _picked(TEAM_KEY, list(by_slug))
+        slug = str(
+            st.selectbox(
+                "Team",
+                list(by_slug),
+                format_func=lambda s: f"{by_slug[s].unit_name} · {by_slug[s].name}",
+                key=TEAM_KEY,
+            )
+        )
+        st.query_params[TEAM_KEY] = slug
+    return Selection(by_slug[slug], period)
+
+
+def selection() -> Selection:
+    """The selection made in the sidebar during this run (set by app.py)."""
+    value = st.session_state.get("_selection")
+    if not isinstance(value, Selection):
+        raise RuntimeError("render_sidebar() must run before a page reads the selection")
+    return value
+
+
+def remember(value: Selection) -> None:
+    st.session_state["_selection"] = value

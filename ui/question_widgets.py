@@ -1,0 +1,144 @@
+"""One question on the self-assessment page: its anchored scale, N/A, don't know, evidence, note.
+
+Every change saves at once (no save button), so a reload or a closed tab loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+from pydantic import ValidationError
+
+from assessments.answers import AnswerEntry
+from assessments.errors import ConflictError, ReadinessError
+from assessments.questionnaire import Question
+from ui.draft_state import DraftSession
+from ui.text import inert
+
+NOT_APPLICABLE = "na"
+DONT_KNOW = "dk"
+
+SaveAnswer = Callable[[str, AnswerEntry | None, int], int]
+"""save(question_id, entry, expected_version) -> new version; raises ReadinessError."""
+
+
+def choice_of(entry: AnswerEntry | None) -> str | None:
+    """The radio option that shows a stored answer."""
+    if entry is None:
+        return None
+    if entry.not_applicable is not None:
+        return NOT_APPLICABLE
+    if entry.dont_know:
+        return DONT_KNOW
+    return str(entry.value)
+
+
+def entry_of(choice: str | None, reason: str, evidence: str, note: str) -> AnswerEntry | None:
+    """Build the answer the widgets describe; None when nothing is chosen.
+
+    Raises:
+        ValueError: the widgets describe an answer that cannot be saved yet
+            (not applicable without a reason, or a link that is not http(s)).
+    """
+    if choice is None:
+        return None
+    payload: dict[str, object] = {
+        "evidence": evidence.strip() or None,
+        "note": note.strip() or None,
+    }
+    if choice == NOT_APPLICABLE:
+        if not reason.strip():
+            raise ValueError("Not applicable needs a reason: say why this does not apply.")
+        payload["not_applicable"] = reason.strip()
+    elif choice == DONT_KNOW:
+        payload["dont_know"] = True
+    else:
+        payload["value"] = int(choice)
+    try:
+        return AnswerEntry.model_validate(payload)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise ValueError(str(first["msg"]).removeprefix("Value error, ")) from error
+
+
+def render_question(
+    question: Question,
+    stored: AnswerEntry | None,
+    state: DraftSession,
+    assessment_id: int,
+    save: SaveAnswer,
+) -> None:
+    """Draw one question with every scale level visible, saving on each change."""
+    key = lambda part: state.key(assessment_id, question.id, part)  # noqa: E731
+    options = [str(level.value) for level in question.scale]
+    captions = [level.description for level in question.scale]
+    if question.allow_not_applicable:
+        options.append(NOT_APPLICABLE)
+        captions.append("Excluded from the score; give a reason below.")
+    options.append(DONT_KNOW)
+    captions.append("Counts as 0 and lowers confidence.")
+    labels = {str(level.value): f"{level.value} · {level.label}" for level in question.scale}
+    labels |= {NOT_APPLICABLE: "Not applicable", DONT_KNOW: "Don't know"}
+
+    def on_change() -> None:
+        try:
+            entry = entry_of(
+                st.session_state[key("choice")],
+                st.session_state.get(key("reason"), ""),
+                st.session_state.get(key("evidence"), ""),
+                st.session_state.get(key("note"), ""),
+            )
+        except ValueError as problem:
+            state.errors[question.id] = str(problem)
+            return
+        try:
+            state.version = save(question.id, entry, state.version)
+            state.errors.pop(question.id, None)
+        except ConflictError as conflict:
+            state.conflict = str(conflict)
+        except ReadinessError as error:
+            state.errors[question.id] = str(error)
+
+    with st.container(border=True, key=key("box")):
+        badge = " :red-badge[critical]" if question.critical else ""
+        st.markdown(f"**{question.id}** · {inert(question.text)}{badge}")
+        st.caption(inert(question.help))
+        current = choice_of(stored)
+        choice = st.radio(
+            f"Answer to {question.id}",
+            options,
+            index=options.index(current) if current in options else None,
+            format_func=labels.__getitem__,
+            captions=captions,
+            key=key("choice"),
+            on_change=on_change,
+            label_visibility="collapsed",
+        )
+        if choice == NOT_APPLICABLE:
+            st.text_input(
+                "Why does this not apply?",
+                value=(stored.not_applicable or "") if stored else "",
+                key=key("reason"),
+                on_change=on_change,
+                max_chars=500,
+            )
+        left, right = st.columns(2)
+        left.text_input(
+            "Evidence link",
+            value=(stored.evidence or "") if stored else "",
+            key=key("evidence"),
+            on_change=on_change,
+            placeholder="https://…",
+            help=question.evidence_hint,
+            max_chars=500,
+        )
+        right.text_input(
+            "Note",
+            value=(stored.note or "") if stored else "",
+            key=key("note"),
+            on_change=on_change,
+            max_chars=2000,
+        )
+        if question.id in state.errors:
+            st.warning(state.errors[question.id], icon=":material/warning:")
