@@ -113,16 +113,14 @@ def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
     ).version
 
 
-tab_names = []
-for pillar in questionnaire.pillars:
-    questions = questionnaire.questions_of(pillar.id)
-    done = sum(1 for q in questions if q.id in draft.answers)
-    tab_names.append(f"{pillar.name} ({done}/{len(questions)})")
-tabs = st.tabs([*tab_names, "Approval chains in place"])
+# Tab labels stay fixed: a label that changed on every answer would reset the open tab.
+tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
+    questions = questionnaire.questions_of(pillar.id)
     with tab:
-        st.caption(inert(pillar.description))
-        for question in questionnaire.questions_of(pillar.id):
+        done = sum(1 for q in questions if q.id in draft.answers)
+        st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+        for question in questions:
             render_question(question, draft.answers.get(question.id), state, draft.id, save_answer)
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)

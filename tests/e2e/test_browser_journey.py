@@ -1,0 +1,62 @@
+"""A manager's journey in a real browser: answer every question, submit, read the decision."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assessments.content import load_content
+from assessments.db import make_engine, upgrade_to_head
+from assessments.service import ReadinessService
+from tests.e2e.conftest import start_server, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(tmp_path: Path, request: pytest.FixtureRequest):
+    url = f"sqlite:///{tmp_path / 'e2e.db'}"
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    service = ReadinessService(engine, load_content())
+    service.create_unit("payments", "Payments", actor="e2e")
+    service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
+    engine.dispose()
+    running = start_server(url, tmp_path)
+    yield running
+    running.process.terminate()
+    running.process.wait(timeout=20)
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        print(running.log_text())
+
+
+def test_answer_submit_and_see_the_recommendation(server, browser_page) -> None:
+    page = browser_page
+    questionnaire = load_content().questionnaire
+    page.goto(f"{server.url}/assessment?team=checkout-web&period=2026-Q4")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Start the assessment").click()
+    wait_until_idle(page)
+
+    for pillar in questionnaire.pillars:
+        page.get_by_role("tab", name=pillar.name).click()
+        for question in questionnaire.questions_of(pillar.id):
+            box = page.locator(f".st-key-a1_g0_{question.id}_box")
+            box.get_by_text("3 · Enforced", exact=True).click()
+            wait_until_idle(page)
+    assert "30 of 30 questions answered" in page.get_by_test_id("stProgress").inner_text()
+
+    page.get_by_role("button", name="Submit the assessment").click()
+    wait_until_idle(page)
+
+    page.get_by_text("Remove next: Approve each agent tool call").wait_for()
+    assert page.get_by_role("heading", name="Team report").is_visible()
+    labels = page.get_by_test_id("stMetricLabel").all_inner_texts()
+    assert labels == ["Overall readiness", "Agents may run at", "Confidence"]
+    values = page.get_by_test_id("stMetricValue").all_inner_texts()
+    assert values[:2] == ["Level 3", "L4 Approver"]
+    if shots := os.environ.get("READINESS_SCREENSHOTS"):
+        page.screenshot(path=f"{shots}/e2e-report.png", full_page=True)
