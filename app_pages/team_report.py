@@ -49,9 +49,11 @@ if submitted is not None:
     label = f"Revision {submitted.revision}, submitted by {submitted.submitted_by} on {when}"
 else:
     label = "Preview of the unsubmitted draft: submit it to make this the team's record"
-st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 if submitted is None:
+    st.caption(f"{inert(team.name)} · {period}")
     st.warning(label, icon=":material/edit_note:")
+else:
+    st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
 result = score_view(content, current)
 render_alerts(content, result)

@@ -1,10 +1,11 @@
 """Take full-page screenshots of the running app in headless Chromium (for looking at pages).
 
-Usage: .venv/bin/python scripts/screenshot.py http://localhost:8501/report out.png [URL OUT ...]
+Usage: [SCREENSHOT_HEIGHT=3000] .venv/bin/python scripts/screenshot.py URL OUT.png [URL OUT.png ...]
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from playwright.sync_api import sync_playwright
@@ -27,11 +28,13 @@ def main(argv: list[str]) -> int:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True, args=ARGS
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        # Streamlit scrolls inside its own container, so a tall viewport shows the whole page.
+        height = int(os.environ.get("SCREENSHOT_HEIGHT", "1000"))
+        page = browser.new_page(viewport={"width": 1400, "height": height})
         for url, out in pairs:
             page.goto(url)
             page.wait_for_selector(IDLE, timeout=60_000)
-            page.wait_for_timeout(1500)
+            page.wait_for_timeout(3000)
             page.screenshot(path=out, full_page=True)
             print(out)
         browser.close()

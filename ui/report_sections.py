@@ -77,21 +77,23 @@ def render_unlock_paths(content: Content, result: AssessmentResult) -> None:
     if not paths:
         st.caption("No blocked chain is waiting only on answers.")
         return
+    questionnaire = content.questionnaire
     for path in paths:
-        st.markdown(f"**{inert(path.name)}** — {path.steps} step(s) on the scale")
-        rows = [
-            {
-                "Question": imp.question,
-                "Asks": content.questionnaire.question(imp.question).text,
-                "Now": imp.current,
-                "Needed": imp.target,
-                "Needed means": content.questionnaire.question(imp.question)
-                .level(imp.target)
-                .description,
-            }
-            for imp in path.improvements
-        ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"unlock_{path.chain}")
+        first = ""
+        if path.chains_first:
+            names = ", ".join(content.catalogue.chain(c).name for c in path.chains_first)
+            first = f" · after removing {inert(names)}"
+        with st.container(border=True, key=f"unlock_{path.chain}"):
+            st.markdown(f"**{inert(path.name)}** — {path.steps} step(s) on the scale{first}")
+            lines = []
+            for imp in path.improvements:
+                question = questionnaire.question(imp.question)
+                target = question.level(imp.target)
+                lines.append(
+                    f"- **{imp.question}** {inert(question.text)} — now {imp.current}, needs "
+                    f"**{imp.target} · {inert(target.label)}**: {inert(target.description)}"
+                )
+            st.markdown("\n".join(lines) or "- No answer needs to change.")
 
 
 def render_chain_table(result: AssessmentResult) -> None:
