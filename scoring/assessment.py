@@ -33,9 +33,7 @@ def score_assessment(
     eligible = frozenset(
         c.chain for c in chains if c.status in (ChainStatus.NEXT, ChainStatus.ELIGIBLE)
     )
-    paths = unlock_paths(
-        rubric, catalogue, answers, assessment.removed_chains, blocked, eligible
-    )
+    paths = unlock_paths(rubric, catalogue, answers, assessment.removed_chains, blocked, eligible)
     return AssessmentResult(
         pillars=pillars,
         overall_level=overall,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from assessments.service import ReadinessService
 from tests.app.conftest import PERIOD, new_session
 
@@ -13,7 +15,7 @@ def radio_key(assessment_id: int, question_id: str, generation: int = 0) -> str:
     return f"a{assessment_id}_g{generation}_{question_id}_choice"
 
 
-def start(service: ReadinessService) -> tuple[object, int]:
+def start(service: ReadinessService) -> tuple[AppTest, int]:
     at = new_session(ASSESSMENT, team="checkout-web")
     at.button(key="start_empty").click().run()
     draft = service.current_assessment("checkout-web", PERIOD)
