@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from assessments import audit
 from assessments.answers import AnswerEntry
 from assessments.audit import AuditAction
+from assessments.demo import generate_demo_org
 from assessments.draft_rules import check_answer, check_chain, check_period
 from assessments.errors import InvalidInputError
 from assessments.service_core import ServiceCore
@@ -189,11 +189,8 @@ def seed_demo_if_empty(
 
 
 def _generated_demo_org(service: ServiceCore) -> DemoOrgLike:
-    # Imported late: the generator is only needed on a first run with READINESS_SEED_DEMO=1.
-    demo: Any = importlib.import_module("assessments.demo")
     content = service.content
-    org: DemoOrgLike = demo.generate_demo_org(content.questionnaire, content.catalogue)
-    return org
+    return generate_demo_org(content.questionnaire, content.catalogue)
 
 
 def _check(service: ServiceCore, demo_org: DemoOrgLike) -> None:

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessments.errors import ContentError, ReadinessError
+from cli.demo import run_demo
 from cli.problems import print_problems
+from cli.report import run_report
 from cli.score import run_score
 from cli.validate import run_validate
 
@@ -37,6 +39,29 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=("text", "json"), default="text")
     score.add_argument("--questionnaire", type=Path, metavar="PATH", help="questionnaire file")
     score.add_argument("--catalogue", type=Path, metavar="PATH", help="chain catalogue file")
+    report = commands.add_parser(
+        "report",
+        help="write the quarterly review pack (HTML, Markdown, CSV)",
+        description="Write the review pack of a period from the configured database "
+        "(READINESS_DATABASE_URL).",
+    )
+    report.add_argument("--period", required=True, metavar="PERIOD", help="e.g. 2026-Q4")
+    report.add_argument("--unit", metavar="UNIT", help="an org unit's slug (default: every unit)")
+    report.add_argument(
+        "--baseline", metavar="PERIOD", help="an earlier period to compare with as well"
+    )
+    report.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    demo = commands.add_parser(
+        "demo",
+        help="seed a generated demo organisation into an empty database",
+        description="Seed a deterministic demo organisation into the configured database "
+        "(READINESS_DATABASE_URL); refuses a database that already holds teams.",
+    )
+    demo.add_argument("--teams", type=int, default=40, help="number of teams (default 40)")
+    demo.add_argument("--units", type=int, default=6, help="number of org units (default 6)")
+    demo.add_argument("--quarters", type=int, default=4, help="quarters of history (default 4)")
+    demo.add_argument("--last-period", default="2026-Q4", metavar="PERIOD")
+    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     return parser
 
 
@@ -46,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return run_validate(args.paths, sys.stdout)
+        if args.command == "demo":
+            return run_demo(args.teams, args.units, args.quarters, args.last_period, args.seed)
+        if args.command == "report":
+            return run_report(args.period, args.unit, args.baseline, args.out)
         return run_score(args.answers, args.format, args.questionnaire, args.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)

@@ -1,0 +1,46 @@
+"""`readiness report --period 2026-Q4 --out DIR`: write the review pack from the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from assessments.content import load_content
+from assessments.db import database_url, make_engine, upgrade_to_head
+from assessments.quarterly_review import load_review
+from assessments.service import ReadinessService
+from ui.review_pack import (
+    pack_file_name,
+    review_pack_csv,
+    review_pack_html,
+    review_pack_markdown,
+)
+
+
+def run_report(period: str, unit: str | None, baseline: str | None, out: Path) -> int:
+    """Write the HTML, Markdown and CSV pack into `out` and print their paths.
+
+    Raises:
+        ReadinessError: an unknown period, unit or baseline (main prints it, exit 1).
+        OSError: the folder cannot be written.
+    """
+    content = load_content()
+    engine = make_engine(database_url())
+    try:
+        upgrade_to_head(engine)
+        service = ReadinessService(engine, content)
+        review = load_review(service, content, period, unit_slug=unit, baseline_period=baseline)
+    finally:
+        engine.dispose()
+    out.mkdir(parents=True, exist_ok=True)
+    writers = (
+        ("html", review_pack_html),
+        ("md", review_pack_markdown),
+        ("csv", review_pack_csv),
+    )
+    for extension, render in writers:
+        path = out / pack_file_name(review, extension)
+        # newline="" keeps the CSV's own line endings exactly as written.
+        path.write_text(render(review), encoding="utf-8", newline="")
+        print(path, file=sys.stdout)
+    return 0
