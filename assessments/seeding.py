@@ -122,9 +122,10 @@ def seed_demo(
         assessment_rows = []
         for a in demo_org.assessments:
             revisions[(a.team_slug, a.period)] += 1
-            # Demo answers are given mid-quarter and submitted a month later.
-            created = period_start(a.period) + timedelta(days=30, hours=9)
-            submitted = created + timedelta(days=30) if a.status == SUBMITTED else None
+            # Demo answers are given a month into the quarter and submitted three weeks
+            # later, but never after the moment of seeding (the current quarter is young).
+            created = min(period_start(a.period) + timedelta(days=30, hours=9), now)
+            submitted = min(created + timedelta(days=21), now) if a.status == SUBMITTED else None
             assessment_rows.append(
                 {
                     "team_id": team_ids[a.team_slug],

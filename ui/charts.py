@@ -12,6 +12,8 @@ from scoring.results import AssessmentResult
 LEVEL_COLOURS = ("#b2182b", "#ef8a62", "#fddbc7", "#91bfdb", "#2166ac")
 """Readiness level 0..4, red (exposed) to blue (verified); safe for red-green blindness."""
 WEAKEST_OUTLINE = "#222222"
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+"""Okabe-Ito colours for pillar lines: distinct for every common colour-vision deficiency."""
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13)
 
 
@@ -58,7 +60,7 @@ def history_figure(points: Sequence[HistoryPoint]) -> go.Figure:
     """Lines: each pillar's score per period, with its level in the hover text."""
     figure = go.Figure()
     periods = sorted({p.period for p in points})
-    for pillar in dict.fromkeys(p.pillar for p in points):
+    for index, pillar in enumerate(dict.fromkeys(p.pillar for p in points)):
         series = sorted((p for p in points if p.pillar == pillar), key=lambda p: p.period)
         figure.add_trace(
             go.Scatter(
@@ -66,6 +68,7 @@ def history_figure(points: Sequence[HistoryPoint]) -> go.Figure:
                 y=[p.score for p in series],
                 name=pillar,
                 mode="lines+markers",
+                line=dict(color=SERIES_COLOURS[index % len(SERIES_COLOURS)], width=3),
                 customdata=[p.level for p in series],
                 hovertemplate="%{x}: score %{y:.0f}, level %{customdata}<extra>"
                 + pillar

@@ -77,7 +77,7 @@ def test_seed_demo_writes_every_unit_team_assessment_and_answer(service: Readine
         ("2026-Q4", "submitted", FULL, frozenset({"tool-approval", "merge-review"})),
     ]
     assert history[0].submitted_by == "lead@example.com"
-    assert history[0].submitted_at == datetime(2026, 8, 30, 9, 0, tzinfo=UTC)
+    assert history[0].submitted_at == datetime(2026, 8, 21, 9, 0, tzinfo=UTC)
     snapshot = service.period_snapshot("2026-Q4")
     assert [(t.team.slug, t.latest is not None, t.has_draft) for t in snapshot.teams] == [
         ("billing", True, False),
@@ -159,3 +159,11 @@ def test_an_inconsistent_demo_org_is_refused_before_anything_is_written(
 )
 def test_period_start_is_the_first_day_of_the_quarter(period, start):
     assert period_start(period) == start
+
+
+def test_demo_timestamps_never_lie_in_the_future(service: ReadinessService) -> None:
+    seed_demo(service, TINY)
+    for team in service.list_teams():
+        for assessment in service.team_history(team.slug):
+            assert assessment.submitted_at is not None
+            assert assessment.submitted_at <= datetime.now(UTC)
