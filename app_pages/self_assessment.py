@@ -32,7 +32,7 @@ if current is None:
         "No assessment for this quarter yet. It takes about fifteen minutes, and every "
         "answer is saved the moment you give it."
     )
-    left, right = st.columns(2)
+    left = right = st.container(horizontal=True)
     with shown_as_error():
         if left.button("Start the assessment", key="start_empty", type="primary"):
             service.open_draft(team.slug, period, actor=actor)
@@ -52,7 +52,7 @@ if current.status == "submitted":
         "A submitted assessment does not change; editing starts a new revision.",
         icon=":material/task_alt:",
     )
-    left, right = st.columns(2)
+    left = right = st.container(horizontal=True, vertical_alignment="center")
     left.page_link(
         "app_pages/team_report.py", label="See the team report", icon=":material/assignment:"
     )

@@ -130,9 +130,9 @@ def render_question(
             key=key("evidence"),
             on_change=on_change,
             placeholder="https://…",
-            help=question.evidence_hint,
             max_chars=500,
         )
+        left.caption(f"Evidence that counts: {inert(question.evidence_hint)}")
         right.text_input(
             "Note",
             value=(stored.note or "") if stored else "",

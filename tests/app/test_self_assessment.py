@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from assessments.answers import AnswerEntry
 from assessments.service import ReadinessService
 from tests.app.conftest import PERIOD, new_session
 
@@ -107,3 +108,35 @@ def test_team_names_are_shown_inert(service: ReadinessService) -> None:
     assert at.caption[0].value == (
         r"\<b\>Ledger\</b\> \[x\]\(http\://evil\) · 2026-Q4 · Autonomy Readiness v2026.1"
     )
+
+
+def test_starting_from_last_quarter_copies_its_answers_and_chain_states(
+    service: ReadinessService,
+) -> None:
+    earlier = service.open_draft("checkout-web", "2026-Q3", actor="ana@example.com")
+    for question in service.content.questionnaire.questions:
+        earlier = service.save_answer(
+            earlier.id,
+            question.id,
+            AnswerEntry(value=2, note="as last quarter"),
+            expected_version=earlier.version,
+            actor="ana@example.com",
+        )
+    earlier = service.set_chain_state(
+        earlier.id,
+        "tool-call-approval",
+        True,
+        expected_version=earlier.version,
+        actor="ana@example.com",
+    )
+    service.submit(earlier.id, expected_version=earlier.version, actor="ana@example.com")
+
+    at = new_session(ASSESSMENT, team="checkout-web")
+    at.button(key="start_prefilled").click().run()
+
+    draft = service.current_assessment("checkout-web", PERIOD)
+    assert draft is not None and draft.status == "draft"
+    assert at.radio(key=radio_key(draft.id, "OS-10")).value == "2"
+    assert at.text_input(key=f"a{draft.id}_g0_OS-10_note").value == "as last quarter"
+    assert at.checkbox(key=f"a{draft.id}_g0_chain_tool-call-approval").value is False
+    assert at.checkbox(key=f"a{draft.id}_g0_chain_merge-review").value is True
