@@ -1,0 +1,33 @@
+"""Every environment setting the code reads is documented in the README."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SETTING = re.compile(r"\bREADINESS_[A-Z_]+\b")
+SOURCES = ("app.py", "app_pages", "ui", "assessments", "scoring", "cli", "tests/integration")
+
+
+def settings_read_by_code() -> set[str]:
+    found: set[str] = set()
+    for source in SOURCES:
+        path = REPO / source
+        files = [path] if path.is_file() else sorted(path.rglob("*.py"))
+        for file in files:
+            text = file.read_text()
+            if re.search(r"environ|getenv|_ENV\b|setenv", text):
+                found |= set(SETTING.findall(text))
+    return found - {"READINESS_LEVELS"}  # a constant in scoring/model.py, not a setting
+
+
+def test_the_code_reads_the_known_settings() -> None:
+    assert {"READINESS_DATABASE_URL", "READINESS_SEED_DEMO"} <= settings_read_by_code()
+
+
+def test_every_setting_is_in_the_readme_settings_table() -> None:
+    readme = (REPO / "README.md").read_text()
+    table = readme.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    missing = sorted(s for s in settings_read_by_code() if f"`{s}`" not in table)
+    assert missing == []
