@@ -1,8 +1,8 @@
-"""Autonomy Readiness: the entrypoint. Page config, shared sidebar, navigation."""
+"""Autonomy Readiness: the entrypoint. Page config, sign-in, shared sidebar, navigation."""
 
 import streamlit as st
 
-from ui import context, resources
+from ui import context, identity, navigation, resources, sign_in
 
 st.set_page_config(
     page_title="Autonomy Readiness",
@@ -10,24 +10,13 @@ st.set_page_config(
     layout="wide",
 )
 
-service = resources.service()
-pages = {
-    "Your team": [
-        st.Page(
-            "app_pages/team_report.py",
-            title="Team report",
-            icon=":material/assignment:",
-            url_path="report",
-            default=True,
-        ),
-        st.Page(
-            "app_pages/self_assessment.py",
-            title="Self-assessment",
-            icon=":material/edit_note:",
-            url_path="assessment",
-        ),
-    ],
-}
-page = st.navigation(pages)
-context.remember(context.render_sidebar(service))
+try:
+    principal = identity.resolve_principal(resources.service_or_stop())
+except identity.SignInRequired as refused:
+    sign_in.render_refusal(refused)
+    st.stop()
+
+page = st.navigation(navigation.pages_for(principal))
+sign_in.render_account(principal)
+context.remember(context.render_sidebar(resources.authorized_service()))
 page.run()

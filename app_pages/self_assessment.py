@@ -2,22 +2,24 @@
 
 import streamlit as st
 
+from assessments.authorized import TeamAccess
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
-from ui.identity import current_actor
+from ui.page_access import require_team_access
 from ui.question_widgets import render_question
 from ui.text import inert
 
-service = resources.service()
+service = resources.authorized_service()
 content = resources.content()
 questionnaire = content.questionnaire
 selection = context.selection()
-actor = current_actor()
+actor = service.principal.email
 
 st.title("Self-assessment")
+require_team_access(service, selection, TeamAccess.EDIT)
 if selection.team is None:
     st.info("Pick a team in the sidebar once the org structure is imported.")
     st.stop()
@@ -35,13 +37,13 @@ if current is None:
     left = right = st.container(horizontal=True)
     with shown_as_error():
         if left.button("Start the assessment", key="start_empty", type="primary"):
-            service.open_draft(team.slug, period, actor=actor)
+            service.open_draft(team.slug, period)
             st.rerun()
         if earlier and right.button(
             f"Start from {earlier[-1].period}'s answers", key="start_prefilled"
         ):
-            draft = service.open_draft(team.slug, period, actor=actor)
-            service.prefill_from_previous(draft.id, expected_version=draft.version, actor=actor)
+            draft = service.open_draft(team.slug, period)
+            service.prefill_from_previous(draft.id, expected_version=draft.version)
             st.rerun()
     st.stop()
 
@@ -58,7 +60,7 @@ if current.status == "submitted":
     )
     with shown_as_error():
         if right.button("Edit as a new revision", key="new_revision"):
-            service.open_draft(team.slug, period, actor=actor)
+            service.open_draft(team.slug, period)
             st.rerun()
     st.stop()
 
@@ -94,23 +96,17 @@ st.progress(
 if not draft.answers and earlier:
     with shown_as_error():
         if st.button(f"Start from {earlier[-1].period}'s answers", key="prefill"):
-            prefilled = service.prefill_from_previous(
-                draft.id, expected_version=state.version, actor=actor
-            )
+            prefilled = service.prefill_from_previous(draft.id, expected_version=state.version)
             state.reload(prefilled)
             st.rerun()
 
 
 def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]
-    return service.save_answer(
-        draft.id, question_id, entry, expected_version=expected, actor=actor
-    ).version
+    return service.save_answer(draft.id, question_id, entry, expected_version=expected).version
 
 
 def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
-    return service.set_chain_state(
-        draft.id, chain_id, removed, expected_version=expected, actor=actor
-    ).version
+    return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
 
 
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
@@ -128,7 +124,7 @@ with tabs[-1]:
 st.divider()
 if st.button("Submit the assessment", key="submit", type="primary"):
     try:
-        service.submit(draft.id, expected_version=state.version, actor=actor)
+        service.submit(draft.id, expected_version=state.version)
     except IncompleteError as incomplete:
         st.error(
             f"{len(incomplete.missing)} question(s) still need an answer (a value, not "

@@ -4,9 +4,11 @@ import re
 
 import streamlit as st
 
+from assessments.authorized import TeamAccess
 from assessments.team_scoring import history_points, score_view
 from ui import context, resources
 from ui.charts import history_figure
+from ui.page_access import require_team_access
 from ui.report_sections import (
     render_alerts,
     render_chain_table,
@@ -18,11 +20,12 @@ from ui.report_sections import (
 from ui.team_report_export import TeamReport, team_report_html, team_report_markdown
 from ui.text import inert
 
-service = resources.service()
+service = resources.authorized_service()
 content = resources.content()
 selection = context.selection()
 
 st.title("Team report")
+require_team_access(service, selection, TeamAccess.READ)
 if selection.team is None:
     st.info("Pick a team in the sidebar once the org structure is imported.")
     st.stop()
@@ -37,11 +40,12 @@ if current is None:
         "to get a recommendation.",
         icon=":material/edit_note:",
     )
-    st.page_link(
-        "app_pages/self_assessment.py",
-        label="Start the self-assessment",
-        icon=":material/edit_note:",
-    )
+    if service.principal.may_edit(team.slug):
+        st.page_link(
+            "app_pages/self_assessment.py",
+            label="Start the self-assessment",
+            icon=":material/edit_note:",
+        )
     st.stop()
 
 if submitted is not None:

@@ -27,6 +27,9 @@ class AuditAction(StrEnum):
     UNIT_CREATE = "unit.create"
     TEAM_CREATE = "team.create"
     DEMO_SEED = "demo.seed"
+    ROLE_CHANGE = "role.change"
+    DATA_EXPORT = "data.export"
+    DATA_IMPORT = "data.import"
 
 
 @dataclass(frozen=True)
@@ -72,23 +75,40 @@ def record(
 
 
 def entries(
-    session: Session, *, limit: int, actor: str | None, action: str | None
+    session: Session,
+    *,
+    limit: int,
+    actor: str | None,
+    action: str | None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[AuditEntryView]:
-    """The newest audit entries first, optionally for one actor or action."""
+    """The newest audit entries first, optionally for one actor or action, in [since, until)."""
     query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
     if actor is not None:
         query = query.where(AuditRow.actor == actor)
     if action is not None:
         query = query.where(AuditRow.action == action)
-    return [
-        AuditEntryView(
-            id=row.id,
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            details=dict(row.details),
-        )
-        for row in session.scalars(query)
-    ]
+    if since is not None:
+        query = query.where(AuditRow.at >= since)
+    if until is not None:
+        query = query.where(AuditRow.at < until)
+    return [view(row) for row in session.scalars(query)]
+
+
+def actors(session: Session) -> list[str]:
+    """Everyone who has written anything, alphabetically."""
+    return list(session.scalars(select(AuditRow.actor).distinct().order_by(AuditRow.actor)))
+
+
+def view(row: AuditRow) -> AuditEntryView:
+    """The view of one audit row."""
+    return AuditEntryView(
+        id=row.id,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        details=dict(row.details),
+    )

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from assessments import audit
 from assessments.audit import AuditEntryView
 from assessments.org import find_team, team_view
 from assessments.repository import draft_views
 from assessments.service_core import ServiceCore
-from assessments.tables import AnswerRow, AssessmentRow, ChainStateRow, TeamRow
+from assessments.tables import AnswerRow, AssessmentRow, AuditRow, ChainStateRow, TeamRow
 from assessments.views import (
     ANSWER_FRAME_COLUMNS,
     ASSESSMENT_FRAME_COLUMNS,
@@ -110,12 +111,38 @@ class HistoryQueries(ServiceCore):
             assessments = _assessment_frame(rows)
             return OrgHistory(assessments, answer_frame(answers), removed_frame(chains))
 
-    def audit_entries(
-        self, *, limit: int = 200, actor: str | None = None, action: str | None = None
-    ) -> list[AuditEntryView]:
-        """The newest audit entries first, optionally for one actor or one action."""
+    def data_version(self) -> str:
+        """A token that changes with every committed write, for invalidating cached reads.
+
+        Every write is audited in its own transaction and audit rows are never deleted, so the
+        row count grows on every commit (the max id alone could miss a slower transaction that
+        took a lower id but committed later).
+        """
         with self.unit_of_work() as repo:
-            return audit.entries(repo.session, limit=limit, actor=actor, action=action)
+            count, last = repo.session.execute(
+                select(func.count(AuditRow.id), func.max(AuditRow.id))
+            ).one()
+        return f"{count}-{last or 0}"
+
+    def audit_entries(
+        self,
+        *,
+        limit: int = 200,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[AuditEntryView]:
+        """The newest audit entries first, optionally for one actor, one action, a time span."""
+        with self.unit_of_work() as repo:
+            return audit.entries(
+                repo.session, limit=limit, actor=actor, action=action, since=since, until=until
+            )
+
+    def audit_actors(self) -> list[str]:
+        """Everyone who appears in the audit log as the author of a write."""
+        with self.unit_of_work() as repo:
+            return audit.actors(repo.session)
 
 
 def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:

@@ -65,6 +65,9 @@ _PURPOSES = {
     "any": "a list of conditions of which one must hold",
     "team": "the team's name",
     "period": "the quarter, e.g. 2026-Q4",
+    "email": "the person's sign-in email, e.g. ana@example.com",
+    ("RoleEntry", "role"): "admin, org_viewer or team_editor",
+    "roles": "the list of people and their roles",
 }
 
 

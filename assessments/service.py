@@ -1,7 +1,8 @@
 """ReadinessService: the one entry point pages and the CLI use to read and write assessments.
 
-The methods live with their noun — org (`assessments/org.py`), drafts (`assessments/drafts.py`)
-and reading (`assessments/history.py`) — and share one engine, content and clock
+The methods live with their noun — org (`assessments/org.py`), drafts (`assessments/drafts.py`),
+reading (`assessments/history.py`), roles (`assessments/roles.py`) and data export/import
+(`assessments/data_transfer.py`) — and share one engine, content and clock
 (`assessments/service_core.py`). Every call runs in its own transaction and returns frozen
 views (`assessments/views.py`), never ORM objects; every write is audited in the same
 transaction.
@@ -10,10 +11,12 @@ transaction.
 from __future__ import annotations
 
 from assessments.audit import AuditAction, AuditEntryView
+from assessments.data_transfer import DataTransfer, ImportSummary
 from assessments.drafts import DraftCommands
 from assessments.history import HistoryQueries
 from assessments.org import OrgCommands
 from assessments.org_import import OrgImportPlan
+from assessments.roles import RoleAssignmentView, RoleCommands, RoleImportPlan, RoleSyncSummary
 from assessments.service_core import Clock, Content
 from assessments.views import (
     ConflictingEditView,
@@ -26,8 +29,11 @@ from assessments.views import (
 )
 
 
-class ReadinessService(OrgCommands, DraftCommands, HistoryQueries):
-    """Org structure, drafts, submissions, history and the audit log, over one database.
+class ReadinessService(OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer):
+    """Org structure, drafts, submissions, history, roles and the audit log, over one database.
+
+    It checks no permissions: pages reach it through `assessments.authorized.AuthorizedService`,
+    which does, and passes the signed-in email as the actor.
 
     Example:
         engine = make_engine(); upgrade_to_head(engine)
@@ -45,10 +51,14 @@ __all__ = [
     "ConflictingEditView",
     "Content",
     "DraftView",
+    "ImportSummary",
     "OrgHistory",
     "OrgImportPlan",
     "PeriodSnapshot",
     "ReadinessService",
+    "RoleAssignmentView",
+    "RoleImportPlan",
+    "RoleSyncSummary",
     "TeamSnapshot",
     "TeamView",
     "UnitView",

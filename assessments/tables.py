@@ -176,3 +176,22 @@ class AuditRow(Base):
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[str] = mapped_column(String(200))
     details: Mapped[dict[str, Any]]
+
+
+class RoleAssignmentRow(Base):
+    """One role granted to one email: admin, org viewer (of the org or a unit), team editor."""
+
+    __tablename__ = "role_assignments"
+    __table_args__ = (
+        UniqueConstraint("email", "role", "scope"),
+        CheckConstraint("role IN ('admin', 'org_viewer', 'team_editor')", name="role"),
+        CheckConstraint("source IN ('file', 'admin')", name="source"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    scope: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(10))
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime]

@@ -20,6 +20,7 @@ from assessments.cross_references import check_answers, check_catalogue, check_q
 from assessments.errors import ContentError, Problem
 from assessments.loading import read_source
 from assessments.questionnaire import Questionnaire
+from assessments.role_file import RoleFile
 from assessments.schema_errors import choices_hint, validate_schema
 from assessments.yaml_source import SHAPE_HINT, YamlDocument, read_yaml
 
@@ -33,6 +34,7 @@ class ContentKind(StrEnum):
     QUESTIONNAIRE = "questionnaire"
     CATALOGUE = "catalogue"
     ANSWERS = "answers"
+    ROLES = "roles"
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,17 @@ class ValidationReport:
 
 
 def content_kind(data: dict[str, object]) -> ContentKind | None:
-    """Questionnaires have `questions`, catalogues `chains`, answers files `answers`."""
-    for key, kind in (("questions", ContentKind.QUESTIONNAIRE), ("chains", ContentKind.CATALOGUE)):
+    """Questionnaires have `questions`, catalogues `chains`, answers files `answers`, roles
+    files `roles`."""
+    for key, kind in (
+        ("questions", ContentKind.QUESTIONNAIRE),
+        ("chains", ContentKind.CATALOGUE),
+        ("answers", ContentKind.ANSWERS),
+        ("roles", ContentKind.ROLES),
+    ):
         if key in data:
             return kind
-    return ContentKind.ANSWERS if "answers" in data else None
+    return None
 
 
 def validate_paths(
@@ -131,6 +139,8 @@ class _Checker:
             return self._questionnaire(document)
         if kind is ContentKind.CATALOGUE:
             return self._catalogue(document)
+        if kind is ContentKind.ROLES:
+            return self._build(document, RoleFile)[1]
         return self._answers(document)
 
     def _questionnaire(self, document: YamlDocument) -> list[Problem]:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from assessments.service import ReadinessService, TeamView
+from assessments.authorized import AuthorizedService
+from assessments.views import TeamView
 
 TEAM_KEY = "team"
 PERIOD_KEY = "period"
@@ -21,10 +22,15 @@ def current_period(now: datetime | None = None) -> str:
 
 @dataclass(frozen=True)
 class Selection:
-    """What the sidebar points at; `team` is None when the org has no teams yet."""
+    """What the sidebar points at; `team` is None when the org has no teams yet.
+
+    `refused` is a team asked for (by a link, or a pick from before a role change) that is
+    not among the teams this person may pick; pages say why instead of showing another team.
+    """
 
     team: TeamView | None
     period: str
+    refused: str | None = None
 
 
 def _picked(key: str, options: list[str]) -> None:
@@ -35,8 +41,14 @@ def _picked(key: str, options: list[str]) -> None:
         st.session_state[key] = wanted if wanted in options else options[0]
 
 
-def render_sidebar(service: ReadinessService) -> Selection:
-    """Draw the team and period pickers, mirrored in the URL so a reload keeps them."""
+def _asked_for(key: str) -> str | None:
+    asked = st.session_state.get(key) or st.query_params.get(key)
+    return str(asked) if asked else None
+
+
+def render_sidebar(service: AuthorizedService) -> Selection:
+    """Draw the team and period pickers (only teams this person may see), mirrored in the URL
+    so a reload keeps them."""
     teams = service.list_teams()
     periods = sorted({*service.periods(), current_period()}, reverse=True)
     with st.sidebar:
@@ -47,6 +59,8 @@ def render_sidebar(service: ReadinessService) -> Selection:
             st.info("No teams yet. An admin can import the org structure.")
             return Selection(None, period)
         by_slug = {t.slug: t for t in teams}
+        asked = _asked_for(TEAM_KEY)
+        refused = asked if asked is not None and asked not in by_slug else None
         _picked(TEAM_KEY, list(by_slug))
         slug = str(
             st.selectbox(
@@ -57,7 +71,7 @@ def render_sidebar(service: ReadinessService) -> Selection:
             )
         )
         st.query_params[TEAM_KEY] = slug
-    return Selection(by_slug[slug], period)
+    return Selection(by_slug[slug], period, refused)
 
 
 def selection() -> Selection:

@@ -6,10 +6,15 @@ import os
 
 import streamlit as st
 
+from assessments.authorized import AuthorizedService
 from assessments.content import Content, load_content
 from assessments.db import database_url, make_engine, upgrade_to_head
+from assessments.errors import ContentError, ReadinessError
+from assessments.role_file import configured_role_file, load_role_file
 from assessments.seeding import seed_demo_if_empty
 from assessments.service import ReadinessService
+from ui.identity import current_principal
+from ui.text import inert
 
 
 @st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
@@ -25,9 +30,35 @@ def _service_for(url: str) -> ReadinessService:
     service = ReadinessService(engine, content())
     if os.environ.get("READINESS_SEED_DEMO", "0") == "1":
         seed_demo_if_empty(service)
+    sync_roles_file(service)
     return service
+
+
+def sync_roles_file(service: ReadinessService) -> None:
+    """Sync `READINESS_ROLES_FILE` into the role assignments, if it is set."""
+    path = configured_role_file()
+    if path is not None:
+        service.sync_role_file(load_role_file(path), str(path))
 
 
 def service() -> ReadinessService:
     """The service for the configured database, schema brought up to date on first use."""
     return _service_for(database_url())
+
+
+def service_or_stop() -> ReadinessService:
+    """The service; if start-up fails (a broken roles file, say), the reason, and stop."""
+    try:
+        return service()
+    except ContentError as error:
+        lines = "\n".join(f"- {inert(str(p))}" for p in error.problems)
+        st.error(f"The app cannot start; fix these and reload:\n\n{lines}", icon=":material/error:")
+    except ReadinessError as error:
+        st.error(f"The app cannot start: {inert(str(error))}", icon=":material/error:")
+    st.stop()
+    raise AssertionError("st.stop() returned")  # pragma: no cover
+
+
+def authorized_service() -> AuthorizedService:
+    """The service as the person signed in during this run may use it."""
+    return AuthorizedService(service(), current_principal())

@@ -162,12 +162,10 @@ def _reachable(admin: Engine | str) -> Engine:
     pytest.skip(admin)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+def _empty_database(
+    kind: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Database]:
-    """An empty database (no schema yet): a temporary SQLite file or a fresh PostgreSQL schema."""
-    if request.param == "sqlite":
+    if kind == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'readiness.db'}"
         engine = make_engine(url)
         yield Database("sqlite", url, engine)
@@ -187,6 +185,22 @@ def database(
         engine.dispose()
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """An empty database (no schema yet): a temporary SQLite file or a fresh PostgreSQL schema."""
+    yield from _empty_database(request.param, request, tmp_path_factory)
+
+
+@pytest.fixture
+def another_database(
+    database: Database, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A second empty database of the same kind as `database` (e.g. to import an export into)."""
+    yield from _empty_database(database.kind, request, tmp_path_factory)
 
 
 @pytest.fixture

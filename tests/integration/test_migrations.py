@@ -23,6 +23,7 @@ from assessments.service import ReadinessService
 from assessments.tables import Base
 from tests.integration.conftest import Database
 
+HEAD_REVISION = "0003"
 ROWS_AT_0001 = [
     "INSERT INTO org_units (id, slug, name, created_at)"
     " VALUES (1, 'payments', 'Payments', '2026-07-01 09:00:00+00:00')",
@@ -72,7 +73,7 @@ def test_upgrading_from_0001_keeps_data_and_adds_notes_and_conflicting_edits(
 
     upgrade_to_head(database.engine)
 
-    assert current_revision(database.engine) == "0002"
+    assert current_revision(database.engine) == HEAD_REVISION
     service = ReadinessService(database.engine, content)
     old = service.get_assessment(1)
     assert (old.team_slug, old.period, old.status, old.version) == (
@@ -107,6 +108,25 @@ def test_upgrading_from_0001_keeps_data_and_adds_notes_and_conflicting_edits(
     assert saved.answers == {**old.answers, "BR-02": noted}
 
 
+def test_upgrading_from_0002_keeps_data_and_adds_empty_role_assignments(
+    database: Database, content
+):
+    upgrade_to(database.engine, "0002")
+    assert "role_assignments" not in _tables(database)
+    with database.engine.begin() as connection:
+        for statement in ROWS_AT_0001:
+            connection.execute(text(statement))
+
+    upgrade_to_head(database.engine)
+
+    service = ReadinessService(database.engine, content)
+    assert service.get_assessment(1).answers["BR-01"] == AnswerEntry(
+        value=3, evidence="https://wiki.example.com/x"
+    )
+    assert service.role_assignments() == []
+    assert service.principal_for("ana@example.com").grants == frozenset()
+
+
 def test_head_schema_matches_the_models(database: Database):
     upgrade_to_head(database.engine)
     with database.engine.connect() as connection:
@@ -117,7 +137,7 @@ def test_head_schema_matches_the_models(database: Database):
 def test_upgrading_twice_changes_nothing(database: Database):
     upgrade_to_head(database.engine)
     upgrade_to_head(database.engine)
-    assert current_revision(database.engine) == "0002"
+    assert current_revision(database.engine) == HEAD_REVISION
     assert _tables(database) == {
         "org_units",
         "teams",
@@ -126,6 +146,7 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "chain_states",
         "audit_log",
         "conflicting_edits",
+        "role_assignments",
     }
 
 
@@ -137,7 +158,7 @@ def test_upgrade_works_from_any_working_directory_and_in_memory(
     try:
         assert current_revision(engine) is None
         upgrade_to_head(engine)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == HEAD_REVISION
         assert "conflicting_edits" in inspect(engine).get_table_names()
     finally:
         engine.dispose()

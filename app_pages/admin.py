@@ -1,0 +1,29 @@
+"""Admin: org structure import, roles, audit trail, content check, data export and import."""
+
+import streamlit as st
+
+from ui import resources
+from ui.admin_audit import render_audit_trail
+from ui.admin_content import render_content_check
+from ui.admin_data import render_data_transfer
+from ui.admin_org import render_org_import
+from ui.admin_roles import render_roles
+from ui.page_access import require_admin
+
+service = resources.authorized_service()
+
+st.title("Admin")
+require_admin(service)
+org_tab, roles_tab, audit_tab, content_tab, data_tab = st.tabs(
+    ["Org structure", "Roles", "Audit trail", "Questionnaire & catalogue", "Export & import"]
+)
+with org_tab:
+    render_org_import(service)
+with roles_tab:
+    render_roles(service)
+with audit_tab:
+    render_audit_trail(service)
+with content_tab:
+    render_content_check(resources.content())
+with data_tab:
+    render_data_transfer(service)

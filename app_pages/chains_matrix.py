@@ -1,0 +1,67 @@
+"""Chains matrix: where every approval chain stands for every team, and what could go now."""
+
+import streamlit as st
+
+from assessments.org_review import removable_now
+from assessments.org_table import in_unit, submitted
+from ui import context, org_data, resources
+from ui.org_charts import chains_matrix_figure
+from ui.org_widgets import (
+    follow_team_request,
+    page_of,
+    plotly_drill_down,
+    scope_caption,
+    team_opener,
+    unit_filter,
+)
+from ui.page_access import require_org_view
+from ui.review_charts import removable_now_figure
+from ui.text import inert
+
+follow_team_request()
+service = resources.authorized_service()
+catalogue = resources.content().scoring_catalogue
+period = context.selection().period
+
+st.title("Approval chains across teams")
+require_org_view(service)
+table = org_data.period_table(period)
+if table.empty:
+    st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
+    st.stop()
+with st.columns([1, 2])[0]:
+    unit = unit_filter(service.list_units(), key="chains_unit")
+scoped = in_unit(table, None if unit is None else unit.slug)
+if scoped.empty and unit is not None:
+    st.info(f"{inert(unit.name)} has no teams yet.", icon=":material/groups:")
+    st.stop()
+scope_caption(scoped, period)
+if submitted(scoped).empty:
+    st.info(
+        f"No team has submitted an assessment for {period} yet. The matrix fills in as "
+        "teams submit; the org heatmap's Coverage tab shows who has a draft open.",
+        icon=":material/hourglass_empty:",
+    )
+    st.stop()
+
+st.subheader("Chains teams could remove now")
+st.caption(
+    "Per chain, the teams whose unlock conditions hold today: the one chain recommended "
+    "next, or an eligible alternative. Permanent chains are never removed and are left out."
+)
+removable = removable_now(scoped, catalogue)
+st.plotly_chart(
+    removable_now_figure(removable), key="removable_chart", config={"displayModeBar": False}
+)
+
+st.subheader("Every team, every chain")
+st.caption("Click a square to open that team's report.")
+rows = page_of(scoped, key="chains_page")
+st.plotly_chart(
+    chains_matrix_figure(rows, catalogue),
+    key="chains_chart",
+    on_select=lambda: plotly_drill_down("chains_chart"),
+    selection_mode="points",
+    config={"displayModeBar": False},
+)
+team_opener(scoped, key="chains_open_team")

@@ -1,0 +1,133 @@
+"""Org heatmap: every team's readiness per pillar, grouped by unit, with coverage and roll-up."""
+
+import streamlit as st
+
+from assessments.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
+from assessments.periods import previous_period
+from ui import context, org_data, resources
+from ui.org_charts import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
+from ui.org_widgets import (
+    follow_team_request,
+    page_of,
+    plotly_drill_down,
+    render_coverage,
+    scope_caption,
+    team_opener,
+    unit_filter,
+)
+from ui.page_access import require_org_view
+from ui.text import inert
+
+MODE_LABELS = {"level": "Level", "score": "Score", "change": "Change since previous period"}
+
+follow_team_request()
+service = resources.authorized_service()
+content = resources.content()
+pillars = pillar_names(content.rubric)
+period = context.selection().period
+
+st.title("Org heatmap")
+require_org_view(service)
+table = org_data.change_table(period)
+if table.empty:
+    st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
+    st.stop()
+
+left, right = st.columns([1, 2])
+with left:
+    unit = unit_filter(service.list_units(), key="heatmap_unit")
+with right:
+    mode = (
+        st.segmented_control(
+            "Colour by",
+            HEATMAP_MODES,
+            format_func=lambda m: MODE_LABELS[m],
+            default="level",
+            key="heatmap_mode",
+        )
+        or "level"
+    )
+scoped = in_unit(table, None if unit is None else unit.slug)
+if scoped.empty and unit is not None:
+    st.info(
+        f"{inert(unit.name)} has no teams yet. Import the org structure to add them, or pick "
+        "another unit.",
+        icon=":material/groups:",
+    )
+    st.stop()
+scope_caption(scoped, period)
+
+missing = int((scoped["coverage"] != SUBMITTED).sum())
+coverage_label = f"Coverage ({missing} not submitted)" if missing else "Coverage"
+teams_tab, units_tab, coverage_tab = st.tabs(["Teams", "Units", coverage_label])
+with teams_tab:
+    if submitted(scoped).empty:
+        st.info(
+            f"No team has submitted an assessment for {period} yet, so there is nothing to "
+            "colour. The Coverage tab shows who has a draft open.",
+            icon=":material/hourglass_empty:",
+        )
+    elif mode == "change" and not scoped["compared"].any():
+        st.info(
+            f"No team here submitted in both {previous_period(period)} and {period}, so there "
+            "is no change to show yet. Level and Score show this period on its own.",
+            icon=":material/compare_arrows:",
+        )
+    else:
+        if mode == "change":
+            st.caption(
+                f"Pillar score change since {previous_period(period)}: blue rose, red fell; "
+                "teams that did not submit in both periods stay blank."
+            )
+        elif mode == "score":
+            st.caption(
+                "Pillar scores 0–100; Overall is the mean of the pillar scores. Click a cell to "
+                "open that team's report."
+            )
+        else:
+            st.caption(
+                "Readiness level 0–4; Overall is the weakest pillar's level. Click a cell to "
+                "open that team's report."
+            )
+        rows = page_of(scoped, key="heatmap_page")
+        figure = heatmap_figure(rows, mode, pillars, earlier_period=previous_period(period))
+        st.plotly_chart(
+            figure,
+            key="heatmap_chart",
+            on_select=lambda: plotly_drill_down("heatmap_chart"),
+            selection_mode="points",
+            config={"displayModeBar": False},
+        )
+        team_opener(scoped, key="heatmap_open_team")
+with units_tab:
+    rollup = unit_rollup(scoped, pillars)
+    if submitted(scoped).empty:
+        st.info(f"No unit has a submission for {period} yet.", icon=":material/hourglass_empty:")
+    else:
+        st.caption("Mean level of each unit's submitted teams; (submitted/teams) after the name.")
+        st.plotly_chart(
+            unit_rollup_figure(rollup, pillars),
+            key="rollup_chart",
+            config={"displayModeBar": False},
+        )
+    st.dataframe(
+        rollup[["unit", "teams", "submitted", "draft_only", "no_submission", "coverage"]].rename(
+            columns={
+                "unit": "Unit",
+                "teams": "Teams",
+                "submitted": "Submitted",
+                "draft_only": "Draft only",
+                "no_submission": "No submission",
+                "coverage": "Coverage",
+            }
+        ),
+        hide_index=True,
+        key="rollup_table",
+        column_config={"Coverage": st.column_config.ProgressColumn(format="percent")},
+    )
+with coverage_tab:
+    render_coverage(scoped, period)
+    if unit is not None:
+        st.caption(
+            f"Only {inert(str(scoped['unit'].iloc[0]))} is shown; pick All units for every team."
+        )

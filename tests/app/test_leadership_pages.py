@@ -1,0 +1,246 @@
+"""AppTest flows on the leadership pages: filter by unit, change period, drill down, download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from assessments.content import load_content
+from assessments.db import make_engine, upgrade_to_head
+from assessments.demo import DemoOrg, generate_demo_org
+from assessments.seeding import seed_demo
+from assessments.service import ReadinessService
+from ui.context import current_period
+from ui.text import inert
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PERIOD, PREVIOUS = "2026-Q3", "2026-Q2"
+
+
+@pytest.fixture
+def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DemoOrg]:
+    """A small demo org (10 teams, 2 units, 2026-Q1..Q3) plus an empty unit, in a SQLite file."""
+    url = f"sqlite:///{tmp_path / 'readiness.db'}"
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    content = load_content()
+    demo = generate_demo_org(
+        content.questionnaire,
+        content.catalogue,
+        teams=10,
+        units=2,
+        quarters=3,
+        last_period=PERIOD,
+        seed=11,
+    )
+    service = ReadinessService(engine, content)
+    seed_demo(service, demo)
+    service.create_unit("empty-unit", "Empty unit", actor="admin@example.com")
+    monkeypatch.setenv("READINESS_DATABASE_URL", url)
+    monkeypatch.setenv("READINESS_SEED_DEMO", "1")
+    yield demo
+    engine.dispose()
+
+
+def _open(page: str, period: str = PERIOD) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.selectbox(key="period").set_value(period)
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def _figure(at: AppTest, key: str) -> dict:
+    chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith(key))
+    return json.loads(chart.proto.spec)
+
+
+def _submitted(demo: DemoOrg, period: str, unit: str | None = None) -> list[str]:
+    slugs = {
+        a.team_slug for a in demo.assessments if a.period == period and a.status == "submitted"
+    }
+    return sorted(t.name for t in demo.teams if t.slug in slugs and unit in (None, t.unit_slug))
+
+
+def _captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_heatmap_shows_every_submitted_team_grouped_by_unit(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    assert at.title[0].value == "Org heatmap"
+    teams = _submitted(org, PERIOD)
+    assert f"{len(teams)} of {len(org.teams)} teams in 2 unit(s) submitted for {PERIOD}" in (
+        _captions(at)
+    )
+    units, names = _figure(at, "heatmap_chart")["data"][0]["y"]
+    assert sorted(names) == teams
+    assert set(units) == {u.name for u in org.units}
+
+
+def test_filtering_by_unit_keeps_only_that_units_teams(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    unit = org.units[1]
+    at.selectbox(key="heatmap_unit").set_value(unit.slug).run()
+    assert not at.exception
+    teams = _submitted(org, PERIOD, unit.slug)
+    units, names = _figure(at, "heatmap_chart")["data"][0]["y"]
+    assert sorted(names) == teams
+    assert set(units) == {unit.name}
+    opener = at.selectbox(key="heatmap_open_team")
+    assert len(opener.options) == len(teams)
+    assert all(option.startswith(f"{unit.name} · ") for option in opener.options)
+
+
+def test_a_unit_without_teams_says_so_instead_of_an_empty_chart(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    at.selectbox(key="heatmap_unit").set_value("empty-unit").run()
+    assert not at.exception
+    assert at.info[0].value.startswith("Empty unit has no teams yet.")
+    assert not at.get("plotly_chart")
+
+
+def test_changing_the_period_redraws_the_heatmap_for_that_period(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    at.selectbox(key="period").set_value(PREVIOUS).run()
+    assert not at.exception
+    teams = _submitted(org, PREVIOUS)
+    assert f"{len(teams)} of {len(org.teams)} teams in 2 unit(s) submitted for {PREVIOUS}" in (
+        _captions(at)
+    )
+    assert sorted(_figure(at, "heatmap_chart")["data"][0]["y"][1]) == teams
+
+
+def test_change_mode_colours_by_score_change_since_the_previous_period(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    at.segmented_control(key="heatmap_mode").set_value("change").run()
+    assert not at.exception
+    assert f"Pillar score change since {PREVIOUS}" in " ".join(_captions(at))
+    trace = _figure(at, "heatmap_chart")["data"][0]
+    assert trace["zmid"] == 0
+
+
+def test_change_mode_without_an_earlier_submission_says_there_is_nothing_to_compare(
+    org: DemoOrg,
+) -> None:
+    at = _open("app_pages/org_heatmap.py", period="2026-Q1")
+    at.segmented_control(key="heatmap_mode").set_value("change").run()
+    assert not at.exception
+    assert at.info[0].value.startswith("No team here submitted in both 2025-Q4 and 2026-Q1")
+    assert [chart.key for chart in at.get("plotly_chart")] == ["rollup_chart"]
+
+
+def test_a_period_without_submissions_shows_coverage_not_an_empty_chart(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py", period=current_period())
+    assert not at.get("plotly_chart")
+    assert at.info[0].value.startswith(
+        f"No team has submitted an assessment for {current_period()}"
+    )
+    assert at.metric[2].label == "No submission"
+    assert at.metric[2].value == str(len(org.teams))
+
+
+def test_coverage_lists_teams_without_a_submission_and_with_only_a_draft(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    done = {a.team_slug for a in org.assessments if a.period == PERIOD}
+    drafts = {a.team_slug for a in org.assessments if a.period == PERIOD and a.status == "draft"}
+    missing = [t for t in org.teams if t.slug not in done]
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["No submission"] == str(len(missing))
+    assert labels["Draft only"] == str(len(drafts))
+    text = " ".join(m.value for m in at.markdown)
+    for team in missing:
+        assert team.name in text.replace("\\", "")
+
+
+def test_picking_a_team_opens_its_report(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    team = next(t for t in org.teams if t.name == _submitted(org, PERIOD)[0])
+    at.selectbox(key="heatmap_open_team").set_value(team.slug).run()
+    assert not at.exception
+    assert at.title[0].value == "Team report"
+    assert at.caption[0].value.startswith(f"{inert(team.name)} · {PERIOD}")
+    assert at.selectbox(key="team").value == team.slug
+
+
+def test_chains_matrix_shows_a_legend_and_what_teams_could_remove_now(org: DemoOrg) -> None:
+    at = _open("app_pages/chains_matrix.py")
+    assert at.title[0].value == "Approval chains across teams"
+    legend = [t["name"] for t in _figure(at, "chains_chart")["data"] if t.get("showlegend")]
+    assert legend == [
+        "Next to remove",
+        "Eligible now",
+        "In place (blocked)",
+        "Removed",
+        "Removed too early",
+        "Permanent (stays)",
+    ]
+    bars = _figure(at, "removable_chart")["data"]
+    assert [b["name"] for b in bars[:2]] == ["Next to remove", "Eligible now"]
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes | str]:
+    """File name → data of every download button drawn (spied on the media file manager)."""
+    files: dict[str, bytes | str] = {}
+    add = MediaFileManager.add
+
+    def spy(self, path_or_data, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name:
+            files[file_name] = path_or_data
+        return add(self, path_or_data, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", spy)
+    return files
+
+
+def test_quarterly_review_shows_its_sections_and_offers_the_pack(
+    org: DemoOrg, downloads: dict[str, bytes | str]
+) -> None:
+    at = _open("app_pages/quarterly_review.py")
+    assert at.title[0].value == "Quarterly review"
+    headings = [h.value for h in at.subheader]
+    assert headings[:4] == ["Where we stand", "Trends per pillar", "Units", "Teams that moved most"]
+    for heading in (
+        "Chains removed and reinstated",
+        "New removed-too-early alerts",
+        "Chains teams could remove now",
+        "Low confidence",
+        "Questionnaire versions",
+        "Coverage",
+        "Review pack",
+    ):
+        assert heading in headings
+    labels = {b.label for b in at.download_button}
+    assert labels == {"Download HTML", "Download Markdown", "Download CSV"}
+    data = downloads[f"review-pack-{PERIOD}.csv"]
+    text = data.decode() if isinstance(data, bytes) else data
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted(r["Team"] for r in rows) == sorted(t.name for t in org.teams)
+    assert f"review-pack-{PERIOD}.md" in downloads
+
+
+def test_quarterly_review_for_a_unit_with_a_baseline(
+    org: DemoOrg, downloads: dict[str, bytes | str]
+) -> None:
+    at = _open("app_pages/quarterly_review.py")
+    unit = org.units[0]
+    at.selectbox(key="review_unit").set_value(unit.slug)
+    at.selectbox(key="review_baseline").set_value("2026-Q1").run()
+    assert not at.exception
+    assert "and the baseline 2026\\-Q1" in at.caption[0].value
+    data = downloads[f"review-pack-{PERIOD}-{unit.slug}.csv"]
+    text = data.decode() if isinstance(data, bytes) else data
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted(r["Team"] for r in rows) == sorted(
+        t.name for t in org.teams if t.unit_slug == unit.slug
+    )
+    assert "Overall level change since 2026-Q1" in rows[0]

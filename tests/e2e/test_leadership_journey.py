@@ -1,0 +1,61 @@
+"""Leadership in a real browser: the org heatmap renders, and clicking a cell opens that team."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assessments.content import load_content
+from assessments.db import make_engine, upgrade_to_head
+from assessments.demo import generate_demo_org
+from assessments.seeding import seed_demo
+from assessments.service import ReadinessService
+from tests.e2e.conftest import start_server, wait_until_idle
+
+pytestmark = pytest.mark.browser
+PERIOD = "2026-Q4"
+
+
+@pytest.fixture
+def server(tmp_path: Path, request: pytest.FixtureRequest):
+    url = f"sqlite:///{tmp_path / 'e2e.db'}"
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    content = load_content()
+    demo = generate_demo_org(content.questionnaire, content.catalogue, teams=8, units=2, quarters=2)
+    seed_demo(ReadinessService(engine, content), demo)
+    engine.dispose()
+    submitted = {
+        a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
+    }
+    units = {u.slug: u.name for u in demo.units}
+    first = min(
+        (t for t in demo.teams if t.slug in submitted), key=lambda t: (units[t.unit_slug], t.name)
+    )
+    running = start_server(url, tmp_path)
+    yield running, first, len(submitted)
+    running.process.terminate()
+    running.process.wait(timeout=20)
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        print(running.log_text())
+
+
+def test_clicking_a_heatmap_cell_opens_that_teams_report(server, browser_page) -> None:
+    running, first_team, rows = server
+    page = browser_page
+    page.goto(f"{running.url}/heatmap?period={PERIOD}")
+    wait_until_idle(page)
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+    assert page.get_by_role("heading", name="Org heatmap").is_visible()
+
+    plot = page.locator(".stPlotlyChart .js-plotly-plot .nsewdrag").first.bounding_box()
+    assert plot is not None
+    # The first row's first cell: four columns (three pillars and Overall), `rows` rows.
+    page.mouse.click(plot["x"] + plot["width"] / 8, plot["y"] + plot["height"] / (2 * rows))
+    wait_until_idle(page)
+
+    page.get_by_role("heading", name="Team report").wait_for()
+    caption = page.get_by_test_id("stCaptionContainer").first.inner_text()
+    assert caption.startswith(f"{first_team.name} · {PERIOD}")

@@ -1,0 +1,27 @@
+"""The data version: cached org reads are keyed by it, so every write must change it."""
+
+from __future__ import annotations
+
+from assessments.answers import AnswerEntry
+from assessments.service import ReadinessService
+
+
+def test_data_version_changes_with_every_write_and_not_with_reads(org: ReadinessService) -> None:
+    first = org.data_version()
+    org.period_snapshot("2026-Q4")
+    org.org_history()
+    assert org.data_version() == first
+
+    draft = org.open_draft("checkout", "2026-Q4", actor="em@example.com")
+    opened = org.data_version()
+    assert opened != first
+
+    org.save_answer(
+        draft.id, "BR-01", AnswerEntry(value=2), expected_version=draft.version, actor="em"
+    )
+    assert org.data_version() not in {first, opened}
+
+
+def test_data_version_of_an_empty_database_is_stable(service: ReadinessService) -> None:
+    assert service.data_version() == "0-0"
+    assert service.data_version() == "0-0"

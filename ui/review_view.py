@@ -1,0 +1,51 @@
+"""The quarterly review page's sections: headline metrics, then the review pack's sections."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assessments.quarterly_review import QuarterlyReview
+from ui.review_sections import Section
+from ui.text import inert
+
+
+def render_standing(review: QuarterlyReview) -> None:
+    """One metric per pillar and overall: mean level now, and its change since last period."""
+    comparison = review.comparison
+    cols = st.columns(len(comparison))
+    for col, (_, row) in zip(cols, comparison.iterrows(), strict=True):
+        now = row[f"mean_level:{review.period}"]
+        before = row[f"mean_level:{review.previous_period}"]
+        delta = None if pd.isna(now) or pd.isna(before) else f"{now - before:+.2f}"
+        col.metric(
+            str(row["name"]),
+            "—" if pd.isna(now) else f"{now:.2f}",
+            delta=delta,
+            border=True,
+            help=f"Mean readiness level (0–4); the change is since {review.previous_period}.",
+        )
+    st.caption(
+        f"Mean readiness level of the teams that submitted; arrows show the change since "
+        f"{review.previous_period}. Overall is each team's weakest pillar."
+    )
+
+
+def render_section(section: Section, key: str) -> None:
+    """A pack section on the page: heading, text, tables and charts."""
+    st.subheader(section.title)
+    for text in section.paragraphs:
+        st.markdown(inert(text))
+    for index, build in enumerate(section.figures):
+        st.plotly_chart(build(), key=f"{key}_figure_{index}", config={"displayModeBar": False})
+    for index, table in enumerate(section.tables):
+        if table.caption:
+            st.markdown(f"**{inert(table.caption)}**")
+        if not table.rows:
+            st.caption(inert(table.empty))
+            continue
+        st.dataframe(
+            pd.DataFrame(list(table.rows), columns=list(table.headers)),
+            hide_index=True,
+            key=f"{key}_table_{index}",
+        )
