@@ -17,6 +17,6 @@ except identity.SignInRequired as refused:
     st.stop()
 
 page = st.navigation(navigation.pages_for(principal))
-sign_in.render_account(principal)
 context.remember(context.render_sidebar(resources.authorized_service()))
+sign_in.render_account(principal)
 page.run()

@@ -12,6 +12,7 @@ from cli.demo import run_demo
 from cli.problems import print_problems
 from cli.report import run_report
 from cli.score import run_score
+from cli.transfer import run_export, run_import
 from cli.validate import run_validate
 
 
@@ -62,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--quarters", type=int, default=4, help="quarters of history (default 4)")
     demo.add_argument("--last-period", default="2026-Q4", metavar="PERIOD")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    export = commands.add_parser(
+        "export",
+        help="write every record of the database as one JSON file",
+        description="Export the configured database (READINESS_DATABASE_URL) as JSON.",
+    )
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.json")
+    import_ = commands.add_parser(
+        "import",
+        help="import an export into an empty database",
+        description="Import an export into the configured database, which must hold no "
+        "units, teams or assessments; the file is checked whole first.",
+    )
+    import_.add_argument("source", type=Path, metavar="FILE.json")
     return parser
 
 
@@ -75,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(args.teams, args.units, args.quarters, args.last_period, args.seed)
         if args.command == "report":
             return run_report(args.period, args.unit, args.baseline, args.out)
+        if args.command == "export":
+            return run_export(args.out)
+        if args.command == "import":
+            return run_import(args.source)
         return run_score(args.answers, args.format, args.questionnaire, args.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)

@@ -14,6 +14,7 @@ from ui.text import inert
 from ui.uploads import EXPORT_LIMIT_MB, read_upload, render_problems
 
 _NOTICE = "_data_notice"
+_GENERATION = "_import_generation"
 
 
 def export_file_name(now: datetime) -> str:
@@ -34,7 +35,7 @@ def render_data_transfer(service: AuthorizedService) -> None:
     )
     st.download_button(
         "Download all data (JSON)",
-        data=lambda: json.dumps(service.export_data(), indent=1, ensure_ascii=False),
+        data=lambda: json.dumps(service.export_data(), ensure_ascii=False),
         file_name=export_file_name(datetime.now(UTC)),
         mime="application/json",
         key="export_all",
@@ -47,8 +48,13 @@ def render_data_transfer(service: AuthorizedService) -> None:
         "fresh READINESS_DATABASE_URL, sign in as an admin, and import here. The file is "
         "checked whole first; a file with any problem writes nothing."
     )
+    # A new key after each import empties the uploader, so the page shows the result only.
+    generation = st.session_state.get(_GENERATION, 0)
     upload = read_upload(
-        "Export file (JSON)", ["json"], key="import_file", limit_mb=EXPORT_LIMIT_MB
+        "Export file (JSON)",
+        ["json"],
+        key="import_file" if generation == 0 else f"import_file_{generation}",
+        limit_mb=EXPORT_LIMIT_MB,
     )
     if upload is None:
         return
@@ -67,4 +73,5 @@ def render_data_transfer(service: AuthorizedService) -> None:
         if st.button("Import into this database", key="import_apply", type="primary"):
             done = service.import_data(upload.data, upload.name)
             st.session_state[_NOTICE] = f"Imported {upload.name}: {done.summary()}."
+            st.session_state[_GENERATION] = generation + 1
             st.rerun()

@@ -7,9 +7,15 @@ import streamlit as st
 from assessments.authorized import AuthorizedService, TeamAccess
 from assessments.errors import AuthorizationError, NotFoundError
 from ui.context import Selection
+from ui.sign_in import shown_email
 from ui.text import inert
 
 TEAM_REPORT_PAGE = "app_pages/team_report.py"
+
+
+def _who(service: AuthorizedService) -> str:
+    who = service.principal
+    return f"{shown_email(who.email)} ({inert(who.describe_roles())})"
 
 
 def require_org_view(service: AuthorizedService) -> None:
@@ -18,7 +24,7 @@ def require_org_view(service: AuthorizedService) -> None:
         return
     st.warning(
         f"The org views are for org viewers and admins; you are signed in as "
-        f"{inert(service.principal.describe())}. Your teams' reports are on the Team report "
+        f"{_who(service)}. Your teams' reports are on the Team report "
         "page; ask an admin if you need to see the whole organisation.",
         icon=":material/lock:",
     )
@@ -31,8 +37,7 @@ def require_admin(service: AuthorizedService) -> None:
     if service.principal.is_admin:
         return
     st.warning(
-        f"Only admins can use the admin page; you are signed in as "
-        f"{inert(service.principal.describe())}.",
+        f"Only admins can use the admin page; you are signed in as {_who(service)}.",
         icon=":material/lock:",
     )
     st.stop()

@@ -15,6 +15,13 @@ LOCAL_MODE_BANNER = (
 NO_ACCESS_TITLE = "No access yet"
 
 
+def shown_email(email: str) -> str:
+    """An email as inline code (inert, and not turned into a mailto link)."""
+    if "`" in email or "\n" in email:
+        return inert(email)
+    return f"`{email}`"
+
+
 def render_login_page() -> None:
     """The page a signed-out visitor sees: what the app is, and a button per login provider."""
     st.title("Autonomy Readiness")
@@ -44,7 +51,7 @@ def render_no_access(email: str | None) -> None:
         )
     else:
         st.warning(
-            f"You are signed in as {inert(email)}, but no one has given you a role here yet. "
+            f"You are signed in as {shown_email(email)}, but no one has given you a role here yet. "
             "Ask an admin to add you as a team editor (to assess your team) or as an org "
             "viewer (to see the org views).",
             icon=":material/person_off:",
@@ -69,7 +76,7 @@ def render_account(principal: Principal) -> None:
     with st.sidebar:
         st.divider()
         st.markdown(
-            f":material/account_circle: **{inert(principal.email)}**  \n"
+            f":material/account_circle: {shown_email(principal.email)}  \n"
             f"{inert(principal.describe_roles())}"
         )
         if st.button("Log out", key="logout", icon=":material/logout:"):

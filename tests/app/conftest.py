@@ -31,8 +31,10 @@ def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ReadinessService
 
 
 def new_session(page: str | None = None, **picked: str) -> AppTest:
-    """A new browser session (a reload, or a second person) with sidebar picks, on a page."""
+    """A new local-mode session (a reload, or a second person) with sidebar picks, on a page."""
     at = AppTest.from_file(APP, default_timeout=30)
+    # Secrets without `[auth]`: local mode (one admin), whatever .streamlit/secrets.toml holds.
+    at.secrets = {"tests": "local mode"}
     for key, value in {"period": PERIOD, **picked}.items():
         at.session_state[key] = value
     at.run()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessments.access import Grant, Role
+from assessments.answers import AnswerEntry
 from assessments.service import ReadinessService
 from tests.app.conftest import APP, PERIOD, new_session
 from ui.sign_in import LOCAL_MODE_BANNER
+from ui.text import inert
 
 ASSESSMENT = "app_pages/self_assessment.py"
 REPORT = "app_pages/team_report.py"
@@ -108,7 +112,7 @@ def test_a_team_editor_is_told_the_org_views_are_not_theirs(roles: ReadinessServ
 
     assert [w.value for w in at.warning] == [
         r"The org views are for org viewers and admins; you are signed in as"
-        r" ana@example\.com \(team editor of checkout\-web\). Your teams' reports are on the"
+        r" `ana@example.com` (team editor of checkout\-web). Your teams' reports are on the"
         " Team report page; ask an admin if you need to see the whole organisation."
     ]
     assert len(at.get("plotly_chart")) == 0
@@ -162,7 +166,7 @@ def test_an_unknown_email_sees_the_no_access_page(roles: ReadinessService):
     assert not at.exception
     assert [t.value for t in at.title] == ["No access yet"]
     assert [w.value for w in at.warning] == [
-        r"You are signed in as stranger@example\.com, but no one has given you a role here"
+        "You are signed in as `stranger@example.com`, but no one has given you a role here"
         " yet. Ask an admin to add you as a team editor (to assess your team) or as an org"
         " viewer (to see the org views)."
     ]
@@ -189,7 +193,68 @@ def test_a_non_admin_is_told_the_admin_page_is_for_admins(roles: ReadinessServic
     at = as_person("vic@example.com", ADMIN)
 
     assert [w.value for w in at.warning] == [
-        r"Only admins can use the admin page; you are signed in as vic@example\.com \(org"
-        r" viewer of the whole organisation\)."
+        "Only admins can use the admin page; you are signed in as `vic@example.com` (org"
+        " viewer of the whole organisation)."
     ]
     assert len(at.tabs) == 0
+
+
+def _submit_all(service: ReadinessService, team: str) -> None:
+    draft = service.open_draft(team, PERIOD, actor="seed")
+    version = draft.version
+    for question in service.content.questionnaire.questions:
+        version = service.save_answer(
+            draft.id, question.id, AnswerEntry(value=2), expected_version=version, actor="seed"
+        ).version
+    service.submit(draft.id, expected_version=version, actor="seed")
+
+
+def test_an_org_viewer_of_one_unit_sees_only_that_units_teams(roles: ReadinessService):
+    roles.create_unit("platform", "Platform", actor="t")
+    roles.create_team("runtime", "Runtime", "platform", actor="t")
+    _submit_all(roles, "checkout-web")
+    _submit_all(roles, "runtime")
+    roles.grant_role("hana@example.com", Grant(Role.ORG_VIEWER, "platform"), actor="t")
+
+    at = as_person("hana@example.com", HEATMAP)
+
+    assert not at.exception
+    chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith("heatmap_chart"))
+    assert json.loads(chart.proto.spec)["data"][0]["y"] == [["Platform"], ["Runtime"]]
+    assert at.selectbox(key="team").options == ["Platform · Runtime"]
+    assert at.selectbox(key="heatmap_unit").options == ["All units", "Platform"]
+
+
+def test_the_roles_file_is_synced_at_start_up(
+    service: ReadinessService, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    roles_file = tmp_path / "roles.yaml"
+    roles_file.write_text("roles:\n  - {email: Lee@Example.com, role: admin}\n")
+    monkeypatch.setenv("READINESS_ROLES_FILE", str(roles_file))
+
+    at = as_person("lee@example.com", ADMIN)
+
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Admin"]
+    assert [(a.email, a.source) for a in service.role_assignments()] == [
+        ("lee@example.com", "file")
+    ]
+
+
+def test_a_broken_roles_file_stops_the_app_with_its_problems(
+    service: ReadinessService, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    roles_file = tmp_path / "roles.yaml"
+    roles_file.write_text("roles:\n  - {email: lee, role: admin}\n")
+    monkeypatch.setenv("READINESS_ROLES_FILE", str(roles_file))
+
+    at = as_person("lee@example.com")
+
+    assert [e.value for e in at.error] == [
+        "The app cannot start; fix these and reload:\n\n- "
+        + inert(
+            f"{roles_file}:2:6: roles[0].email: 'lee' is not an email address (hint: write it"
+            " as name@example.com)"
+        )
+    ]
+    assert len(at.selectbox) == 0

@@ -53,6 +53,8 @@ def test_answer_submit_and_see_the_recommendation(server, browser_page) -> None:
     wait_until_idle(page)
 
     page.get_by_text("Remove next: Approve each agent tool call").wait_for()
+    # The decision shows while the report is still rendering; the metrics follow it.
+    wait_until_idle(page)
     assert page.get_by_role("heading", name="Team report").is_visible()
     labels = page.get_by_test_id("stMetricLabel").all_inner_texts()
     assert labels == ["Overall readiness", "Agents may run at", "Confidence"]
