@@ -91,7 +91,8 @@ def review_pack_csv(review: QuarterlyReview) -> str:
     if review.baseline_change is not None:
         baseline = review.baseline_change.add_prefix("baseline ")
         frame = frame.join(baseline[[c for c in baseline.columns if "change" in c]])
-    rows = [[_cell(row[column], kind) for column, kind in columns] for _, row in frame.iterrows()]
+    records = frame[[column for column, _ in columns]].to_dict("records")
+    rows = [[_cell(record[column], kind) for column, kind in columns] for record in records]
     return csv_text(headers, rows)
 
 

@@ -66,12 +66,13 @@ def _table(
     empty: str = "None.",
 ) -> Table:
     """A table of `frame`'s columns: (header, column, digits or None for text)."""
+    records = frame[[col for _, col, _ in columns]].to_dict("records")
     rows = tuple(
         tuple(
-            str(row[col]) if digits is None else number_text(row[col], digits)
+            str(record[col]) if digits is None else number_text(record[col], digits)
             for _, col, digits in columns
         )
-        for _, row in frame.iterrows()
+        for record in records
     )
     return Table(tuple(h for h, _, _ in columns), rows, caption, empty)
 
