@@ -77,11 +77,28 @@ class DraftView:
 
 
 @dataclass(frozen=True)
+class SubmissionView:
+    """A submitted revision without its answers: what org-wide views list for a team.
+
+    Org snapshots carry the answers of every team as long-form frames instead, so reading a
+    period never builds one `AnswerEntry` per answer.
+    """
+
+    id: int
+    period: str
+    revision: int
+    questionnaire_id: str
+    questionnaire_version: str
+    submitted_by: str | None
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
 class TeamSnapshot:
     """One team in one period: its latest submitted assessment and whether a draft is open."""
 
     team: TeamView
-    latest: DraftView | None
+    latest: SubmissionView | None
     has_draft: bool
 
 

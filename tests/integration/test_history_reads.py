@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from assessments.answers import AnswerEntry
 from assessments.service import ReadinessService
-from tests.integration.conftest import START
+from assessments.views import SubmissionView
+from tests.integration.conftest import START, Clock
 from tests.integration.storage_samples import ANA, FULL, submitted
 
 
@@ -87,6 +89,27 @@ def test_period_snapshot_lists_every_team_with_frames_of_latest_submissions(
     assert removed == [
         {"assessment_id": latest.id, "chain_id": "prod-write"},
         {"assessment_id": billing.id, "chain_id": "tool-approval"},
+    ]
+
+
+def test_period_snapshot_lists_who_submitted_the_latest_revision_and_when(
+    org: ReadinessService, clock: Clock
+):
+    submitted(org, "checkout", "2026-Q4")
+    revision = org.open_draft("checkout", "2026-Q4", actor="bo@example.com")
+    clock.advance(30)
+    latest = org.submit(revision.id, expected_version=1, actor="bo@example.com")
+    snapshot = org.period_snapshot("2026-Q4")
+    assert [t.latest for t in snapshot.teams if t.team.slug == "checkout"] == [
+        SubmissionView(
+            id=latest.id,
+            period="2026-Q4",
+            revision=2,
+            questionnaire_id="test-readiness",
+            questionnaire_version="3",
+            submitted_by="bo@example.com",
+            submitted_at=START + timedelta(minutes=30),
+        )
     ]
 
 

@@ -26,7 +26,14 @@ from assessments.content import Content
 from assessments.history import answer_frame, removed_frame
 from assessments.org_table import period_table, score_history
 from assessments.questionnaire import Questionnaire
-from assessments.views import DraftView, OrgHistory, PeriodSnapshot, TeamSnapshot, TeamView
+from assessments.views import (
+    DraftView,
+    OrgHistory,
+    PeriodSnapshot,
+    SubmissionView,
+    TeamSnapshot,
+    TeamView,
+)
 
 EVIDENCE = "https://wiki.example.com/policy"
 AT = datetime(2026, 11, 2, tzinfo=UTC)
@@ -168,11 +175,28 @@ def snapshot(
     """A snapshot of every team in TEAMS (unit, then name order), like the service's."""
     names = names or {}
     teams = tuple(
-        TeamSnapshot(team_view(slug, names.get(slug)), submissions.get(slug), slug in drafting)
+        TeamSnapshot(
+            team_view(slug, names.get(slug)), submission(submissions.get(slug)), slug in drafting
+        )
         for slug in TEAMS
     )
     answers, removed = frames(list(submissions.values()))
     return PeriodSnapshot(period, teams, answers, removed)
+
+
+def submission(view: DraftView | None) -> SubmissionView | None:
+    """What a snapshot lists of a submitted view, as the service reads it."""
+    if view is None:
+        return None
+    return SubmissionView(
+        id=view.id,
+        period=view.period,
+        revision=view.revision,
+        questionnaire_id=view.questionnaire_id,
+        questionnaire_version=view.questionnaire_version,
+        submitted_by=view.submitted_by,
+        submitted_at=view.submitted_at,
+    )
 
 
 def frames(views: list[DraftView]) -> tuple[pd.DataFrame, pd.DataFrame]:
