@@ -136,6 +136,10 @@ class AuthorizedService:
         """A token that changes with every write, for invalidating cached reads."""
         return self._service.data_version()
 
+    def org_data_version(self) -> str:
+        """A token that changes with every write the org views can show (not draft edits)."""
+        return self._service.org_data_version()
+
     def create_unit(self, slug: str, name: str) -> UnitView:
         """Add an org unit (admins)."""
         return self._service.create_unit(slug, name, actor=self._require_admin("create units"))

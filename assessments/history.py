@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from assessments import audit
-from assessments.audit import AuditEntryView
+from assessments.audit import AuditAction, AuditEntryView
 from assessments.org import find_team, team_view
 from assessments.repository import draft_views
 from assessments.service_core import ServiceCore
@@ -35,6 +35,19 @@ from assessments.views import (
     TeamSnapshot,
 )
 from scoring.model import AnswerKind
+
+DRAFT_ONLY_ACTIONS = frozenset(
+    {
+        AuditAction.ANSWER_SAVE,
+        AuditAction.ANSWER_CLEAR,
+        AuditAction.CHAIN_SET,
+        AuditAction.DRAFT_PREFILL,
+        AuditAction.CONFLICT_KEPT,
+        AuditAction.DATA_EXPORT,
+    }
+)
+ORG_VIEW_ACTIONS = tuple(a.value for a in AuditAction if a not in DRAFT_ONLY_ACTIONS)
+"""Audited writes that can change what the org views show."""
 
 # (assessment_id, question_id, value, is_not_applicable, dont_know, has_evidence)
 AnswerFacts = tuple[int, str, int | None, bool, bool, bool]
@@ -109,10 +122,22 @@ class HistoryQueries(ServiceCore):
         row count grows on every commit (the max id alone could miss a slower transaction that
         took a lower id but committed later).
         """
+        return self._audit_version(None)
+
+    def org_data_version(self) -> str:
+        """Like `data_version`, but blind to writes inside drafts (autosaves, chain ticks).
+
+        The org views show submissions and which teams hold a draft, never a draft's answers,
+        so a manager's autosave must not throw away the whole organisation's scored tables.
+        """
+        return self._audit_version(ORG_VIEW_ACTIONS)
+
+    def _audit_version(self, actions: Sequence[str] | None) -> str:
+        query = select(func.count(AuditRow.id), func.max(AuditRow.id))
+        if actions is not None:
+            query = query.where(AuditRow.action.in_(actions))
         with self.unit_of_work() as repo:
-            count, last = repo.session.execute(
-                select(func.count(AuditRow.id), func.max(AuditRow.id))
-            ).one()
+            count, last = repo.session.execute(query).one()
         return f"{count}-{last or 0}"
 
     def audit_entries(

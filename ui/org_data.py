@@ -1,9 +1,9 @@
 """Cached reads for the leadership pages: org tables, scored history and the quarterly review.
 
 Each cache entry is keyed by the database URL, what the signed-in person may see (the whole
-org or some units: the service filters the reads) and the service's data version, which
-changes with every committed write; so a submission shows up on the next rerun, in every
-replica, while reruns without writes reuse the scored frames.
+org or some units: the service filters the reads) and the service's org data version, which
+changes with every committed write the org views can show (not with draft autosaves); so a
+submission shows up on the next rerun, in every replica, while other reruns reuse the frames.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from ui.identity import current_principal
 
 
 def data_version() -> str:
-    """The service's current data version (one cheap query)."""
-    return resources.authorized_service().data_version()
+    """The version of what the org views show (one cheap query; draft autosaves leave it)."""
+    return resources.authorized_service().org_data_version()
 
 
 def _key() -> str:

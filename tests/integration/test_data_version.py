@@ -25,3 +25,24 @@ def test_data_version_changes_with_every_write_and_not_with_reads(org: Readiness
 def test_data_version_of_an_empty_database_is_stable(service: ReadinessService) -> None:
     assert service.data_version() == "0-0"
     assert service.data_version() == "0-0"
+
+
+def test_org_data_version_ignores_draft_edits_but_not_new_drafts_or_submissions(
+    org: ReadinessService,
+) -> None:
+    first = org.org_data_version()
+    draft = org.open_draft("checkout", "2026-Q4", actor="em@example.com")
+    opened = org.org_data_version()
+    assert opened != first  # "teams with only a draft" changes
+
+    for question in org.content.questionnaire.questions:
+        draft = org.save_answer(
+            draft.id, question.id, AnswerEntry(value=2), expected_version=draft.version, actor="em"
+        )
+    draft = org.set_chain_state(
+        draft.id, "tool-approval", True, expected_version=draft.version, actor="em"
+    )
+    assert org.org_data_version() == opened
+
+    org.submit(draft.id, expected_version=draft.version, actor="em")
+    assert org.org_data_version() not in {first, opened}
