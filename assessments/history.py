@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from assessments import audit
 from assessments.audit import AuditAction, AuditEntryView
 from assessments.org import find_team, team_view
-from assessments.repository import draft_views
+from assessments.repository import draft_views, with_team_and_unit
 from assessments.service_core import ServiceCore
 from assessments.tables import (
     AnswerRow,
@@ -242,18 +242,13 @@ def _removed_chains(connection: Connection, latest: Select[int]) -> Sequence[tup
 
 
 def _assessment_frame(connection: Connection, latest: Select[int]) -> pd.DataFrame:
-    query = (
-        select(
-            AssessmentRow.id,
-            TeamRow.slug,
-            OrgUnitRow.slug,
-            AssessmentRow.period,
-            AssessmentRow.revision,
-        )
-        .join(TeamRow, AssessmentRow.team_id == TeamRow.id)
-        .join(OrgUnitRow, TeamRow.unit_id == OrgUnitRow.id)
-        .where(AssessmentRow.id.in_(latest))
-        .order_by(AssessmentRow.period, TeamRow.slug)
+    query = with_team_and_unit(
+        latest,
+        AssessmentRow.id,
+        TeamRow.slug,
+        OrgUnitRow.slug,
+        AssessmentRow.period,
+        AssessmentRow.revision,
     )
     ids, teams, units, periods, revisions = _columns(connection.execute(query).all(), 5)
     columns = {

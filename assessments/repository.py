@@ -189,13 +189,7 @@ class SqlRepository:
         self, ids: Select[int] | Sequence[int]
     ) -> list[tuple[AssessmentRow, TeamRow, OrgUnitRow]]:
         """Assessments with their team and unit, by period then team slug."""
-        query = (
-            select(AssessmentRow, TeamRow, OrgUnitRow)
-            .join(TeamRow, AssessmentRow.team_id == TeamRow.id)
-            .join(OrgUnitRow, TeamRow.unit_id == OrgUnitRow.id)
-            .where(AssessmentRow.id.in_(ids))
-            .order_by(AssessmentRow.period, TeamRow.slug)
-        )
+        query = with_team_and_unit(ids, AssessmentRow, TeamRow, OrgUnitRow)
         return [(a, t, u) for a, t, u in self.session.execute(query)]
 
     def team_ids_with_draft(self, period: str) -> set[int]:
@@ -288,6 +282,18 @@ class SqlRepository:
             .order_by(ConflictingEditRow.id)
         )
         return list(self.session.scalars(query))
+
+
+def with_team_and_unit(ids: Select[int] | Sequence[int], *columns: Any) -> Select[Any]:
+    """Select `columns` of the given assessments joined to their team and unit, by period then
+    team slug (ORM rows for views, or plain columns for frames)."""
+    return (
+        select(*columns)
+        .join(TeamRow, AssessmentRow.team_id == TeamRow.id)
+        .join(OrgUnitRow, TeamRow.unit_id == OrgUnitRow.id)
+        .where(AssessmentRow.id.in_(ids))
+        .order_by(AssessmentRow.period, TeamRow.slug)
+    )
 
 
 def entry_of(row: AnswerRow) -> AnswerEntry:
