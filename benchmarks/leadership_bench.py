@@ -18,7 +18,6 @@ import argparse
 import logging
 import multiprocessing
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -27,12 +26,13 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import streamlit as st
-from sqlalchemy import create_engine, make_url, text
+from bench_report import BackendReport, print_report, print_summary, shown
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
@@ -79,30 +79,6 @@ class Config:
     seed: int
 
 
-@dataclass(frozen=True)
-class Step:
-    """One measured step: wall time, tracemalloc peak (Python-side steps), max RSS after it."""
-
-    name: str
-    seconds: float
-    traced_mib: float | None
-    max_rss_mib: float
-
-
-@dataclass
-class BackendReport:
-    """Every step measured on one backend, and the rows the seed wrote."""
-
-    backend: str
-    steps: list[Step] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def record(self, name: str, seconds: float, traced_mib: float | None = None) -> None:
-        """Add a step, with the process's max RSS so far."""
-        max_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-        self.steps.append(Step(name, seconds, traced_mib, max_rss_mib))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure each backend in its own process and print its table, then the summary."""
     parser = _parser()
@@ -127,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"{backend}: FAILED: {error}", file=sys.stderr)
                     return 1
         reports.append(report)
-        print_report(report, config, markdown=args.markdown)
+        print_report(report, config.url, config.period, markdown=args.markdown)
     if len(reports) > 1:
         print_summary(reports, markdown=args.markdown)
     print(f"whole run: {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -291,7 +267,7 @@ def _fresh_database(backend: str) -> Iterator[str | None]:
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     except OperationalError as error:
-        print(f"postgres: skipped, {_shown(url)} is not reachable: {error.orig}", file=sys.stderr)
+        print(f"postgres: skipped, {shown(url)} is not reachable: {error.orig}", file=sys.stderr)
         admin.dispose()
         yield None
         return
@@ -303,60 +279,6 @@ def _fresh_database(backend: str) -> Iterator[str | None]:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
-
-
-def print_report(report: BackendReport, config: Config, *, markdown: bool) -> None:
-    """The backend's table: seconds, tracemalloc peak and max RSS per step."""
-    counts = report.counts
-    print(
-        f"\n{report.backend} ({_shown(config.url)}): {counts['teams']:,} teams in"
-        f" {counts['units']} units, {counts['assessments']:,} assessments,"
-        f" {counts['answers']:,} answers, {counts['chain_states']:,} chain states;"
-        f" {counts['period_submissions']:,} submissions in {config.period},"
-        f" {counts['history_submissions']:,} latest submissions in the history\n"
-    )
-    rows = [
-        (
-            step.name,
-            f"{step.seconds:.2f}",
-            "" if step.traced_mib is None else f"{step.traced_mib:,.0f}",
-            f"{step.max_rss_mib:,.0f}",
-        )
-        for step in report.steps
-    ]
-    _print_table(("step", "seconds", "Python peak MiB", "max RSS MiB"), rows, markdown=markdown)
-
-
-def print_summary(reports: Sequence[BackendReport], *, markdown: bool) -> None:
-    """Seconds per step side by side, and each process's max RSS."""
-    print("\nsummary (seconds)\n")
-    names = [step.name for step in reports[0].steps]
-    seconds = [{step.name: step.seconds for step in report.steps} for report in reports]
-    rows = [
-        (name, *(f"{by_name.get(name, float('nan')):.2f}" for by_name in seconds)) for name in names
-    ]
-    rows.append(("max RSS MiB", *(f"{r.steps[-1].max_rss_mib:,.0f}" for r in reports)))
-    _print_table(("step", *(r.backend for r in reports)), rows, markdown=markdown)
-
-
-def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, markdown: bool) -> None:
-    if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "|".join(["---", *("---:" for _ in header[1:])]) + "|")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        return
-    width = max(len(str(row[0])) for row in [header, *rows]) + 2
-    others = [max(len(str(row[i])) for row in [header, *rows]) + 2 for i in range(1, len(header))]
-    for row in [header, *rows]:
-        print(
-            f"{row[0]:<{width}}"
-            + "".join(f"{c:>{w}}" for c, w in zip(row[1:], others, strict=True))
-        )
-
-
-def _shown(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def _progress(config: Config, message: str) -> None:
