@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessments.answers import AnswerEntry
-from assessments.service import ReadinessService
+from assessments.content.answers import AnswerEntry
+from assessments.service.readiness import ReadinessService
 
 
 def test_data_version_changes_with_every_write_and_not_with_reads(org: ReadinessService) -> None:
