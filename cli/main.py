@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assessments.errors import ContentError, ReadinessError
 from cli.demo import run_demo
+from cli.evidence import run_evidence_scan
 from cli.problems import print_problems
 from cli.report import run_report
 from cli.score import run_score
@@ -76,7 +77,34 @@ def build_parser() -> argparse.ArgumentParser:
         "units, teams or assessments; the file is checked whole first.",
     )
     import_.add_argument("source", type=Path, metavar="FILE.json")
+    _add_evidence(commands)
     return parser
+
+
+def _add_evidence(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    evidence = commands.add_parser(
+        "evidence",
+        help="read agent, CI and repository settings; hold answers against them",
+        description="Configuration facts as evidence for (or against) a team's answers.",
+    )
+    actions = evidence.add_subparsers(dest="evidence_command", required=True, metavar="ACTION")
+    scan = actions.add_parser(
+        "scan",
+        help="print the facts found, and verdicts on an answers file",
+        description="Scan repository checkouts and settings files (Claude Code, Codex, Cursor, "
+        "GitHub Actions, CODEOWNERS, GitHub settings) and hold answers against the facts.",
+    )
+    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    scan.add_argument(
+        "--github-json", type=Path, metavar="DIR", help="GitHub settings saved with `gh api`"
+    )
+    scan.add_argument(
+        "--github-repo",
+        metavar="OWNER/REPO",
+        help="fetch the settings live (needs READINESS_GITHUB_TOKEN)",
+    )
+    scan.add_argument("--answers", type=Path, metavar="ANSWERS.yaml")
+    scan.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args.out)
         if args.command == "import":
             return run_import(args.source)
+        if args.command == "evidence":
+            return run_evidence_scan(
+                args.paths, args.format, args.answers, args.github_json, args.github_repo
+            )
         return run_score(args.answers, args.format, args.questionnaire, args.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)

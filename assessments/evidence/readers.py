@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from assessments.content.yaml_source import YamlDocument, read_yaml
 from assessments.errors import ContentError, Problem
-from assessments.yaml_source import YamlDocument, read_yaml
 
 MAX_FILE_BYTES = 1_000_000
 """A configuration file larger than this is refused: none of the documented ones comes close."""

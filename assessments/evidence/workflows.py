@@ -23,9 +23,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from assessments.content.yaml_source import FieldPath, YamlDocument
 from assessments.evidence.facts import Fact, ReadHow, Scan
 from assessments.evidence.readers import UnreadableFile, parse_yaml, read_text
-from assessments.yaml_source import FieldPath, YamlDocument
 
 PR_TRIGGERS = {"pull_request", "pull_request_target"}
 _SECRET = re.compile(r"secrets\s*\.\s*(?!GITHUB_TOKEN\b)[A-Za-z_][A-Za-z0-9_]*|secrets\s*\[")
