@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assessments.errors import ContentError, ReadinessError
 from cli.demo import run_demo
-from cli.evidence import run_evidence_scan
+from cli.evidence import run_evidence_attach, run_evidence_scan
 from cli.problems import print_problems
 from cli.report import run_report
 from cli.score import run_score
@@ -105,6 +105,18 @@ def _add_evidence(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     scan.add_argument("--answers", type=Path, metavar="ANSWERS.yaml")
     scan.add_argument("--format", choices=("text", "json"), default="text")
+    attach = actions.add_parser(
+        "attach",
+        help="store a scan on a team's assessment and print its verdicts",
+        description="Scan (or read a scan saved with `scan --format json`) and store it on the "
+        "team's latest assessment for the period in the configured database.",
+    )
+    attach.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    attach.add_argument("--team", required=True, metavar="SLUG")
+    attach.add_argument("--period", required=True, metavar="PERIOD", help="e.g. 2026-Q4")
+    attach.add_argument("--scan", type=Path, metavar="FILE.json", help="a saved scan")
+    attach.add_argument("--github-json", type=Path, metavar="DIR")
+    attach.add_argument("--github-repo", metavar="OWNER/REPO")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args.out)
         if args.command == "import":
             return run_import(args.source)
+        if args.command == "evidence" and args.evidence_command == "attach":
+            return run_evidence_attach(
+                args.paths, args.team, args.period, args.github_json, args.github_repo, args.scan
+            )
         if args.command == "evidence":
             return run_evidence_scan(
                 args.paths, args.format, args.answers, args.github_json, args.github_repo

@@ -6,23 +6,10 @@ from typing import Any
 
 from assessments.content.in_force import Content
 from assessments.evidence.check import EvidenceCheck
-from assessments.evidence.facts import Fact, Scan
+from assessments.evidence.facts import Scan
+from assessments.evidence.scan_format import fact_document, scan_document
 from assessments.evidence.verdicts import Judgement, Verdict, VerdictKind, render_value
 from scoring.results import AssessmentResult
-
-
-def fact_dict(fact: Fact) -> dict[str, Any]:
-    """One fact with where, when and how it was read."""
-    value = list(fact.value) if isinstance(fact.value, tuple) else fact.value
-    return {
-        "name": fact.name,
-        "value": value,
-        "source": fact.source,
-        "field": fact.field,
-        "line": fact.line,
-        "read_at": fact.read_at.isoformat(),
-        "how": fact.how.value,
-    }
 
 
 def verdict_dict(verdict: Verdict) -> dict[str, Any]:
@@ -39,7 +26,7 @@ def verdict_dict(verdict: Verdict) -> dict[str, Any]:
                 "max": o.rule.max,
                 "binds": o.binds,
                 "cites": o.rule.cites,
-                "facts": [fact_dict(f) for f in o.facts],
+                "facts": [fact_document(f) for f in o.facts],
                 "not_found": list(o.missing),
             }
             for o in verdict.outcomes
@@ -49,10 +36,7 @@ def verdict_dict(verdict: Verdict) -> dict[str, Any]:
 
 def check_dict(check: EvidenceCheck, content: Content) -> dict[str, Any]:
     """The whole check: facts, problems, verdicts, bounds and the next chain both ways."""
-    result: dict[str, Any] = {
-        "facts": [fact_dict(f) for f in check.scan.facts],
-        "problems": [str(p) for p in check.scan.problems],
-    }
+    result = scan_document(check.scan)
     if check.judgement is not None:
         result["verdicts"] = [verdict_dict(v) for v in check.judgement.verdicts]
         result["bounds"] = dict(sorted(check.judgement.bounds.items()))
@@ -68,11 +52,15 @@ def check_dict(check: EvidenceCheck, content: Content) -> dict[str, Any]:
     return result
 
 
-def check_text(check: EvidenceCheck, content: Content, team: str = "") -> str:
+def check_text(
+    check: EvidenceCheck, content: Content, team: str = "", *, with_facts: bool = True
+) -> str:
     """The check for a terminal: facts, then verdicts, then what changes."""
-    lines = [_scan_summary(check.scan), "", "Facts"]
+    lines = [_scan_summary(check.scan)]
+    if with_facts:
+        lines += ["", "Facts"]
     width = max((len(f.name) for f in check.scan.facts), default=0)
-    for fact in check.scan.facts:
+    for fact in check.scan.facts if with_facts else ():
         lines.append(
             f"  {fact.name:<{width}}  {render_value(fact.value)}  at {fact.where}"
             f"  ({fact.how.value}, {fact.read_at.date().isoformat()})"

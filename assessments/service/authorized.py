@@ -17,11 +17,17 @@ from typing import Any
 from assessments.access import Grant, Principal
 from assessments.content.answers import AnswerEntry
 from assessments.errors import AuthorizationError
+from assessments.evidence.facts import Scan
 from assessments.files.org_import import OrgImportPlan
 from assessments.files.role_file import RoleFile
 from assessments.service.core import Content
 from assessments.service.org_scope import filter_history, filter_snapshot
-from assessments.service.readiness import ImportSummary, ReadinessService, RoleAssignmentView
+from assessments.service.readiness import (
+    EvidenceScanView,
+    ImportSummary,
+    ReadinessService,
+    RoleAssignmentView,
+)
 from assessments.service.roles import RoleImportPlan, RoleSyncSummary
 from assessments.storage.audit import AuditEntryView
 from assessments.storage.views import (
@@ -237,6 +243,16 @@ class AuthorizedService:
         """The team's newest submitted revision per period."""
         self.require_team_access(team_slug, TeamAccess.READ)
         return self._service.team_history(team_slug)
+
+    def attach_evidence(self, team_slug: str, period: str, scan: Scan) -> EvidenceScanView:
+        """Attach a configuration scan to the team's assessment for the period (its editors)."""
+        self.require_team_access(team_slug, TeamAccess.EDIT)
+        return self._service.attach_evidence(team_slug, period, scan, actor=self.principal.email)
+
+    def latest_evidence(self, team_slug: str, period: str) -> EvidenceScanView | None:
+        """The scan attached last to the team's assessment for the period (its readers)."""
+        self.require_team_access(team_slug, TeamAccess.READ)
+        return self._service.latest_evidence(team_slug, period)
 
     def period_snapshot(self, period: str) -> PeriodSnapshot:
         """Every team this person may see in the period, with its latest submission."""

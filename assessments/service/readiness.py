@@ -14,6 +14,7 @@ from assessments.files.org_import import OrgImportPlan
 from assessments.service.core import Clock, Content
 from assessments.service.data_transfer import DataTransfer, ImportSummary
 from assessments.service.drafts import DraftCommands
+from assessments.service.evidence import EvidenceCommands, EvidenceScanView
 from assessments.service.history import HistoryQueries
 from assessments.service.org_structure import OrgCommands
 from assessments.service.roles import (
@@ -34,7 +35,9 @@ from assessments.storage.views import (
 )
 
 
-class ReadinessService(OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer):
+class ReadinessService(
+    OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer, EvidenceCommands
+):
     """Org structure, drafts, submissions, history, roles and the audit log, over one database.
 
     It checks no permissions: pages reach it through `assessments.authorized.AuthorizedService`,
@@ -56,6 +59,7 @@ __all__ = [
     "ConflictingEditView",
     "Content",
     "DraftView",
+    "EvidenceScanView",
     "ImportSummary",
     "OrgHistory",
     "OrgImportPlan",
