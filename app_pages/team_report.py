@@ -7,6 +7,7 @@ import streamlit as st
 from assessments.service.authorized import TeamAccess
 from assessments.service.team_scoring import history_points, score_view
 from ui import context, resources
+from ui.evidence_sections import hold_latest_scan, render_evidence, render_evidence_note
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
 from ui.page_access import require_team_access
@@ -59,9 +60,12 @@ if submitted is None:
 else:
     st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
-result = score_view(content, current)
+held = hold_latest_scan(service, content, team.slug, period, current.to_scoring())
+# Contradicted answers count at their evidence bound in everything below.
+result = held.result if held else score_view(content, current)
 render_alerts(content, result)
 render_decision(content, result)
+render_evidence_note(held)
 render_levels(result)
 
 st.subheader("What unlocks the next chains")
@@ -73,6 +77,8 @@ if result.recommendation.alternatives:
             f"- {inert(result.chain(cid).name)}" for cid in result.recommendation.alternatives
         )
     )
+
+render_evidence(held)
 
 with st.expander("Every approval chain, with its gaps"):
     render_chain_table(result)

@@ -44,11 +44,10 @@ class RuleOutcome:
 
     def evidence(self) -> str:
         """The deciding facts in words: `file:line field = value`, or what was not found."""
-        parts = [
-            fact.where if fact.value is True else f"{fact.where} = {render_value(fact.value)}"
-            for fact in self.facts
+        parts = [_evidence_of(fact) for fact in self.facts]
+        parts += [
+            f"{FACT_NAMES[name].split(':')[0].replace('`', '')} not found" for name in self.missing
         ]
-        parts += [f"{FACT_NAMES[name].split(':')[0]} not found" for name in self.missing]
         return "; ".join(parts) if parts else self.rule.cites
 
 
@@ -80,9 +79,10 @@ class Verdict:
                 f" {first.rule.reason} ({first.evidence()})"
             )
         if self.kind is VerdictKind.SUPPORTED:
-            checked = ", ".join(outcome.rule.id for outcome in self.outcomes)
+            count = len(self.outcomes)
             return (
-                f"{self.question} supported: the facts allow {self.answered} (checked: {checked})"
+                f"{self.question} supported: the configuration allows {self.answered}"
+                f" ({count} rule{'s' if count != 1 else ''} checked)"
             )
         return f"{self.question} not covered by the facts found"
 
@@ -211,6 +211,14 @@ def passes(test: FactTest, fact: Fact) -> bool:
     if not isinstance(value, tuple):
         return False
     return (operand in value) == (test.operator == "contains")
+
+
+def _evidence_of(fact: Fact) -> str:
+    # A found pattern (true) is its place; a field that already says what is missing
+    # ("no owner for ...") needs no "= false".
+    if fact.value is True or (fact.value is False and fact.field.startswith("no ")):
+        return fact.where
+    return f"{fact.where} = {render_value(fact.value)}"
 
 
 def render_value(value: object) -> str:

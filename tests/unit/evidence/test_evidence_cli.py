@@ -34,7 +34,7 @@ def test_the_gappy_repository_contradicts_the_team_and_the_next_chain_changes(ca
         " sandbox_workspace_write.network_access)",
         "contradicted  BR-03 counted as 1: you answered 3; Claude Code settings have no deny"
         f" rules ({GAPPY}/.claude/settings.json permissions.deny = 0;"
-        " managed-settings.json `permissions.deny` not found)",
+        " managed-settings.json permissions.deny not found)",
         "contradicted  PA-03 counted as 1: you answered 2; a workflow grants its token write"
         f" access to everything ({GAPPY}/.github/workflows/label.yml:5 permissions)",
         "contradicted  PA-07 counted as 1: you answered 2; workflow tokens (and agents running"
@@ -57,7 +57,9 @@ def test_the_well_governed_repository_supports_the_same_team(capsys) -> None:
     assert main(["evidence", "scan", GOOD, "--answers", TEAM]) == 0
     out = capsys.readouterr().out
     assert "0 contradicted" in out
-    assert re.search(r"supported +BR-03 supported: the facts allow 3", out)
+    assert re.search(
+        r"supported +BR-03 supported: the configuration allows 3 \(5 rules checked\)", out
+    )
     assert (
         "Next chain with the evidence:    Approve each agent tool call (tool-call-approval)" in out
     )

@@ -70,7 +70,7 @@ def test_a_missing_fact_is_named_in_the_explanation() -> None:
     assert verdict is not None and verdict.bound == 2
     assert verdict.explanation() == (
         "BR-03 counted as 2: you answered 3; not-managed reason"
-        " (managed-settings.json `permissions.deny` not found)"
+        " (managed-settings.json permissions.deny not found)"
     )
 
 
@@ -83,7 +83,7 @@ def test_an_answer_within_every_bound_is_supported() -> None:
     assert judgement.bounds == {}
     assert judgement.supported == {"BR-03"}
     assert verdict.explanation() == (
-        "BR-03 supported: the facts allow 1 (checked: no-deny, not-managed)"
+        "BR-03 supported: the configuration allows 1 (2 rules checked)"
     )
 
 

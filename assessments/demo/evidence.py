@@ -1,0 +1,57 @@
+"""Evidence for the demo organisation: the sample repositories' scans on a few teams.
+
+Every fourth team gets a scan of its latest period, alternating between the gappy and the
+well-governed sample under `data/examples/evidence/`, so the self-assessment page and the team
+report show verdicts as soon as `make run` starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from assessments.content.in_force import DATA_DIR
+from assessments.evidence.facts import Scan
+from assessments.evidence.scan import scan_checkout
+from assessments.evidence.scan_format import scan_document
+from assessments.service.core import ServiceCore
+from assessments.storage.evidence_scans import add_evidence_scan
+
+SAMPLES = ("gappy", "well-governed")
+EVERY = 4
+
+
+def sample_scan(name: str, now: datetime, data_dir: Path = DATA_DIR) -> Scan | None:
+    """The scan of one sample, with sources named from `data/`; None when it is missing."""
+    root = data_dir / "examples" / "evidence" / name
+    if not root.is_dir():
+        return None
+    scan = scan_checkout(root, now)
+    prefix = root.as_posix()
+    shown = f"data/examples/evidence/{name}"
+    facts = tuple(replace(f, source=f.source.replace(prefix, shown, 1)) for f in scan.facts)
+    return Scan(facts, scan.problems, tuple(f.replace(prefix, shown, 1) for f in scan.files))
+
+
+def attach_demo_evidence(
+    service: ServiceCore, team_slugs: Sequence[str], period: str, now: datetime, actor: str
+) -> int:
+    """Attach a sample scan to every fourth team's latest assessment of `period`."""
+    scans = [scan for scan in (sample_scan(name, now) for name in SAMPLES) if scan is not None]
+    if not scans:
+        return 0
+    attached = 0
+    with service.unit_of_work() as repo:
+        for index, slug in enumerate(team_slugs[::EVERY]):
+            found = repo.team(slug)
+            latest = repo.latest_revision(found[0].id, period) if found else None
+            if latest is None:
+                continue
+            scan = scans[index % len(scans)]
+            add_evidence_scan(
+                repo.session, latest.id, scan_document(scan), len(scan.facts), actor, now
+            )
+            attached += 1
+    return attached

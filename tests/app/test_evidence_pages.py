@@ -1,0 +1,59 @@
+"""Evidence on the pages: verdicts under the questions, and the report counting the bounds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assessments.content.answers import AnswerEntry
+from assessments.evidence.scan import scan_paths
+from assessments.service.readiness import ReadinessService
+from tests.app.conftest import PERIOD, new_session
+from ui.sign_in import LOCAL_MODE_BANNER
+
+ASSESSMENT = "app_pages/self_assessment.py"
+REPORT = "app_pages/team_report.py"
+GAPPY = Path(__file__).resolve().parents[2] / "data" / "examples" / "evidence" / "gappy"
+READ_AT = datetime(2026, 11, 30, tzinfo=UTC)
+
+
+def _draft_with_scan(service: ReadinessService) -> int:
+    draft = service.open_draft("checkout-web", PERIOD, actor="test")
+    version = draft.version
+    for question_id, value in (("BR-02", 3), ("BR-03", 1)):
+        entry = AnswerEntry(value=value)
+        version = service.save_answer(
+            draft.id, question_id, entry, expected_version=version, actor="test"
+        ).version
+    service.attach_evidence("checkout-web", PERIOD, scan_paths([GAPPY], READ_AT), actor="test")
+    return draft.id
+
+
+def test_each_verdict_shows_under_its_question(service: ReadinessService) -> None:
+    _draft_with_scan(service)
+    at = new_session(ASSESSMENT, team="checkout-web")
+    warnings = [w.value for w in at.warning if w.value != LOCAL_MODE_BANNER]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        r"BR\-02 counted as 1\: you answered 3; Codex's workspace sandbox lets commands reach"
+    )
+    captions = [c.value for c in at.caption]
+    assert any(
+        c.endswith(r"BR\-03 supported\: the configuration allows 1 \(5 rules checked\)")
+        for c in captions
+    )
+    assert at.expander[0].label == "Evidence from configuration: 1 answer(s) contradicted"
+
+
+def test_the_report_counts_a_contradicted_answer_at_its_bound(service: ReadinessService) -> None:
+    _draft_with_scan(service)
+    at = new_session(REPORT, team="checkout-web")
+    markdown = "\n".join(m.value for m in at.markdown)
+    # Blast radius weights sum to 21: BR-02 (weight 2) counts 1 of 4 and BR-03 (weight 2) 1 of
+    # 4, so 1/21 = 4.8; BR-02 as answered (3) would give 2/21 = 9.5.
+    captions = "\n".join(c.value for c in at.caption)
+    assert r"**Blast radius** — score 4\.8 reaches level 0" in captions
+    assert r"BR\-02 counted as 1\: you answered 3" in markdown
+    assert any(
+        "1 answer(s) count at the bound the configuration allows" in w.value for w in at.warning
+    )
