@@ -254,6 +254,16 @@ class AuthorizedService:
         self.require_team_access(team_slug, TeamAccess.READ)
         return self._service.latest_evidence(team_slug, period)
 
+    def period_evidence(self, period: str) -> dict[str, Scan]:
+        """Team slug → its latest scan in the period, for the teams this person may see."""
+        self._require_org_view(f"read the evidence of {period}")
+        units = self.principal.viewed_units
+        return {
+            team: scan
+            for team, (unit, scan) in self._service.period_evidence(period).items()
+            if units is None or unit in units
+        }
+
     def period_snapshot(self, period: str) -> PeriodSnapshot:
         """Every team this person may see in the period, with its latest submission."""
         self._require_org_view(f"read the org snapshot of {period}")

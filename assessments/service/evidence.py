@@ -13,7 +13,11 @@ from assessments.service.core import ServiceCore
 from assessments.service.org_structure import find_team
 from assessments.storage import audit
 from assessments.storage.audit import AuditAction
-from assessments.storage.evidence_scans import add_evidence_scan, latest_evidence_scan
+from assessments.storage.evidence_scans import (
+    add_evidence_scan,
+    latest_evidence_scan,
+    latest_scans_in_period,
+)
 
 
 @dataclass(frozen=True)
@@ -80,3 +84,12 @@ class EvidenceCommands(ServiceCore):
             return EvidenceScanView(
                 row.id, team_slug, period, row.assessment_id, row.attached_by, row.attached_at, scan
             )
+
+    def period_evidence(self, period: str) -> dict[str, tuple[str, Scan]]:
+        """Team slug → (unit slug, the scan attached last) for every team with one in `period`."""
+        check_period(period)
+        with self.unit_of_work() as repo:
+            return {
+                team: (unit, scan_from_document(row.scan, f"evidence scan #{row.id}"))
+                for team, unit, row in latest_scans_in_period(repo.session, period)
+            }

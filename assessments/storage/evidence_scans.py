@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assessments.storage.tables import AssessmentRow, EvidenceScanRow
+from assessments.storage.tables import AssessmentRow, EvidenceScanRow, OrgUnitRow, TeamRow
 
 
 def add_evidence_scan(
@@ -42,3 +42,23 @@ def latest_evidence_scan(session: Session, team_id: int, period: str) -> Evidenc
         .limit(1)
     )
     return session.scalars(query).first()
+
+
+def latest_scans_in_period(session: Session, period: str) -> list[tuple[str, str, EvidenceScanRow]]:
+    """(team slug, unit slug, scan) for every team with a scan attached in the period: the
+    scan attached last (the highest id) over all revisions of its assessment."""
+    latest = (
+        select(func.max(EvidenceScanRow.id))
+        .join(AssessmentRow, AssessmentRow.id == EvidenceScanRow.assessment_id)
+        .where(AssessmentRow.period == period)
+        .group_by(AssessmentRow.team_id)
+    )
+    query = (
+        select(TeamRow.slug, OrgUnitRow.slug, EvidenceScanRow)
+        .join(AssessmentRow, AssessmentRow.id == EvidenceScanRow.assessment_id)
+        .join(TeamRow, TeamRow.id == AssessmentRow.team_id)
+        .join(OrgUnitRow, OrgUnitRow.id == TeamRow.unit_id)
+        .where(EvidenceScanRow.id.in_(latest))
+        .order_by(TeamRow.slug)
+    )
+    return [(team, unit, row) for team, unit, row in session.execute(query).all()]

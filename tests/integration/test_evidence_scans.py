@@ -122,3 +122,25 @@ def test_a_tampered_scan_file_is_refused_whole(tmp_path: Path, capsys) -> None:
     args = ["evidence", "attach", "--scan", str(saved), "--team", "t", "--period", "2026-Q4"]
     assert main(args) == 1
     assert capsys.readouterr().err == (f"{saved}: facts.0.name: unknown fact 'claude.made_up'\n")
+
+
+def test_the_period_evidence_is_each_teams_latest_scan_within_the_viewers_units(
+    org: ReadinessService, clock
+) -> None:
+    gappy = scan_paths([SAMPLES / "gappy"], READ_AT)
+    good = scan_paths([SAMPLES / "well-governed"], READ_AT)
+    for team in ("checkout", "runtime"):
+        org.open_draft(team, "2026-Q4", actor="ana@example.com")
+        org.attach_evidence(team, "2026-Q4", gappy, actor="ana@example.com")
+    clock.advance(5)
+    org.attach_evidence("runtime", "2026-Q4", good, actor="ana@example.com")
+    evidence = org.period_evidence("2026-Q4")
+    assert {team: (unit, len(scan.facts)) for team, (unit, scan) in evidence.items()} == {
+        "checkout": ("payments", 36),
+        "runtime": ("platform", 51),
+    }
+    assert org.period_evidence("2026-Q3") == {}
+    payments_viewer = AuthorizedService(
+        org, Principal("vi@example.com", frozenset({Grant(Role.ORG_VIEWER, "payments")}))
+    )
+    assert list(payments_viewer.period_evidence("2026-Q4")) == ["checkout"]
