@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -39,7 +40,7 @@ class OrgEvidence:
 
 def org_evidence(
     answers: pd.DataFrame,
-    scans: Mapping[Hashable, Scan],
+    scans: Mapping[Any, Scan],
     rules: Sequence[EvidenceRule],
     today: date | None = None,
     valid_days: Mapping[str, int] | None = None,
