@@ -14,6 +14,7 @@ from scoring.results import (
     Recommendation,
     UnlockPath,
 )
+from scoring.rules import rank_key
 
 ALL_REMOVED = "Every removable chain is already removed."
 PERMANENT_REASON = "Permanent: never recommended for removal."
@@ -23,7 +24,7 @@ _NO_CONDITIONS = AllOf(())
 def rank_eligible(chains: Sequence[ChainSpec]) -> list[ChainSpec]:
     """Eligible chains best first: low risk, then high toil, then catalogue order."""
     # sorted() is stable, so chains equal on all three keep their catalogue position.
-    return sorted(chains, key=lambda c: (c.risk.rank, -c.toil.rank, c.order))
+    return sorted(chains, key=rank_key)
 
 
 def assess_chains(catalogue: Catalogue, state: TeamState) -> tuple[ChainResult, ...]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from scoring.confidence import HIGH_CONFIDENCE, MEDIUM_CONFIDENCE
+from scoring import rules
 from scoring.frames import (
     NOT_APPLICABLE,
     VALUE,
@@ -26,7 +26,6 @@ from scoring.frames import (
 )
 from scoring.model import (
     MAX_LEVEL,
-    SCORE_EPSILON,
     AllOf,
     AnyOf,
     Catalogue,
@@ -37,7 +36,7 @@ from scoring.model import (
     Rubric,
 )
 from scoring.pillars import AUTONOMY_BY_LEVEL
-from scoring.results import ChainStatus, ConfidenceBand
+from scoring.results import ChainStatus
 
 __all__ = ["inputs_to_frames", "score_org"]
 
@@ -45,6 +44,7 @@ _AUTONOMY = np.array([level.value for level in AUTONOMY_BY_LEVEL], dtype=object)
 _STATUSES = tuple(ChainStatus)
 _STATUS_TEXT = np.array([s.value for s in _STATUSES], dtype=object)
 _CODE = {status: code for code, status in enumerate(_STATUSES)}
+_BANDS = np.array([band.value for band in rules.CONFIDENCE_BANDS], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -95,11 +95,7 @@ def score_org(
     columns["overall_level"] = overall
     columns["weakest_pillar"] = _weakest_pillar(rubric, pillars)
     columns["confidence"] = confidence
-    columns["confidence_band"] = np.select(
-        [confidence >= HIGH_CONFIDENCE, confidence >= MEDIUM_CONFIDENCE],
-        [ConfidenceBand.HIGH.value, ConfidenceBand.MEDIUM.value],
-        ConfidenceBand.LOW.value,
-    ).astype(object)
+    columns["confidence_band"] = _BANDS[rules.confidence_band_index(confidence)]
     columns["autonomy"] = _AUTONOMY[np.clip(overall, 0, MAX_LEVEL)]
     for k, chain in enumerate(catalogue.chains):
         columns[f"status:{chain.id}"] = _STATUS_TEXT[status[:, k]]
@@ -111,36 +107,30 @@ def score_org(
 
 def _score_pillars(rubric: Rubric, matrix: AnswerMatrix) -> _Pillars:
     """Weighted partial credit per pillar, then the level: score level capped by criticals."""
-    n = matrix.kind.shape[0]
-    position = {q.id: j for j, q in enumerate(rubric.questions)}
-    is_value = matrix.kind == VALUE
+    n, questions = matrix.kind.shape[0], rubric.questions
+    weights = np.array([q.weight for q in questions], dtype="float64")
+    maxima = np.array([q.max_value for q in questions], dtype="float64")
     applicable = matrix.kind != NOT_APPLICABLE
-    scores = np.zeros((n, len(rubric.pillars)))
-    levels = np.zeros((n, len(rubric.pillars)), dtype=int)
-    for p, pillar in enumerate(rubric.pillars):
-        credit = np.zeros(n)
-        weight = np.zeros(n)
-        cap = np.full(n, MAX_LEVEL)
-        for question in rubric.questions_of(pillar.id):
-            j = position[question.id]
-            value = matrix.value[:, j]
-            credit = credit + np.where(
-                is_value[:, j], question.weight * value / question.max_value, 0.0
-            )
-            weight = weight + np.where(applicable[:, j], question.weight, 0.0)
-            if question.critical:
-                # Don't know and unanswered cap at 0; not applicable does not cap.
-                floor = np.floor(MAX_LEVEL * value / question.max_value).astype(int)
-                own = np.where(is_value[:, j], floor, 0)
-                cap = np.where(applicable[:, j], np.minimum(cap, own), cap)
-        score = np.zeros(n)
-        np.divide(100 * credit, weight, out=score, where=weight > 0)
-        score_level = np.zeros(n, dtype=int)
-        for level, threshold in enumerate(rubric.level_thresholds, start=1):
-            score_level = np.where(score + SCORE_EPSILON >= threshold, level, score_level)
-        scores[:, p] = score
-        levels[:, p] = np.minimum(score_level, cap)
-    return _Pillars(score=scores, level=levels)
+    credited = rules.credited_value(matrix.kind == VALUE, matrix.value)
+    # Questions × assessments, so each question's terms are one contiguous row to add.
+    terms = np.ascontiguousarray(rules.answer_credit(weights, credited, maxima).T)
+    applied = np.ascontiguousarray((applicable * weights).T)
+    # Not applicable never caps: such answers allow the top level.
+    caps = np.where(applicable, rules.critical_cap(credited, maxima), MAX_LEVEL).astype(int)
+    credit = np.zeros((n, len(rubric.pillars)))
+    weight = np.zeros((n, len(rubric.pillars)))
+    cap = np.full((n, len(rubric.pillars)), MAX_LEVEL)
+    pillar = {p.id: k for k, p in enumerate(rubric.pillars)}
+    for j, question in enumerate(questions):
+        # One question at a time, in questionnaire order: the per-assessment engine's sum.
+        k = pillar[question.pillar]
+        credit[:, k] += terms[j]
+        weight[:, k] += applied[j]
+        if question.critical:
+            np.minimum(cap[:, k], caps[:, j], out=cap[:, k])
+    score = rules.pillar_score(credit, weight)
+    level = np.minimum(rules.score_level(score, rubric.level_thresholds), cap)
+    return _Pillars(score=score, level=level)
 
 
 def _weakest_pillar(rubric: Rubric, pillars: _Pillars) -> np.ndarray:
@@ -158,18 +148,16 @@ def _weakest_pillar(rubric: Rubric, pillars: _Pillars) -> np.ndarray:
 def _confidence(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
     """Weighted share of trustworthy answers over all applicable questions (0 if none)."""
     n = matrix.kind.shape[0]
-    is_value = matrix.kind == VALUE
-    trusted = np.where(matrix.evidence | (matrix.value == 0), 1.0, 0.5)
-    per_answer = np.where(is_value, trusted, 0.0)
-    applicable = matrix.kind != NOT_APPLICABLE
-    credit = np.zeros(n)
+    weights = np.array([q.weight for q in rubric.questions], dtype="float64")
+    per_answer = rules.answer_confidence(matrix.kind == VALUE, matrix.value, matrix.evidence)
+    terms = np.ascontiguousarray((weights * per_answer).T)
+    applied = np.ascontiguousarray(((matrix.kind != NOT_APPLICABLE) * weights).T)
+    trusted = np.zeros(n)
     weight = np.zeros(n)
-    for j, question in enumerate(rubric.questions):
-        credit = credit + np.where(applicable[:, j], question.weight * per_answer[:, j], 0.0)
-        weight = weight + np.where(applicable[:, j], question.weight, 0.0)
-    confidence = np.zeros(n)
-    np.divide(credit, weight, out=confidence, where=weight > 0)
-    return confidence
+    for j in range(len(rubric.questions)):
+        trusted += terms[j]
+        weight += applied[j]
+    return rules.weighted_confidence(trusted, weight)
 
 
 class _Conditions:
@@ -255,10 +243,7 @@ def _chain_statuses(
     next_chain = np.full(n, None, dtype=object)
     if not chains:
         return status, next_chain
-    ranked = sorted(
-        range(len(chains)),
-        key=lambda k: (chains[k].risk.rank, -chains[k].toil.rank, chains[k].order),
-    )
+    ranked = sorted(range(len(chains)), key=lambda k: rules.rank_key(chains[k]))
     eligible = status[:, ranked] == _CODE[ChainStatus.ELIGIBLE]
     alerted = (status == _CODE[ChainStatus.REMOVED_TOO_EARLY]).any(axis=1)
     has_next = eligible.any(axis=1) & ~alerted
