@@ -8,15 +8,17 @@ the same floats.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from scoring import rules
+from scoring.conditions import holds as unlock_holds
 from scoring.frames import (
     NOT_APPLICABLE,
+    UNANSWERED,
     VALUE,
     AnswerMatrix,
     answer_matrix,
@@ -26,13 +28,7 @@ from scoring.frames import (
 )
 from scoring.model import (
     MAX_LEVEL,
-    AllOf,
-    AnyOf,
     Catalogue,
-    ChainRemoved,
-    Condition,
-    MinAnswer,
-    MinPillarLevel,
     Rubric,
 )
 from scoring.pillars import AUTONOMY_BY_LEVEL
@@ -160,49 +156,40 @@ def _confidence(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
     return rules.weighted_confidence(trusted, weight)
 
 
-class _Conditions:
-    """Evaluates unlock conditions for every assessment at once."""
+class _OrgFacts:
+    """The `Facts` unlock conditions are checked against, as arrays over every assessment."""
 
     def __init__(
         self,
         rubric: Rubric,
         matrix: AnswerMatrix,
         pillars: _Pillars,
-        marked: Mapping[str, np.ndarray],
+        marked: Callable[[str], np.ndarray],
     ) -> None:
         self._question = {q.id: j for j, q in enumerate(rubric.questions)}
         self._pillar = {p.id: j for j, p in enumerate(rubric.pillars)}
         self._matrix = matrix
         self._pillars = pillars
         self._marked = marked
+        self._n = matrix.kind.shape[0]
 
-    def holds(self, condition: Condition) -> np.ndarray:
-        """A boolean array: does `condition` hold for each assessment?"""
-        n = self._matrix.kind.shape[0]
-        if isinstance(condition, MinPillarLevel):
-            if condition.pillar not in self._pillar:
-                # An unknown pillar has level 0, as in the per-assessment engine.
-                return np.full(n, condition.level <= 0)
-            return self._pillars.level[:, self._pillar[condition.pillar]] >= condition.level
-        if isinstance(condition, MinAnswer):
-            if condition.question not in self._question:
-                return np.zeros(n, dtype=bool)
-            j = self._question[condition.question]
-            kind = self._matrix.kind[:, j]
-            return ((kind == VALUE) & (self._matrix.value[:, j] >= condition.value)) | (
-                kind == NOT_APPLICABLE
-            )
-        if isinstance(condition, ChainRemoved):
-            return self._marked.get(condition.chain, np.zeros(n, dtype=bool))
-        if isinstance(condition, AllOf):
-            result = np.ones(n, dtype=bool)
-            for child in condition.conditions:
-                result &= self.holds(child)
-            return result
-        result = np.zeros(n, dtype=bool)
-        for child in condition.conditions:
-            result |= self.holds(child)
-        return result
+    def answer(self, question_id: str) -> tuple[np.ndarray, np.ndarray]:
+        j = self._question.get(question_id)
+        if j is None:
+            # A question the rubric lacks is unanswered, as in the per-assessment engine.
+            return np.full(self._n, UNANSWERED), np.zeros(self._n)
+        return self._matrix.kind[:, j], self._matrix.value[:, j]
+
+    def pillar_level(self, pillar_id: str) -> np.ndarray:
+        k = self._pillar.get(pillar_id)
+        # An unknown pillar has level 0, as in the per-assessment engine.
+        return np.zeros(self._n, dtype=int) if k is None else self._pillars.level[:, k]
+
+    def chain_removed(self, chain_id: str) -> np.ndarray:
+        return self._marked(chain_id)
+
+    def always(self, flag: bool) -> np.ndarray:
+        return np.full(self._n, flag)
 
 
 def _chain_statuses(
@@ -215,13 +202,16 @@ def _chain_statuses(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Status codes (assessments × chains) and the next chain id (or None) per assessment."""
     n, chains = len(ids), catalogue.chains
-    # Conditions may name chains the catalogue lacks; the team's marks count for those too.
-    chain_ids = list(dict.fromkeys([*(c.id for c in chains), *_named_chains(catalogue)]))
-    every_mark = removed_matrix(removed, ids, chain_ids)
-    conditions = _Conditions(
-        rubric, matrix, pillars, dict(zip(chain_ids, every_mark.T, strict=True))
-    )
-    marked = every_mark[:, : len(chains)]
+    marked = removed_matrix(removed, ids, [c.id for c in chains])
+    column = {c.id: k for k, c in enumerate(chains)}
+
+    def marked_chain(chain_id: str) -> np.ndarray:
+        # Conditions may name chains the catalogue lacks; the team's marks count for those too.
+        if chain_id in column:
+            return marked[:, column[chain_id]]
+        return removed_matrix(removed, ids, [chain_id])[:, 0]
+
+    facts = _OrgFacts(rubric, matrix, pillars, marked_chain)
     status = np.zeros((n, len(chains)), dtype=np.int8)
     for k, chain in enumerate(chains):
         if chain.permanent:
@@ -229,7 +219,9 @@ def _chain_statuses(
                 marked[:, k], _CODE[ChainStatus.REMOVED_TOO_EARLY], _CODE[ChainStatus.PERMANENT]
             )
             continue
-        holds = np.ones(n, dtype=bool) if chain.unlock is None else conditions.holds(chain.unlock)
+        holds = (
+            np.ones(n, dtype=bool) if chain.unlock is None else unlock_holds(chain.unlock, facts)
+        )
         status[:, k] = np.select(
             [marked[:, k] & holds, marked[:, k], holds],
             [
@@ -252,16 +244,3 @@ def _chain_statuses(
     status[rows, first[rows]] = _CODE[ChainStatus.NEXT]
     next_chain[rows] = np.array([c.id for c in chains], dtype=object)[first[rows]]
     return status, next_chain
-
-
-def _named_chains(catalogue: Catalogue) -> list[str]:
-    """Every chain id that some unlock condition refers to."""
-
-    def walk(condition: Condition | None) -> list[str]:
-        if isinstance(condition, ChainRemoved):
-            return [condition.chain]
-        if isinstance(condition, AllOf | AnyOf):
-            return [chain for child in condition.conditions for chain in walk(child)]
-        return []
-
-    return [chain for spec in catalogue.chains for chain in walk(spec.unlock)]
