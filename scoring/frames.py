@@ -37,6 +37,7 @@ AnswerFacts = tuple[Hashable, str, int | None, bool, bool, bool]
 has_evidence); `value` is None unless a value was given."""
 
 AssessmentId = TypeVar("AssessmentId", bound=Hashable)
+_RUN_SAMPLE = 1024
 
 
 def answer_kind_code(has_value: Any, not_applicable: Any) -> Any:
@@ -189,8 +190,31 @@ def removed_matrix(removed: pd.DataFrame, ids: pd.Index, chain_ids: Sequence[str
 
 def positions(column: pd.Series, labels: pd.Index) -> np.ndarray:
     """Each value's position in `labels`, -1 where it is not there (or missing)."""
+    values = column.to_numpy()
+    # Rows often come in runs of equal values (an assessment's answers together, mostly
+    # values): hashing one value per run costs far less than hashing every row. A sample
+    # tells whether runs are long enough to be worth finding.
+    if _runs(values[:_RUN_SAMPLE]) > _RUN_SAMPLE // 4:
+        return _lookup(values, labels)
+    starts = _run_starts(values)
+    if len(starts) > len(values) // 4:
+        return _lookup(values, labels)
+    lengths = np.diff(np.append(starts, len(values)))
+    return np.repeat(_lookup(values[starts], labels), lengths)
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    changed = values[1:] != values[:-1]
+    return np.flatnonzero(np.concatenate((np.ones(min(len(values), 1), dtype=bool), changed)))
+
+
+def _runs(values: np.ndarray) -> int:
+    return len(_run_starts(values))
+
+
+def _lookup(values: np.ndarray, labels: pd.Index) -> np.ndarray:
     # Hash each distinct value once: a column has far fewer distinct values than rows.
-    codes, uniques = pd.factorize(column)
+    codes, uniques = pd.factorize(values)
     found = labels.get_indexer(uniques) if len(uniques) else np.empty(0, dtype=np.intp)
     return np.where(codes >= 0, found[codes], -1)
 
