@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scoring.model import MAX_LEVEL, SCORE_EPSILON, ChainSpec
-from scoring.results import ConfidenceBand
+from scoring.results import ChainStatus, ConfidenceBand
 
 UNEVIDENCED_CREDIT = 0.5
 """Confidence in a value above 0 that no evidence link backs."""
@@ -22,6 +22,9 @@ HIGH_CONFIDENCE = 0.8
 MEDIUM_CONFIDENCE = 0.5
 CONFIDENCE_BANDS = (ConfidenceBand.LOW, ConfidenceBand.MEDIUM, ConfidenceBand.HIGH)
 """Bands by the index `confidence_band_index` returns."""
+CHAIN_STATUSES = tuple(ChainStatus)
+"""Chain statuses by the code `chain_status_code` returns."""
+_STATUS_CODE = {status: code for code, status in enumerate(CHAIN_STATUSES)}
 
 
 def credited_value(is_value: Any, value: Any) -> Any:
@@ -97,3 +100,34 @@ def confidence_band_index(confidence: Any) -> Any:
 def rank_key(chain: ChainSpec) -> tuple[int, int, int]:
     """The eligible-chain ranking, best first: low risk, then high toil, then catalogue order."""
     return (chain.risk.rank, -chain.toil.rank, chain.order)
+
+
+def chain_status_code(marked: Any, unlocked: Any, permanent: bool) -> Any:
+    """A chain's status before the next chain is picked, as an index of CHAIN_STATUSES.
+
+    Marked removed: removed if its unlock conditions hold and it is not permanent, else
+    removed too early. In place: permanent, else eligible if its conditions hold, else blocked.
+    (`NEXT` is then given to the best-ranked eligible chain when no chain is removed too early.)
+
+    Args:
+        marked: whether the team marked the chain removed.
+        unlocked: whether its unlock conditions hold (true for a chain without any).
+        permanent: whether the chain is permanent.
+    """
+    code = _STATUS_CODE
+    removed = _pick(
+        unlocked * (not permanent),
+        code[ChainStatus.REMOVED],
+        code[ChainStatus.REMOVED_TOO_EARLY],
+    )
+    in_place = (
+        code[ChainStatus.PERMANENT]
+        if permanent
+        else _pick(unlocked, code[ChainStatus.ELIGIBLE], code[ChainStatus.BLOCKED])
+    )
+    return _pick(marked, removed, in_place)
+
+
+def _pick(flag: Any, then: Any, otherwise: Any) -> Any:
+    # `then` where the flag holds, else `otherwise`, on bools or boolean arrays.
+    return otherwise + (then - otherwise) * flag

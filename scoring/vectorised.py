@@ -37,7 +37,7 @@ from scoring.results import ChainStatus
 __all__ = ["inputs_to_frames", "score_org"]
 
 _AUTONOMY = np.array([level.value for level in AUTONOMY_BY_LEVEL], dtype=object)
-_STATUSES = tuple(ChainStatus)
+_STATUSES = rules.CHAIN_STATUSES
 _STATUS_TEXT = np.array([s.value for s in _STATUSES], dtype=object)
 _CODE = {status: code for code, status in enumerate(_STATUSES)}
 _BANDS = np.array([band.value for band in rules.CONFIDENCE_BANDS], dtype=object)
@@ -214,23 +214,11 @@ def _chain_statuses(
     facts = _OrgFacts(rubric, matrix, pillars, marked_chain)
     status = np.zeros((n, len(chains)), dtype=np.int8)
     for k, chain in enumerate(chains):
-        if chain.permanent:
-            status[:, k] = np.where(
-                marked[:, k], _CODE[ChainStatus.REMOVED_TOO_EARLY], _CODE[ChainStatus.PERMANENT]
-            )
-            continue
-        holds = (
-            np.ones(n, dtype=bool) if chain.unlock is None else unlock_holds(chain.unlock, facts)
+        # A permanent chain's conditions never matter, so they are not checked.
+        unlocked = (
+            True if chain.permanent or chain.unlock is None else unlock_holds(chain.unlock, facts)
         )
-        status[:, k] = np.select(
-            [marked[:, k] & holds, marked[:, k], holds],
-            [
-                _CODE[ChainStatus.REMOVED],
-                _CODE[ChainStatus.REMOVED_TOO_EARLY],
-                _CODE[ChainStatus.ELIGIBLE],
-            ],
-            _CODE[ChainStatus.BLOCKED],
-        )
+        status[:, k] = rules.chain_status_code(marked[:, k], unlocked, chain.permanent)
 
     next_chain = np.full(n, None, dtype=object)
     if not chains:
