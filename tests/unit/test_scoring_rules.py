@@ -32,7 +32,9 @@ def test_every_rule_gives_on_arrays_what_it_gives_on_each_value(values, max_valu
     v, flag, proof = np.array(values, dtype=float), np.array(is_value), np.array(evidence)
 
     credited = rules.credited_value(flag, v)
-    assert list(credited) == [rules.credited_value(f, x) for f, x in zip(is_value, values)]
+    assert list(credited) == [
+        rules.credited_value(f, x) for f, x in zip(is_value, values, strict=True)
+    ]
     assert list(rules.answer_credit(weight, credited, max_value)) == [
         rules.answer_credit(weight, c, max_value) for c in credited.tolist()
     ]
@@ -40,7 +42,7 @@ def test_every_rule_gives_on_arrays_what_it_gives_on_each_value(values, max_valu
         rules.critical_cap(int(c), max_value) for c in credited.tolist()
     ]
     assert list(rules.answer_confidence(flag, v, proof)) == [
-        rules.answer_confidence(f, x, e) for f, x, e in zip(is_value, values, evidence)
+        rules.answer_confidence(f, x, e) for f, x, e in zip(is_value, values, evidence, strict=True)
     ]
     scores = v * 20.0
     assert list(rules.score_level(scores, (20.0, 40.0, 60.0, 80.0))) == [
@@ -48,7 +50,7 @@ def test_every_rule_gives_on_arrays_what_it_gives_on_each_value(values, max_valu
     ]
     assert list(rules.pillar_score(v, v)) == [rules.pillar_score(x, x) for x in values]
     assert list(rules.chain_status_code(flag, proof, False)) == [
-        rules.chain_status_code(m, u, False) for m, u in zip(is_value, evidence)
+        rules.chain_status_code(m, u, False) for m, u in zip(is_value, evidence, strict=True)
     ]
 
 
@@ -93,7 +95,9 @@ def test_answer_kind_codes_derive_the_same_on_arrays_as_on_each_answer():
 
     codes = answer_kind_code(has_value, not_applicable)
 
-    assert list(codes) == [answer_kind_code(v, n) for v, n in zip(has_value, not_applicable)]
+    assert list(codes) == [
+        answer_kind_code(v, n) for v, n in zip(has_value, not_applicable, strict=True)
+    ]
     assert list(codes) == [0, 0, 1, 2]
 
 
