@@ -50,7 +50,10 @@ class _Planner:
         self.question_ids = frozenset(q.id for q in rubric.questions)
 
     def solve(self, condition: Condition, plan: _Plan) -> _Plan | None:
-        """The plan raised until the condition holds, or None if answers alone cannot."""
+        """The plan raised until the condition holds, or None if answers alone cannot.
+
+        A condition kind without a step here (answers cannot make it hold) gets no path.
+        """
         if isinstance(condition, MinAnswer):
             return self._min_answer(condition, plan)
         if isinstance(condition, MinPillarLevel):
@@ -66,7 +69,9 @@ class _Planner:
                     return None
                 solved = self.solve(child, solved)
             return solved
-        return self._any_of(condition, plan)
+        if isinstance(condition, AnyOf):
+            return self._any_of(condition, plan)
+        return None
 
     def _min_answer(self, condition: MinAnswer, plan: _Plan) -> _Plan | None:
         question_id, required = condition.question, condition.value
