@@ -227,9 +227,11 @@ def _columns(rows: Iterable[Sequence[Any]], width: int) -> list[list[Any]]:
 
 def _id_series(ids: list[Any]) -> pd.Series:
     # Integer ids (the app's) become int64; any other ids, tuples included, stay whole objects.
-    series = pd.Series(ids, dtype="int64" if not ids else None)
-    if series.dtype == "int64":
-        return series
+    if not ids or type(ids[0]) is int:
+        try:
+            return pd.Series(ids, dtype="int64")
+        except (TypeError, ValueError, OverflowError):
+            pass
     return pd.Series(_object_array(ids), dtype=object)
 
 
