@@ -119,7 +119,9 @@ def _score_pillars(rubric: Rubric, matrix: AnswerMatrix) -> _Pillars:
     pillar = {p.id: k for k, p in enumerate(rubric.pillars)}
     for j, question in enumerate(questions):
         # One question at a time, in questionnaire order: the per-assessment engine's sum.
-        k = pillar[question.pillar]
+        k = pillar.get(question.pillar)
+        if k is None:
+            continue  # a question of no listed pillar scores nowhere
         credit[:, k] += terms[j]
         weight[:, k] += applied[j]
         if question.critical:
