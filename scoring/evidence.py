@@ -1,8 +1,10 @@
-"""Evidence bounds: answers held against configuration facts, as an explicit scoring input.
+"""Evidence bounds: answers held against configuration facts, an explicit input of both engines.
 
-A contradicted answer counts at its bound everywhere (levels, conditions, unlock paths); an
-answer the facts support counts as evidenced in confidence. The bounds come from outside
-(the evidence rules); scoring only applies them.
+A contradicted answer counts at its bound everywhere (pillar scores, critical caps, unlock
+conditions and paths) and earns no confidence; an answer the facts support counts as
+evidenced. The bounds come from outside (the evidence rules); scoring only applies them, with
+the same two rules (`rules.contradicted`, `rules.counted_value`) on one team's answers and on
+the org's answer matrices.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from scoring.model import Answer, AnswerKind, AssessmentInput
+import numpy as np
+import pandas as pd
+
+from scoring import rules
+from scoring.frames import VALUE, AnswerMatrix, evidence_matrices
+from scoring.model import Answer, AnswerKind
 
 
 @dataclass(frozen=True)
 class EvidenceBounds:
-    """What the facts say about a team's answers.
+    """What the facts say about one team's answers.
 
     Attributes:
         bounds: question id → the highest value its answer may count at.
@@ -29,25 +36,36 @@ class EvidenceBounds:
 NO_EVIDENCE = EvidenceBounds()
 
 
-def bounded_answer(question: str, answer: Answer, evidence: EvidenceBounds) -> Answer:
+def counted_answer(question: str, answer: Answer, evidence: EvidenceBounds) -> Answer:
     """The answer as scoring counts it: at most its bound, evidenced when supported."""
     if answer.kind is not AnswerKind.VALUE or answer.value is None:
         return answer
-    bound = evidence.bounds.get(question)
-    if bound is not None and answer.value > bound:
-        return Answer(AnswerKind.VALUE, bound, has_evidence=False)
+    bound = evidence.bounds.get(question, rules.NO_BOUND)
+    if rules.contradicted(True, answer.value, bound):
+        value = int(rules.counted_value(answer.value, bound))
+        return Answer(AnswerKind.VALUE, value, has_evidence=False, contradicted=True)
     if question in evidence.supported:
         return replace(answer, has_evidence=True)
     return answer
 
 
-def bounded_input(assessment: AssessmentInput, evidence: EvidenceBounds) -> AssessmentInput:
-    """`assessment` with every answer counted as `bounded_answer` says."""
+def counted_answers(answers: Mapping[str, Answer], evidence: EvidenceBounds) -> dict[str, Answer]:
+    """Every answer as `counted_answer` says."""
     if evidence == NO_EVIDENCE:
-        return assessment
-    return AssessmentInput(
-        answers={
-            qid: bounded_answer(qid, answer, evidence) for qid, answer in assessment.answers.items()
-        },
-        removed_chains=assessment.removed_chains,
+        return dict(answers)
+    return {qid: counted_answer(qid, answer, evidence) for qid, answer in answers.items()}
+
+
+def counted_matrix(
+    matrix: AnswerMatrix, evidence: pd.DataFrame, ids: pd.Index, question_ids: list[str]
+) -> AnswerMatrix:
+    """The org's answers as scoring counts them, by the evidence frame (EVIDENCE_COLUMNS)."""
+    bound, supported = evidence_matrices(evidence, ids, question_ids)
+    is_value = matrix.kind == VALUE
+    refuted = rules.contradicted(is_value, matrix.value, bound)
+    return AnswerMatrix(
+        kind=matrix.kind,
+        value=rules.counted_value(matrix.value, bound),
+        evidence=(matrix.evidence | (supported & is_value)) & ~refuted,
+        contradicted=np.asarray(refuted, dtype=bool),
     )

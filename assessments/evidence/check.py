@@ -17,7 +17,7 @@ from assessments.evidence.rules import EvidenceRule, EvidenceRules
 from assessments.evidence.scan import scan_paths
 from assessments.evidence.verdicts import Judgement, judge
 from scoring import AnswerKind, AssessmentInput, score_assessment
-from scoring.evidence import EvidenceBounds, bounded_input
+from scoring.evidence import EvidenceBounds
 from scoring.results import AssessmentResult
 
 
@@ -84,9 +84,7 @@ def hold_answers(
     judgement = judge(answer_values(assessment), scan.facts, rules, now.date(), valid_days(content))
     claimed = score_assessment(content.rubric, content.scoring_catalogue, assessment)
     evidenced = score_assessment(
-        content.rubric,
-        content.scoring_catalogue,
-        bounded_input(assessment, evidence_bounds(judgement)),
+        content.rubric, content.scoring_catalogue, assessment, evidence_bounds(judgement)
     )
     return judgement, claimed, evidenced
 
