@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from assessments.content.in_force import Content
@@ -141,4 +142,34 @@ def render_scan_upload(service: AuthorizedService, team_slug: str, period: str) 
     st.success(
         f"Attached {len(attached.scan.facts)} facts; the verdicts show under each question.",
         icon=":material/fact_check:",
+    )
+
+
+def contradicted_filter(table: pd.DataFrame, *, key: str) -> pd.DataFrame:
+    """An org filter: only the teams whose answers a configuration scan contradicts."""
+    counts = table["contradicted"].fillna(0) if "contradicted" in table else None
+    flagged = 0 if counts is None else int((counts > 0).sum())
+    only = st.toggle(
+        f"Only teams with contradicted claims ({flagged})",
+        key=key,
+        disabled=counts is None or flagged == 0,
+        help="Teams whose attached configuration scan bounds some answers below what they "
+        "claimed; those answers count at the bound in every score here.",
+    )
+    return table[counts > 0] if only and counts is not None else table
+
+
+def render_contradicted_counts(table: pd.DataFrame) -> None:
+    """One line naming the teams with contradicted claims and how many each."""
+    if "contradicted" not in table:
+        return
+    flagged = table[table["contradicted"].fillna(0) > 0]
+    if flagged.empty:
+        return
+    listed = ", ".join(
+        f"{inert(str(row.team))} {int(row.contradicted)}"
+        for row in flagged.sort_values("team").itertuples()
+    )
+    st.caption(
+        f":material/fact_check: Contradicted claims, counted at their evidence bounds: {listed}"
     )

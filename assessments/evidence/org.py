@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
+from assessments.content.in_force import Content
+from assessments.evidence.check import default_evidence_rules, valid_days
 from assessments.evidence.facts import Scan
 from assessments.evidence.rules import EvidenceRule
 from assessments.evidence.verdicts import Judgement, judge
+from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring import AnswerKind
+from scoring.frames import EVIDENCE_COLUMNS
 
 BOUND_COLUMNS = ("assessment_id", "question_id", "bound")
 SUPPORTED_COLUMNS = ("assessment_id", "question_id")
@@ -77,4 +81,78 @@ def org_evidence(
         judgements,
         pd.DataFrame(bounds, columns=list(BOUND_COLUMNS)),
         pd.DataFrame(supported, columns=list(SUPPORTED_COLUMNS)),
+    )
+
+
+def evidence_frame(evidence: OrgEvidence) -> pd.DataFrame:
+    """The evidence input of `score_org` (scoring.frames.EVIDENCE_COLUMNS)."""
+    bounds = evidence.bounds.assign(supported=False)
+    supported = evidence.supported.assign(bound=float("nan"), supported=True)
+    frame = pd.concat([bounds, supported], ignore_index=True)
+    frame["bound"] = frame["bound"].astype("float64")
+    frame["supported"] = frame["supported"].astype(bool)
+    return frame[list(EVIDENCE_COLUMNS)]
+
+
+def snapshot_evidence(
+    snapshot: PeriodSnapshot,
+    scans: Mapping[str, Scan],
+    rules: Sequence[EvidenceRule],
+    today: date | None = None,
+    valid_days: Mapping[str, int] | None = None,
+) -> OrgEvidence:
+    """Each submitting team's latest assessment held against its scan (team slug → scan)."""
+    by_assessment = {
+        t.latest.id: scans[t.team.slug]
+        for t in snapshot.teams
+        if t.latest is not None and t.team.slug in scans
+    }
+    return org_evidence(snapshot.answers, by_assessment, rules, today, valid_days)
+
+
+def history_evidence(
+    history: OrgHistory,
+    scans: Mapping[tuple[str, str], Scan],
+    rules: Sequence[EvidenceRule],
+    today: date | None = None,
+    valid_days: Mapping[str, int] | None = None,
+) -> OrgEvidence:
+    """Every period's latest submissions held against that period's scans ((period, team) →
+    scan)."""
+    frame = history.assessments
+    by_assessment = {
+        aid: scans[(period, team)]
+        for aid, period, team in zip(
+            frame["assessment_id"], frame["period"], frame["team_slug"], strict=True
+        )
+        if (period, team) in scans
+    }
+    return org_evidence(history.answers, by_assessment, rules, today, valid_days)
+
+
+ScansOf = Callable[[str], Mapping[str, Scan]]
+"""period → team slug → the team's latest scan in that period."""
+
+
+def period_evidence(
+    snapshot: PeriodSnapshot, scans_of: ScansOf, content: Content, today: date
+) -> OrgEvidence:
+    """The evidence of a period snapshot, judged by the default rules on `today`."""
+    return snapshot_evidence(
+        snapshot,
+        scans_of(snapshot.period),
+        default_evidence_rules().rules,
+        today,
+        valid_days(content),
+    )
+
+
+def all_periods_evidence(
+    history: OrgHistory, scans_of: ScansOf, content: Content, today: date
+) -> OrgEvidence:
+    """The evidence of every period in the history (one read per period)."""
+    periods = sorted(set(history.assessments["period"]))
+    scans = {(period, team): scan for period in periods for team, scan in scans_of(period).items()}
+    return history_evidence(
+        history, scans, default_evidence_rules().rules, today, valid_days(content)
     )

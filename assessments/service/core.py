@@ -54,6 +54,10 @@ class ServiceCore:
     def _now(self) -> datetime:
         return self._clock().astimezone(UTC)
 
+    def now(self) -> datetime:
+        """The service clock's time (UTC), e.g. the day evidence expiry is judged on."""
+        return self._now()
+
     @contextmanager
     def unit_of_work(self) -> Iterator[SqlRepository]:
         """One transaction: commits when the block ends, rolls back if it raises."""

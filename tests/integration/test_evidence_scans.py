@@ -12,8 +12,11 @@ import pytest
 from assessments.access import Grant, Principal, Role
 from assessments.content.in_force import load_content
 from assessments.errors import AuthorizationError, NotFoundError
+from assessments.evidence.org import period_evidence
 from assessments.evidence.scan import scan_paths
+from assessments.reports.org_table import period_table
 from assessments.service.authorized import AuthorizedService
+from assessments.service.quarterly_review import load_review
 from assessments.service.readiness import AuditAction, ReadinessService
 from assessments.storage.db import make_engine
 from cli.main import main
@@ -144,3 +147,31 @@ def test_the_period_evidence_is_each_teams_latest_scan_within_the_viewers_units(
         org, Principal("vi@example.com", frozenset({Grant(Role.ORG_VIEWER, "payments")}))
     )
     assert list(payments_viewer.period_evidence("2026-Q4")) == ["checkout"]
+
+
+def test_the_org_views_count_each_teams_contradicted_answers_at_their_bounds(
+    database: Database,
+) -> None:
+    demo = _seed(database.engine)
+    content = load_content()
+    service = ReadinessService(database.engine, content)
+    snapshot = service.period_snapshot("2026-Q4")
+    team = next(t.team.slug for t in snapshot.teams if t.latest is not None)
+    before = period_table(snapshot, content.rubric, content.scoring_catalogue)
+    service.attach_evidence(
+        team, "2026-Q4", scan_paths([SAMPLES / "gappy"], READ_AT), actor="ana@example.com"
+    )
+    load_review(service, content, "2026-Q4")  # the review pack reads the evidence too
+    del demo
+    scans = {t: s for t, (_, s) in service.period_evidence("2026-Q4").items()}
+    evidence = period_evidence(snapshot, lambda _: scans, content, READ_AT.date())
+    table = period_table(snapshot, content.rubric, content.scoring_catalogue, evidence)
+    latest = next(t.latest for t in snapshot.teams if t.team.slug == team)
+    assert latest is not None
+    expected = len(evidence.judgements[latest.id].contradicted)
+    assert expected > 0
+    assert table.loc[team, "contradicted"] == expected
+    assert table["contradicted"].drop(team).isna().all()
+    pillars = [c for c in table.columns if c.startswith("score:")]
+    assert (table.loc[team, pillars] <= before.loc[team, pillars]).all()
+    assert table.loc[team, "mean_score"] < before.loc[team, "mean_score"]
