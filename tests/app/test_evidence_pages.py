@@ -57,3 +57,30 @@ def test_the_report_counts_a_contradicted_answer_at_its_bound(service: Readiness
     assert any(
         "1 answer(s) count at the bound the configuration allows" in w.value for w in at.warning
     )
+
+
+def _submitted_with_scan(service: ReadinessService, team: str, scan_root: Path) -> None:
+    draft = service.open_draft(team, PERIOD, actor="test")
+    version = draft.version
+    for question in service.content.questionnaire.questions:
+        entry = AnswerEntry(value=question.max_value)
+        version = service.save_answer(
+            draft.id, question.id, entry, expected_version=version, actor="test"
+        ).version
+    service.submit(draft.id, expected_version=version, actor="test")
+    service.attach_evidence(team, PERIOD, scan_paths([scan_root], READ_AT), actor="test")
+
+
+def test_the_heatmap_filters_to_teams_with_contradicted_claims(service: ReadinessService) -> None:
+    _submitted_with_scan(service, "checkout-web", GAPPY)
+    _submitted_with_scan(service, "ledger", GAPPY.parent / "well-governed")
+    at = new_session("app_pages/org_heatmap.py")
+    toggle = at.toggle(key="heatmap_contradicted")
+    assert toggle.label == "Only teams with contradicted claims (1)"
+    toggle.set_value(True).run()
+    captions = [c.value for c in at.caption]
+    assert "1 of 1 teams in 1 unit(s) submitted for 2026-Q4" in captions
+    assert any(
+        c.endswith("Contradicted claims, counted at their evidence bounds: Checkout Web 8")
+        for c in captions
+    )
