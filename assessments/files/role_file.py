@@ -31,7 +31,7 @@ from assessments.content.loading import read_source
 from assessments.content.questionnaire import Strict
 from assessments.content.schema_errors import validate_schema
 from assessments.content.yaml_source import SHAPE_HINT, read_yaml
-from assessments.errors import ContentError
+from assessments.errors import ContentError, InvalidInputError
 from assessments.files.org_files import MAX_SLUG, SLUG_HINT, SLUG_PATTERN
 
 ROLES_FILE_ENV = "READINESS_ROLES_FILE"
@@ -115,6 +115,20 @@ class RoleFile(Strict):
         """Every (email, grant) pair, each once, in the order written."""
         pairs = [(entry.email, grant) for entry in self.roles for grant in entry.grants()]
         return list(dict.fromkeys(pairs))
+
+
+def check_grant(email: str, grant: Grant) -> str:
+    """The normalised email; InvalidInputError if the email or the grant's scope is malformed."""
+    email = normalise_email(email)
+    if not is_email(email):
+        raise InvalidInputError(f"'{email}' is not an email address (write name@example.com)")
+    if grant.role is Role.ADMIN and grant.scope != WHOLE_ORG:
+        raise InvalidInputError("an admin grant has no unit or team")
+    if grant.role is Role.TEAM_EDITOR and grant.scope == WHOLE_ORG:
+        raise InvalidInputError("a team editor grant needs a team")
+    if grant.scope and (not SLUG_PATTERN.match(grant.scope) or len(grant.scope) > MAX_SLUG):
+        raise InvalidInputError(f"'{grant.scope}' is not a valid slug ({SLUG_HINT})")
+    return email
 
 
 def parse_role_file(source: str | bytes, filename: str) -> RoleFile:

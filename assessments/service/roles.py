@@ -17,16 +17,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from assessments.access import (
-    WHOLE_ORG,
     Grant,
     Principal,
     Role,
-    is_email,
     normalise_email,
 )
 from assessments.errors import InvalidInputError, NotFoundError
-from assessments.files.org_files import MAX_SLUG, SLUG_HINT, SLUG_PATTERN
-from assessments.files.role_file import RoleFile
+from assessments.files.role_file import RoleFile, check_grant
 from assessments.service.core import ServiceCore
 from assessments.storage import audit
 from assessments.storage.audit import AuditAction
@@ -76,20 +73,6 @@ class RoleSyncSummary:
     added: tuple[Assignment, ...]
     removed: tuple[Assignment, ...]
     unchanged: int
-
-
-def check_grant(email: str, grant: Grant) -> str:
-    """The normalised email; InvalidInputError if the email or the grant's scope is malformed."""
-    email = normalise_email(email)
-    if not is_email(email):
-        raise InvalidInputError(f"'{email}' is not an email address (write name@example.com)")
-    if grant.role is Role.ADMIN and grant.scope != WHOLE_ORG:
-        raise InvalidInputError("an admin grant has no unit or team")
-    if grant.role is Role.TEAM_EDITOR and grant.scope == WHOLE_ORG:
-        raise InvalidInputError("a team editor grant needs a team")
-    if grant.scope and (not SLUG_PATTERN.match(grant.scope) or len(grant.scope) > MAX_SLUG):
-        raise InvalidInputError(f"'{grant.scope}' is not a valid slug ({SLUG_HINT})")
-    return email
 
 
 def _view(row: RoleAssignmentRow) -> RoleAssignmentView:
