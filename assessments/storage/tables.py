@@ -34,9 +34,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-DRAFT = "draft"
-SUBMITTED = "submitted"
-
 
 class UtcDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC timestamp, also on SQLite (which stores no zone)."""

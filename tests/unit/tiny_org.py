@@ -25,7 +25,7 @@ from assessments.content.catalogue import ChainCatalogue
 from assessments.content.in_force import Content
 from assessments.content.questionnaire import Questionnaire
 from assessments.reports.org_table import period_table, score_history
-from assessments.service.history import answer_frame, removed_frame
+from assessments.storage.snapshots import answer_frame, removed_frame
 from assessments.storage.views import (
     DraftView,
     OrgHistory,
