@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from assessments.content.answers import AnswerEntry
 from assessments.content.draft_rules import (
     check_answer,
@@ -24,7 +22,7 @@ from assessments.errors import ConflictError, ImmutableError, IncompleteError, N
 from assessments.service.core import ServiceCore, find_team
 from assessments.service.guard import ANYONE, TEAM_EDITOR, TeamAccess, allowed, draft_editor
 from assessments.storage.audit import AuditAction
-from assessments.storage.contract import Repository
+from assessments.storage.contract import ConstraintViolation, Repository
 from assessments.storage.views import (
     DRAFT,
     SUBMITTED,
@@ -47,7 +45,7 @@ class DraftCommands(ServiceCore):
         check_period(period)
         try:
             return self._open_draft(team_slug, period, actor)
-        except IntegrityError:
+        except ConstraintViolation:
             # Someone else created the same revision a moment ago; theirs is the draft.
             return self._open_draft(team_slug, period, actor)
 

@@ -12,15 +12,13 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from assessments.access import Grant, Principal, Role, normalise_email
 from assessments.errors import InvalidInputError, NotFoundError
 from assessments.files.role_file import RoleFile, check_grant
 from assessments.service.core import ServiceCore
 from assessments.service.guard import TRUSTED, admin, allowed
 from assessments.storage.audit import AuditAction
-from assessments.storage.contract import Repository
+from assessments.storage.contract import ConstraintViolation, Repository
 from assessments.storage.views import RoleAssignmentView
 
 FILE_SOURCE = "file"
@@ -138,7 +136,7 @@ class RoleCommands(ServiceCore):
         """Make the file's grants exactly those the file lists (admin grants stay)."""
         try:
             return self._sync(role_file, file, actor)
-        except IntegrityError:
+        except ConstraintViolation:
             # Another replica synced the same file a moment ago; compare again.
             return self._sync(role_file, file, actor)
 

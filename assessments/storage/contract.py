@@ -29,6 +29,14 @@ from assessments.storage.views import (
 )
 
 
+class ConstraintViolation(Exception):
+    """The database refused a write, e.g. a second draft revision with the same number.
+
+    Between app replicas this means another one wrote the same thing a moment earlier;
+    the service then reads again (its commands catch it where a race is expected).
+    """
+
+
 class Recorder(Protocol):
     """Records audit entries in one unit of work, its actor and time bound."""
 

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy.exc import IntegrityError
-
 from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.draft_rules import check_answer, check_chain, check_period
@@ -17,6 +15,7 @@ from assessments.content.questionnaire import Questionnaire
 from assessments.demo.organisation import generate_demo_org
 from assessments.errors import InvalidInputError
 from assessments.storage.audit import AuditAction
+from assessments.storage.contract import ConstraintViolation
 from assessments.storage.store import SqlStore
 from assessments.storage.tables import (
     AnswerRow,
@@ -192,7 +191,7 @@ def seed_demo_if_empty(
     demo_org = (make_demo_org or (lambda: _generated_demo_org(service)))()
     try:
         return seed_demo(service, demo_org, actor=actor)
-    except IntegrityError:
+    except ConstraintViolation:
         # Another app replica seeded between our check and our insert; its demo stands.
         return None
 

@@ -12,8 +12,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from assessments.storage.audit import AuditRecorder
+from assessments.storage.contract import ConstraintViolation
 from assessments.storage.db import session_factory
 from assessments.storage.repository import SqlRepository
 
@@ -40,7 +42,14 @@ class SqlStore:
 
     @contextmanager
     def unit_of_work(self, actor: str = "") -> Iterator[SqlRepository]:
-        """One transaction: commits when the block ends, rolls back if it raises."""
-        with self._sessions.begin() as session:
-            now = self._clock().astimezone(UTC)
-            yield SqlRepository(session, AuditRecorder(session, actor, now))
+        """One transaction: commits when the block ends, rolls back if it raises.
+
+        Raises:
+            ConstraintViolation: the database refused a write (between replicas: a race lost).
+        """
+        try:
+            with self._sessions.begin() as session:
+                now = self._clock().astimezone(UTC)
+                yield SqlRepository(session, AuditRecorder(session, actor, now))
+        except IntegrityError as error:
+            raise ConstraintViolation(str(error.orig)) from error
