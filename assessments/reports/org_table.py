@@ -22,7 +22,6 @@ from scoring.vectorised import score_org
 SUBMITTED = "submitted"
 DRAFT_ONLY = "draft only"
 NO_SUBMISSION = "no submission"
-COVERAGE_STATES = (SUBMITTED, DRAFT_ONLY, NO_SUBMISSION)
 
 MARKED_REMOVED = (ChainStatus.REMOVED.value, ChainStatus.REMOVED_TOO_EARLY.value)
 """Statuses of a chain the team has marked removed."""
