@@ -21,7 +21,6 @@ one on the admin page. Every problem names the file, the line and the field.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 from pydantic import field_validator, model_validator
@@ -148,9 +147,3 @@ def parse_role_file(source: str | bytes, filename: str) -> RoleFile:
 def load_role_file(path: Path | str) -> RoleFile:
     """Load and check a roles file."""
     return parse_role_file(read_source(path), str(path))
-
-
-def configured_role_file() -> Path | None:
-    """The roles file named by `READINESS_ROLES_FILE`, if set."""
-    configured = os.environ.get(ROLES_FILE_ENV, "").strip()
-    return Path(configured) if configured else None
