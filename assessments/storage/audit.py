@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assessments.storage.tables import AuditRow
@@ -109,6 +110,15 @@ def entries(
 def actors(session: Session) -> list[str]:
     """Everyone who has written anything, alphabetically."""
     return list(session.scalars(select(AuditRow.actor).distinct().order_by(AuditRow.actor)))
+
+
+def version(session: Session, actions: Sequence[str] | None) -> str:
+    """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
+    query = select(func.count(AuditRow.id), func.max(AuditRow.id))
+    if actions is not None:
+        query = query.where(AuditRow.action.in_(actions))
+    count, last = session.execute(query).one()
+    return f"{count}-{last or 0}"
 
 
 def view(row: AuditRow) -> AuditEntryView:

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
-from assessments.storage import audit, role_rows, snapshots, transfer_rows
+from assessments.storage import answer_rows, audit, role_rows, snapshots, transfer_rows
 from assessments.storage.audit import AuditEntryView, AuditRecorder
 from assessments.storage.rows import (
     draft_views,
@@ -29,11 +29,7 @@ from assessments.storage.rows import (
     with_team_and_unit,
 )
 from assessments.storage.tables import (
-    AnswerRow,
     AssessmentRow,
-    AuditRow,
-    ChainStateRow,
-    ConflictingEditRow,
     OrgUnitRow,
     TeamRow,
 )
@@ -257,62 +253,27 @@ class SqlRepository:
 
     def put_answer(self, assessment_id: int, question_id: str, entry: AnswerEntry) -> None:
         """Insert or replace one answer."""
-        existing = self._session.scalar(
-            select(AnswerRow).where(
-                AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
-            )
-        )
-        row = existing or AnswerRow(assessment_id=assessment_id, question_id=question_id)
-        row.value = entry.value
-        row.not_applicable = entry.not_applicable
-        row.dont_know = entry.dont_know
-        row.evidence = entry.evidence
-        row.note = entry.note
-        self._session.add(row)
-        self._session.flush()
+        answer_rows.put_answer(self._session, assessment_id, question_id, entry)
 
     def delete_answer(self, assessment_id: int, question_id: str) -> None:
         """Remove one answer, if there is one."""
-        self._session.execute(
-            delete(AnswerRow).where(
-                AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
-            )
-        )
+        answer_rows.delete_answer(self._session, assessment_id, question_id)
 
     def put_chain_state(self, assessment_id: int, chain_id: str, removed: bool) -> None:
         """Insert or replace one chain state."""
-        existing = self._session.scalar(
-            select(ChainStateRow).where(
-                ChainStateRow.assessment_id == assessment_id, ChainStateRow.chain_id == chain_id
-            )
-        )
-        row = existing or ChainStateRow(assessment_id=assessment_id, chain_id=chain_id)
-        row.removed = removed
-        self._session.add(row)
-        self._session.flush()
+        answer_rows.put_chain_state(self._session, assessment_id, chain_id, removed)
 
     def add_answers(self, assessment_id: int, answers: Mapping[str, AnswerEntry]) -> None:
         """Insert answers the assessment does not have yet, in one round."""
-        rows = [
-            {"assessment_id": assessment_id, "question_id": qid, **entry.model_dump()}
-            for qid, entry in answers.items()
-        ]
-        self.insert_rows(AnswerRow, rows)
+        answer_rows.add_answers(self._session, assessment_id, answers)
 
     def add_chain_states(self, assessment_id: int, chains: Mapping[str, bool]) -> None:
         """Insert chain states the assessment does not have yet, in one round."""
-        rows = [
-            {"assessment_id": assessment_id, "chain_id": chain_id, "removed": removed}
-            for chain_id, removed in chains.items()
-        ]
-        self.insert_rows(ChainStateRow, rows)
+        answer_rows.add_chain_states(self._session, assessment_id, chains)
 
     def insert_rows(self, table: type[Any], rows: list[dict[str, Any]]) -> None:
         """Insert many rows of a table in one executemany round (storage modules: seeding)."""
-        if rows:
-            # render_nulls keeps every row's column set the same, so the rows go out as one
-            # executemany instead of splitting wherever a value is None (4x on PostgreSQL).
-            self._session.execute(insert(table).execution_options(render_nulls=True), rows)
+        answer_rows.insert_rows(self._session, table, rows)
 
     def insert_rows_returning_ids(self, table: type[Any], rows: list[dict[str, Any]]) -> list[int]:
         """Insert many rows of a table and return their ids in the order given (seeding)."""
@@ -336,30 +297,12 @@ class SqlRepository:
         expected_version: int,
     ) -> int:
         """Keep a refused write to `found` aside, by this unit of work's actor; returns its id."""
-        row = ConflictingEditRow(
-            assessment_id=found.id,
-            action=action,
-            target=target,
-            payload=payload,
-            actor=self.audit.actor,
-            expected_version=expected_version,
-            found_version=found.version,
-            found_updated_by=found.updated_by,
-            found_updated_at=found.updated_at,
-            created_at=self.now,
-        )
-        self._session.add(row)
-        self._session.flush()
-        return row.id
+        write, by = (action, target, payload), (self.audit.actor, self.now)
+        return answer_rows.add_conflicting_edit(self._session, found, write, expected_version, by)
 
     def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
         """Writes kept aside for an assessment, oldest first."""
-        query = (
-            select(ConflictingEditRow)
-            .where(ConflictingEditRow.assessment_id == assessment_id)
-            .order_by(ConflictingEditRow.id)
-        )
-        return [_conflicting_edit_view(row) for row in self._session.scalars(query)]
+        return answer_rows.conflicting_edits(self._session, assessment_id)
 
     # --- org-wide reads ----------------------------------------------------------
 
@@ -393,11 +336,7 @@ class SqlRepository:
 
     def audit_version(self, actions: Sequence[str] | None) -> str:
         """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
-        query = select(func.count(AuditRow.id), func.max(AuditRow.id))
-        if actions is not None:
-            query = query.where(AuditRow.action.in_(actions))
-        count, last = self._session.execute(query).one()
-        return f"{count}-{last or 0}"
+        return audit.version(self._session, actions)
 
     # --- roles -------------------------------------------------------------------
 
@@ -430,21 +369,3 @@ class SqlRepository:
     def import_records(self, records: transfer_rows.ImportRows) -> None:
         """Insert exported records, keeping their ids (audit entries are appended)."""
         transfer_rows.insert_records(self._session, records)
-
-
-def _conflicting_edit_view(row: ConflictingEditRow) -> ConflictingEditView:
-    raw = row.payload.get("entry")
-    return ConflictingEditView(
-        id=row.id,
-        assessment_id=row.assessment_id,
-        action=row.action,
-        target=row.target,
-        payload=dict(row.payload),
-        actor=row.actor,
-        expected_version=row.expected_version,
-        found_version=row.found_version,
-        found_updated_by=row.found_updated_by,
-        found_updated_at=row.found_updated_at,
-        created_at=row.created_at,
-        entry=None if raw is None else AnswerEntry.model_validate(raw),
-    )
