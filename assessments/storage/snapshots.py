@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
@@ -23,25 +22,14 @@ from assessments.storage.tables import (
     TeamRow,
 )
 from assessments.storage.views import (
-    ANSWER_FRAME_COLUMNS,
     ASSESSMENT_FRAME_COLUMNS,
     DRAFT,
-    REMOVED_FRAME_COLUMNS,
     OrgHistory,
     PeriodSnapshot,
     SubmissionView,
     TeamSnapshot,
 )
-from scoring.model import AnswerKind
-
-# (assessment_id, question_id, value, is_not_applicable, dont_know, has_evidence)
-AnswerFacts = tuple[int, str, int | None, bool, bool, bool]
-
-# Indexed by 0 (a value), 1 (not applicable) or 2 (don't know): every row shares three strings.
-_KINDS = np.array(
-    [AnswerKind.VALUE.value, AnswerKind.NOT_APPLICABLE.value, AnswerKind.DONT_KNOW.value],
-    dtype=object,
-)
+from scoring.frames import AnswerFacts, answer_frame, removed_frame
 
 
 def period_snapshot(session: Session, period: str) -> PeriodSnapshot:
@@ -73,31 +61,6 @@ def org_history(session: Session) -> OrgHistory:
         answer_frame(_answer_facts(connection, latest)),
         removed_frame(_removed_chains(connection, latest)),
     )
-
-
-def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:
-    """Long-form answers: assessment_id, question_id, kind, value (float, NaN), has_evidence."""
-    ids, questions, values, not_applicable, _dont_know, evidence = _columns(facts, 6)
-    value = np.array(values, dtype="float64")  # None becomes NaN
-    kind = np.where(~np.isnan(value), 0, np.where(np.array(not_applicable, dtype=bool), 1, 2))
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "question_id": pd.Series(questions, dtype="object"),
-        "kind": pd.Series(_KINDS[kind], dtype="object"),
-        "value": pd.Series(value, dtype="float64"),
-        "has_evidence": pd.Series(evidence, dtype="bool"),
-    }
-    return pd.DataFrame(columns, columns=list(ANSWER_FRAME_COLUMNS))
-
-
-def removed_frame(pairs: Iterable[tuple[int, str]]) -> pd.DataFrame:
-    """Long-form removed chains: assessment_id, chain_id."""
-    ids, chains = _columns(pairs, 2)
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "chain_id": pd.Series(chains, dtype="object"),
-    }
-    return pd.DataFrame(columns, columns=list(REMOVED_FRAME_COLUMNS))
 
 
 def _columns(rows: Iterable[Sequence[Any]], width: int) -> list[list[Any]]:
