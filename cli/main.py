@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessments.errors import ContentError, ReadinessError
+from assessments.settings import Settings
 from cli.demo import run_demo
-from cli.evidence import run_evidence_attach, run_evidence_scan
+from cli.evidence import add_evidence_commands, run_evidence
 from cli.problems import print_problems
 from cli.report import run_report
 from cli.score import run_score
@@ -77,71 +78,31 @@ def build_parser() -> argparse.ArgumentParser:
         "units, teams or assessments; the file is checked whole first.",
     )
     import_.add_argument("source", type=Path, metavar="FILE.json")
-    _add_evidence(commands)
+    add_evidence_commands(commands)
     return parser
-
-
-def _add_evidence(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    evidence = commands.add_parser(
-        "evidence",
-        help="read agent, CI and repository settings; hold answers against them",
-        description="Configuration facts as evidence for (or against) a team's answers.",
-    )
-    actions = evidence.add_subparsers(dest="evidence_command", required=True, metavar="ACTION")
-    scan = actions.add_parser(
-        "scan",
-        help="print the facts found, and verdicts on an answers file",
-        description="Scan repository checkouts and settings files (Claude Code, Codex, Cursor, "
-        "GitHub Actions, CODEOWNERS, GitHub settings) and hold answers against the facts.",
-    )
-    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    scan.add_argument(
-        "--github-json", type=Path, metavar="DIR", help="GitHub settings saved with `gh api`"
-    )
-    scan.add_argument(
-        "--github-repo",
-        metavar="OWNER/REPO",
-        help="fetch the settings live (needs READINESS_GITHUB_TOKEN)",
-    )
-    scan.add_argument("--answers", type=Path, metavar="ANSWERS.yaml")
-    scan.add_argument("--format", choices=("text", "json"), default="text")
-    attach = actions.add_parser(
-        "attach",
-        help="store a scan on a team's assessment and print its verdicts",
-        description="Scan (or read a scan saved with `scan --format json`) and store it on the "
-        "team's latest assessment for the period in the configured database.",
-    )
-    attach.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    attach.add_argument("--team", required=True, metavar="SLUG")
-    attach.add_argument("--period", required=True, metavar="PERIOD", help="e.g. 2026-Q4")
-    attach.add_argument("--scan", type=Path, metavar="FILE.json", help="a saved scan")
-    attach.add_argument("--github-json", type=Path, metavar="DIR")
-    attach.add_argument("--github-repo", metavar="OWNER/REPO")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit 0 when all is well, 1 on problems, 2 on an internal error."""
     args = build_parser().parse_args(argv)
     try:
+        settings = Settings.from_environment()
         if args.command == "validate":
-            return run_validate(args.paths, sys.stdout)
+            return run_validate(args.paths, sys.stdout, settings.data_dir)
         if args.command == "demo":
-            return run_demo(args.teams, args.units, args.quarters, args.last_period, args.seed)
+            counts = (args.teams, args.units, args.quarters)
+            return run_demo(settings, *counts, args.last_period, args.seed)
         if args.command == "report":
-            return run_report(args.period, args.unit, args.baseline, args.out)
+            return run_report(settings, args.period, args.unit, args.baseline, args.out)
         if args.command == "export":
-            return run_export(args.out)
+            return run_export(settings, args.out)
         if args.command == "import":
-            return run_import(args.source)
-        if args.command == "evidence" and args.evidence_command == "attach":
-            return run_evidence_attach(
-                args.paths, args.team, args.period, args.github_json, args.github_repo, args.scan
-            )
+            return run_import(settings, args.source)
         if args.command == "evidence":
-            return run_evidence_scan(
-                args.paths, args.format, args.answers, args.github_json, args.github_repo
-            )
-        return run_score(args.answers, args.format, args.questionnaire, args.catalogue)
+            return run_evidence(args, settings)
+        return run_score(
+            args.answers, args.format, args.questionnaire, args.catalogue, settings.data_dir
+        )
     except ContentError as error:
         print_problems(error.problems, sys.stderr)
         return 1

@@ -12,18 +12,17 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from assessments.content.in_force import DATA_DIR
 from assessments.evidence.facts import Scan
 from assessments.evidence.scan import scan_checkout
 from assessments.evidence.scan_format import scan_document
-from assessments.service.core import ServiceCore
-from assessments.storage.evidence_scans import add_evidence_scan
+from assessments.settings import DEFAULT_DATA_DIR
+from assessments.storage.contract import Store
 
 SAMPLES = ("gappy", "well-governed")
 EVERY = 4
 
 
-def sample_scan(name: str, now: datetime, data_dir: Path = DATA_DIR) -> Scan | None:
+def sample_scan(name: str, now: datetime, data_dir: Path = DEFAULT_DATA_DIR) -> Scan | None:
     """The scan of one sample, with sources named from `data/`; None when it is missing."""
     root = data_dir / "examples" / "evidence" / name
     if not root.is_dir():
@@ -36,22 +35,26 @@ def sample_scan(name: str, now: datetime, data_dir: Path = DATA_DIR) -> Scan | N
 
 
 def attach_demo_evidence(
-    service: ServiceCore, team_slugs: Sequence[str], period: str, now: datetime, actor: str
+    store: Store,
+    team_slugs: Sequence[str],
+    period: str,
+    now: datetime,
+    actor: str,
+    data_dir: Path = DEFAULT_DATA_DIR,
 ) -> int:
     """Attach a sample scan to every fourth team's latest assessment of `period`."""
-    scans = [scan for scan in (sample_scan(name, now) for name in SAMPLES) if scan is not None]
+    samples = (sample_scan(name, now, data_dir) for name in SAMPLES)
+    scans = [scan for scan in samples if scan is not None]
     if not scans:
         return 0
     attached = 0
-    with service.unit_of_work() as repo:
+    with store.unit_of_work(actor) as repo:
         for index, slug in enumerate(team_slugs[::EVERY]):
-            found = repo.team(slug)
-            latest = repo.latest_revision(found[0].id, period) if found else None
+            team = repo.team(slug)
+            latest = repo.latest_revision(team.id, period) if team else None
             if latest is None:
                 continue
             scan = scans[index % len(scans)]
-            add_evidence_scan(
-                repo.session, latest.id, scan_document(scan), len(scan.facts), actor, now
-            )
+            repo.add_evidence_scan(latest.id, scan_document(scan), len(scan.facts))
             attached += 1
     return attached

@@ -9,13 +9,14 @@ from datetime import datetime
 from pathlib import Path
 
 from assessments.content.answers import AnswerSheet
-from assessments.content.in_force import DATA_DIR, Content
+from assessments.content.in_force import Content, default_questionnaire
 from assessments.evidence.facts import Scan
 from assessments.evidence.github_live import GitHubAccess
 from assessments.evidence.rule_checks import DEFAULT_RULES_NAME, load_evidence_rules
 from assessments.evidence.rules import EvidenceRule, EvidenceRules
 from assessments.evidence.scan import scan_paths
 from assessments.evidence.verdicts import Judgement, judge
+from assessments.settings import DEFAULT_DATA_DIR, Settings
 from scoring import AnswerKind, AssessmentInput, score_assessment
 from scoring.evidence import EvidenceBounds
 from scoring.results import AssessmentResult
@@ -38,17 +39,22 @@ class EvidenceCheck:
     evidenced: AssessmentResult | None = None
 
 
-def default_evidence_rules_path() -> Path:
-    """The evidence rules in `DATA_DIR`."""
-    return DATA_DIR / DEFAULT_RULES_NAME
+def default_evidence_rules_path(data_dir: Path = DEFAULT_DATA_DIR) -> Path:
+    """The evidence rules beside the questionnaire, in the data folder."""
+    return data_dir / DEFAULT_RULES_NAME
 
 
-@functools.lru_cache(maxsize=1)
-def default_evidence_rules() -> EvidenceRules:
-    """The default evidence rules, loaded and checked once per process."""
-    from assessments.content.in_force import default_questionnaire
+def default_evidence_rules(data_dir: Path | None = None) -> EvidenceRules:
+    """The evidence rules of `data_dir` (default: the settings' data folder), checked against
+    its questionnaire; loaded once per folder and process."""
+    return _rules_in(Settings.from_environment().data_dir if data_dir is None else data_dir)
 
-    return load_evidence_rules(default_evidence_rules_path(), default_questionnaire())
+
+@functools.lru_cache(maxsize=4)
+def _rules_in(data_dir: Path) -> EvidenceRules:
+    return load_evidence_rules(
+        default_evidence_rules_path(data_dir), default_questionnaire(data_dir)
+    )
 
 
 def valid_days(content: Content) -> dict[str, int]:
@@ -97,11 +103,12 @@ def check_evidence(
     github_json: Path | None = None,
     github: tuple[GitHubAccess, str] | None = None,
     rules: EvidenceRules | None = None,
+    data_dir: Path | None = None,
 ) -> EvidenceCheck:
     """Scan `paths` (and GitHub settings); hold `sheet`'s answers against the facts."""
     scan = scan_paths(paths, now, github_json, github)
     if sheet is None:
         return EvidenceCheck(scan)
-    rule_list = (rules or default_evidence_rules()).rules
+    rule_list = (rules or default_evidence_rules(data_dir)).rules
     judgement, claimed, evidenced = hold_answers(content, sheet.to_scoring(), scan, rule_list, now)
     return EvidenceCheck(scan, judgement, claimed, evidenced)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -135,24 +136,32 @@ ScansOf = Callable[[str], Mapping[str, Scan]]
 
 
 def period_evidence(
-    snapshot: PeriodSnapshot, scans_of: ScansOf, content: Content, today: date
+    snapshot: PeriodSnapshot,
+    scans_of: ScansOf,
+    content: Content,
+    today: date,
+    data_dir: Path | None = None,
 ) -> OrgEvidence:
     """The evidence of a period snapshot, judged by the default rules on `today`."""
     return snapshot_evidence(
         snapshot,
         scans_of(snapshot.period),
-        default_evidence_rules().rules,
+        default_evidence_rules(data_dir).rules,
         today,
         valid_days(content),
     )
 
 
 def all_periods_evidence(
-    history: OrgHistory, scans_of: ScansOf, content: Content, today: date
+    history: OrgHistory,
+    scans_of: ScansOf,
+    content: Content,
+    today: date,
+    data_dir: Path | None = None,
 ) -> OrgEvidence:
     """The evidence of every period in the history (one read per period)."""
     periods = sorted(set(history.assessments["period"]))
     scans = {(period, team): scan for period in periods for team, scan in scans_of(period).items()}
     return history_evidence(
-        history, scans, default_evidence_rules().rules, today, valid_days(content)
+        history, scans, default_evidence_rules(data_dir).rules, today, valid_days(content)
     )

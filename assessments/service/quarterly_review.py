@@ -12,7 +12,6 @@ import pandas as pd
 
 from assessments.content.in_force import Content
 from assessments.errors import InvalidInputError, NotFoundError
-from assessments.evidence.facts import Scan
 from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import parse_period, previous_period
 from assessments.reports import org_review
@@ -171,19 +170,16 @@ def load_review(
     rubric, catalogue = content.rubric, content.scoring_catalogue
     today = service.now().date()
 
-    def scans_of(period: str) -> dict[str, Scan]:
-        return {team: scan for team, (_, scan) in service.period_evidence(period).items()}
-
     def table_of(period: str) -> pd.DataFrame:
         snapshot = service.period_snapshot(period)
-        evidence = period_evidence(snapshot, scans_of, content, today)
+        evidence = period_evidence(snapshot, service.period_evidence, content, today)
         return period_table(snapshot, rubric, catalogue, evidence)
 
     table = table_of(period)
     previous = table_of(previous_period(period))
     baseline = None if baseline_period is None else table_of(baseline_period)
     org_history = service.org_history()
-    evidence = all_periods_evidence(org_history, scans_of, content, today)
+    evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
     history = score_history(org_history, rubric, catalogue, evidence)
     return build_review(
         content,

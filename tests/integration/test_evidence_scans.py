@@ -138,9 +138,9 @@ def test_the_period_evidence_is_each_teams_latest_scan_within_the_viewers_units(
     clock.advance(5)
     org.attach_evidence("runtime", "2026-Q4", good, actor="ana@example.com")
     evidence = org.period_evidence("2026-Q4")
-    assert {team: (unit, len(scan.facts)) for team, (unit, scan) in evidence.items()} == {
-        "checkout": ("payments", 36),
-        "runtime": ("platform", 51),
+    assert {team: len(scan.facts) for team, scan in evidence.items()} == {
+        "checkout": 36,
+        "runtime": 51,
     }
     assert org.period_evidence("2026-Q3") == {}
     payments_viewer = AuthorizedService(
@@ -163,7 +163,7 @@ def test_the_org_views_count_each_teams_contradicted_answers_at_their_bounds(
     )
     load_review(service, content, "2026-Q4")  # the review pack reads the evidence too
     del demo
-    scans = {t: s for t, (_, s) in service.period_evidence("2026-Q4").items()}
+    scans = service.period_evidence("2026-Q4")
     evidence = period_evidence(snapshot, lambda _: scans, content, READ_AT.date())
     table = period_table(snapshot, content.rubric, content.scoring_catalogue, evidence)
     latest = next(t.latest for t in snapshot.teams if t.team.slug == team)

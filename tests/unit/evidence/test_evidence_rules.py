@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR, default_questionnaire
+from assessments.content.in_force import default_questionnaire
 from assessments.errors import ContentError
 from assessments.evidence.facts import Fact, FactValue, ReadHow
 from assessments.evidence.names import FACT_NAMES
@@ -16,6 +16,7 @@ from assessments.evidence.rule_checks import load_evidence_rules, parse_evidence
 from assessments.evidence.rules import fact_tests
 from assessments.evidence.verdicts import judge_rule
 from assessments.files.validation import validate_paths
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 
 RULES_FILE = DATA_DIR / "evidence_rules.yaml"
 NOW = datetime(2026, 12, 1, tzinfo=UTC)

@@ -6,13 +6,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR
 from assessments.content.loading import parse_questionnaire
 from assessments.errors import ContentError
 from assessments.evidence.expiry import Expiry, evidence_expiry
 from assessments.evidence.facts import Fact, FactValue, ReadHow
 from assessments.evidence.rules import EvidenceRule
 from assessments.evidence.verdicts import VerdictKind, judge
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 
 READ = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)
 
