@@ -15,8 +15,8 @@ from assessments.evidence.expiry import ExpiryReport, evidence_expiry
 from assessments.evidence.scan_format import parse_scan_json
 from assessments.evidence.verdicts import Judgement, Verdict, VerdictKind
 from assessments.service.authorized import AuthorizedService
-from assessments.storage.store import utc_now
 from assessments.service.evidence import EvidenceScanView
+from assessments.storage.store import utc_now
 from scoring import AssessmentInput
 from scoring.results import AssessmentResult
 from ui.text import inert

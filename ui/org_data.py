@@ -14,8 +14,8 @@ import streamlit as st
 from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import previous_period
 from assessments.reports import org_table
-from assessments.storage.store import utc_now
 from assessments.service.quarterly_review import QuarterlyReview, build_review
+from assessments.storage.store import utc_now
 from ui import resources
 from ui.identity import current_principal
 
