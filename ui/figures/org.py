@@ -149,8 +149,14 @@ def heatmap_figure(
         height=figure_height(len(rows)),
         margin=dict(l=10, r=10, t=40, b=20),
         # Explicit ranges: autorange would pad for the invisible markers' size.
-        xaxis=dict(side="top", type="category", fixedrange=True, range=[-0.5, len(columns) - 0.5]),
-        yaxis=dict(fixedrange=True, range=[len(rows) - 0.5, -0.5]),
+        xaxis=dict(
+            automargin=True,
+            side="top",
+            type="category",
+            fixedrange=True,
+            range=[-0.5, len(columns) - 0.5],
+        ),
+        yaxis=dict(automargin=True, fixedrange=True, range=[len(rows) - 0.5, -0.5]),
         clickmode="event+select",
         dragmode=False,
         hoverlabel=dict(align="left"),
@@ -291,6 +297,7 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure
         height=figure_height(len(rows), extra=300),
         margin=dict(l=10, r=10, t=250, b=10),
         xaxis=dict(
+            automargin=True,
             side="top",
             type="category",
             categoryorder="array",
@@ -300,7 +307,7 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure
             showgrid=False,
             range=[-0.5, len(columns) - 0.5],
         ),
-        yaxis=dict(fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
+        yaxis=dict(automargin=True, fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
         legend=dict(orientation="h", yanchor="top", y=1.0, x=0, yref="container"),
         clickmode="event+select",
         dragmode=False,
@@ -354,8 +361,8 @@ def unit_rollup_figure(rollup: pd.DataFrame, pillars: Mapping[str, str]) -> go.F
         font=FONT,
         height=figure_height(len(rollup), extra=120) + 20,
         margin=dict(l=10, r=10, t=40, b=20),
-        xaxis=dict(side="top", fixedrange=True),
-        yaxis=dict(autorange="reversed", fixedrange=True, type="category"),
+        xaxis=dict(automargin=True, side="top", fixedrange=True),
+        yaxis=dict(automargin=True, autorange="reversed", fixedrange=True, type="category"),
         plot_bgcolor="white",
     )
     return figure

@@ -61,6 +61,7 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
         height=figure_height(len(rows), extra=120),
         margin=dict(l=10, r=30, t=30, b=40),
         xaxis=dict(
+            automargin=True,
             title="Teams that could remove it now",
             rangemode="tozero",
             fixedrange=True,
@@ -68,7 +69,7 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
             tick0=0,
             dtick=max(1, math.ceil(max(totals, default=0) / 8)),
         ),
-        yaxis=dict(autorange="reversed", fixedrange=True),
+        yaxis=dict(automargin=True, autorange="reversed", fixedrange=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
     )
     return figure
@@ -117,8 +118,15 @@ def trend_figure(
         font=FONT,
         height=380,
         margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(title="Period", type="category", categoryorder="array", categoryarray=periods),
+        xaxis=dict(
+            automargin=True,
+            title="Period",
+            type="category",
+            categoryorder="array",
+            categoryarray=periods,
+        ),
         yaxis=dict(
+            automargin=True,
             title="Mean pillar score (0–100)" if measure == "score" else "Mean readiness level",
             range=[0, 100] if measure == "score" else [0, 4],
         ),

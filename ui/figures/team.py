@@ -48,8 +48,10 @@ def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
         font=FONT,
         height=80 + 60 * len(pillars),
         margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(title="Readiness level", range=[0, 4.9], tickvals=[0, 1, 2, 3, 4]),
-        yaxis=dict(autorange="reversed"),
+        xaxis=dict(
+            automargin=True, title="Readiness level", range=[0, 4.9], tickvals=[0, 1, 2, 3, 4]
+        ),
+        yaxis=dict(automargin=True, autorange="reversed"),
         showlegend=False,
         title=dict(text=f"Overall level {result.overall_level}: the weakest pillar sets it"),
     )
@@ -79,8 +81,14 @@ def history_figure(points: Sequence[HistoryPoint]) -> go.Figure:
         font=FONT,
         height=320,
         margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(title="Period", type="category", categoryorder="array", categoryarray=periods),
-        yaxis=dict(title="Pillar score (0–100)", range=[0, 100]),
+        xaxis=dict(
+            automargin=True,
+            title="Period",
+            type="category",
+            categoryorder="array",
+            categoryarray=periods,
+        ),
+        yaxis=dict(automargin=True, title="Pillar score (0–100)", range=[0, 100]),
         legend=dict(orientation="h", y=-0.25),
     )
     return figure
