@@ -17,6 +17,7 @@ except identity.SignInRequired as refused:
     st.stop()
 
 page = st.navigation(navigation.pages_for(principal))
-context.remember(context.render_sidebar(resources.authorized_service()))
-sign_in.render_account(principal)
+service = resources.authorized_service()
+context.remember(context.render_sidebar(service))
+sign_in.render_account(principal, context.org_names(service) if sign_in.auth_configured() else None)
 page.run()

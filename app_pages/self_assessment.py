@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from assessments.service.authorized import TeamAccess
+from assessments.wording import count
 from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
@@ -78,7 +79,9 @@ elif draft.version != state.version:
 kept = [e for e in service.conflicting_edits(draft.id) if e.actor == actor]
 if state.conflict or draft.version != state.version or kept:
     if kept:
-        with st.expander(f"Your {len(kept)} change(s) kept aside after a conflict", expanded=True):
+        with st.expander(
+            f"Your {count(len(kept), 'change')} kept aside after a conflict", expanded=True
+        ):
             for edit in kept:
                 st.text(f"{edit.subject}: {edit.summary}  ({edit.created_at:%H:%M UTC})")
     if st.button("Reload the draft", key="reload", icon=":material/refresh:"):
@@ -127,7 +130,7 @@ if st.button("Submit the assessment", key="submit", type="primary"):
         service.submit(draft.id, expected_version=state.version)
     except IncompleteError as incomplete:
         st.error(
-            f"{len(incomplete.missing)} question(s) still need an answer (a value, not "
+            f"{count(len(incomplete.missing), 'question')} still need an answer (a value, not "
             f"applicable with a reason, or don't know): {', '.join(incomplete.missing)}",
             icon=":material/playlist_add_check:",
         )

@@ -74,6 +74,14 @@ def render_sidebar(service: AuthorizedService) -> Selection:
     return Selection(by_slug[slug], period, refused)
 
 
+def org_names(service: AuthorizedService) -> dict[str, str]:
+    """Unit and team names by slug, for words such as "team editor of Checkout Web"."""
+    return {
+        **{u.slug: u.name for u in service.list_units()},
+        **{t.slug: t.name for t in service.list_teams()},
+    }
+
+
 def selection() -> Selection:
     """The selection made in the sidebar during this run (set by app.py)."""
     value = st.session_state.get("_selection")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, SUBMITTED, submitted
 from assessments.storage.views import UnitView
+from assessments.wording import count
 from ui.context import PERIOD_KEY, TEAM_KEY
 from ui.pagination import DEFAULT_PAGE_SIZE, page_caption, page_count, paginate
 from ui.text import inert
@@ -32,10 +33,8 @@ def unit_filter(units: Sequence[UnitView], key: str) -> UnitView | None:
 
 def scope_caption(table: pd.DataFrame, period: str) -> None:
     """ "34 of 40 teams in 6 units submitted for 2026-Q4"."""
-    units = table["unit_slug"].nunique()
-    st.caption(
-        f"{len(submitted(table))} of {len(table)} teams in {units} unit(s) submitted for {period}"
-    )
+    units = count(table["unit_slug"].nunique(), "unit")
+    st.caption(f"{len(submitted(table))} of {len(table)} teams in {units} submitted for {period}")
 
 
 def pager(rows: int, key: str, size: int = DEFAULT_PAGE_SIZE) -> int:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from assessments.content.in_force import Content
+from assessments.wording import count
 from scoring.results import AssessmentResult, ChainStatus, Gap
 from ui.figures.team import pillar_levels_figure
 from ui.text import inert
@@ -84,7 +85,7 @@ def render_unlock_paths(content: Content, result: AssessmentResult) -> None:
             names = ", ".join(content.catalogue.chain(c).name for c in path.chains_first)
             first = f" · after removing {inert(names)}"
         with st.container(border=True, key=f"unlock_{path.chain}"):
-            st.markdown(f"**{inert(path.name)}** — {path.steps} step(s) on the scale{first}")
+            st.markdown(f"**{inert(path.name)}** — {count(path.steps, 'step')} on the scale{first}")
             lines = []
             for imp in path.improvements:
                 question = questionnaire.question(imp.question)

@@ -78,7 +78,7 @@ def test_heatmap_shows_every_submitted_team_grouped_by_unit(org: DemoOrg) -> Non
     at = _open("app_pages/org_heatmap.py")
     assert at.title[0].value == "Org heatmap"
     teams = _submitted(org, PERIOD)
-    assert f"{len(teams)} of {len(org.teams)} teams in 2 unit(s) submitted for {PERIOD}" in (
+    assert f"{len(teams)} of {len(org.teams)} teams in 2 units submitted for {PERIOD}" in (
         _captions(at)
     )
     units, names = _figure(at, "heatmap_chart")["data"][0]["y"]
@@ -113,7 +113,7 @@ def test_changing_the_period_redraws_the_heatmap_for_that_period(org: DemoOrg) -
     at.selectbox(key="period").set_value(PREVIOUS).run()
     assert not at.exception
     teams = _submitted(org, PREVIOUS)
-    assert f"{len(teams)} of {len(org.teams)} teams in 2 unit(s) submitted for {PREVIOUS}" in (
+    assert f"{len(teams)} of {len(org.teams)} teams in 2 units submitted for {PREVIOUS}" in (
         _captions(at)
     )
     assert sorted(_figure(at, "heatmap_chart")["data"][0]["y"][1]) == teams

@@ -42,7 +42,9 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     upgrade_to_head(engine)
     content = load_content()
     service = ReadinessService(engine, content)
-    demo = generate_demo_org(content.questionnaire, content.catalogue, teams=12, units=3, quarters=3)
+    demo = generate_demo_org(
+        content.questionnaire, content.catalogue, teams=12, units=3, quarters=3
+    )
     seed_demo(service, demo)
     team = next(
         t

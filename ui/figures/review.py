@@ -40,7 +40,7 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 name=STATUS_LABELS[status],
                 marker=dict(color=STATUS_COLOURS[status]),
-                hovertemplate="%{y}: %{x} team(s)<extra>" + STATUS_LABELS[status] + "</extra>",
+                hovertemplate="%{y}: %{x} teams<extra>" + STATUS_LABELS[status] + "</extra>",
             )
         )
     totals = rows["could_remove_now"].tolist()
