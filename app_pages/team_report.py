@@ -74,10 +74,10 @@ if result.recommendation.alternatives:
         )
     )
 
-with st.expander("Every approval chain, with its gaps"):
-    render_chain_table(result)
+with st.expander("Every approval chain, with its gaps", expanded=False):
+    render_chain_table(result, content.questionnaire)
 with st.expander("Confidence: what would make this more certain"):
-    render_confidence(result)
+    render_confidence(result, content.questionnaire)
 
 st.subheader("History")
 history = history_points(content, service.team_history(team.slug))

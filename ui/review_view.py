@@ -7,6 +7,7 @@ import streamlit as st
 
 from assessments.service.quarterly_review import QuarterlyReview
 from ui.exports.review_sections import Section
+from ui.tables import full_height
 from ui.text import inert
 
 
@@ -47,5 +48,6 @@ def render_section(section: Section, key: str) -> None:
         st.dataframe(
             pd.DataFrame(list(table.rows), columns=list(table.headers)),
             hide_index=True,
+            height=full_height(len(table.rows)),
             key=f"{key}_table_{index}",
         )
