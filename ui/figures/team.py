@@ -11,7 +11,8 @@ from scoring.results import AssessmentResult
 
 LEVEL_COLOURS = ("#b2182b", "#ef8a62", "#fddbc7", "#91bfdb", "#2166ac")
 """Readiness level 0..4, red (exposed) to blue (verified); safe for red-green blindness."""
-WEAKEST_OUTLINE = "#222222"
+WEAKEST_OUTLINE = "#8a8a8a"
+"""Mid grey: visible on the light and the dark theme."""
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 """Okabe-Ito colours for pillar lines: distinct for every common colour-vision deficiency."""
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13)
