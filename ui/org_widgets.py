@@ -11,7 +11,7 @@ import streamlit as st
 from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, SUBMITTED, submitted
 from assessments.storage.views import UnitView
 from assessments.wording import count
-from ui.context import PERIOD_KEY, TEAM_KEY
+from ui.context import PERIOD_KEY, TEAM_KEY, remember_team
 from ui.pagination import DEFAULT_PAGE_SIZE, page_caption, page_count, paginate
 from ui.text import inert
 
@@ -84,6 +84,7 @@ def request_team_report(slug: str | None) -> None:
     """From a widget callback: point the sidebar at the team and open its report."""
     if slug:
         st.session_state[TEAM_KEY] = slug
+        remember_team(slug)
         st.session_state[_OPEN_REQUESTED] = slug
 
 

@@ -73,7 +73,8 @@ def render_refusal(refused: SignInRequired) -> None:
 def render_account(principal: Principal, names: Mapping[str, str] | None = None) -> None:
     """Local mode: a banner at the top of the page. Signed in: who and a log-out button."""
     if not auth_configured():
-        st.warning(LOCAL_MODE_BANNER, icon=":material/lock_open:")
+        with st.container(key="local_mode_banner"):
+            st.warning(LOCAL_MODE_BANNER, icon=":material/lock_open:")
         return
     with st.sidebar:
         st.divider()

@@ -2,54 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessments.content.in_force import load_content
-from assessments.demo.organisation import DemoOrg, generate_demo_org
-from assessments.service.readiness import ReadinessService
-from assessments.service.team_scoring import score_view
-from assessments.storage.db import make_engine, upgrade_to_head
-from assessments.storage.seeding import seed_demo
+from assessments.demo.organisation import DemoOrg
+from tests.app.conftest import DEMO_PERIOD as PERIOD
+from tests.app.conftest import DEMO_WITH_NEXT
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PERIOD = "2026-Q3"
 CONTENT = load_content()
-demo_with_next: list[str] = []
-"""Teams of the seeded demo whose decision names a chain to remove next."""
-
-
-@pytest.fixture
-def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DemoOrg]:
-    """A small demo org (6 teams, 2 units, 2026-Q2..Q3) in a SQLite file."""
-    url = f"sqlite:///{tmp_path / 'readiness.db'}"
-    engine = make_engine(url)
-    upgrade_to_head(engine)
-    demo = generate_demo_org(
-        CONTENT.questionnaire,
-        CONTENT.catalogue,
-        teams=6,
-        units=2,
-        quarters=2,
-        last_period=PERIOD,
-        seed=11,
-    )
-    service = ReadinessService(engine, CONTENT)
-    seed_demo(service, demo)
-    with_next = []
-    for slug in sorted({a.team_slug for a in demo.assessments if a.status == "submitted"}):
-        latest = service.latest_submitted(slug, PERIOD)
-        result = None if latest is None else score_view(CONTENT, latest)
-        if result is not None and result.recommendation.next_chain is not None:
-            with_next.append(slug)
-    demo_with_next[:] = with_next
-    monkeypatch.setenv("READINESS_DATABASE_URL", url)
-    monkeypatch.setenv("READINESS_SEED_DEMO", "0")
-    yield demo
-    engine.dispose()
 
 
 def open_report(team: str) -> AppTest:
@@ -69,8 +32,8 @@ def submitted_team(demo: DemoOrg) -> str:
     )
 
 
-def test_every_approval_chain_is_listed_whole_with_its_gaps_in_words(org: DemoOrg) -> None:
-    at = open_report(submitted_team(org))
+def test_every_approval_chain_is_listed_whole_with_its_gaps_in_words(demo_org: DemoOrg) -> None:
+    at = open_report(submitted_team(demo_org))
 
     table = at.table[0].value
     assert list(table.columns) == ["Chain", "Status", "Gaps / reason"]
@@ -81,9 +44,9 @@ def test_every_approval_chain_is_listed_whole_with_its_gaps_in_words(org: DemoOr
     assert all(f"{q.id} ({q.text})" in gaps for q in asked)
 
 
-def test_the_decision_names_the_questions_behind_the_conditions_it_meets(org: DemoOrg) -> None:
-    assert demo_with_next, "the demo has a team with a chain to remove next"
-    at = open_report(demo_with_next[0])
+def test_the_decision_names_the_questions_behind_the_conditions_it_meets(demo_org: DemoOrg) -> None:
+    assert DEMO_WITH_NEXT, "the demo has a team with a chain to remove next"
+    at = open_report(DEMO_WITH_NEXT[0])
 
     met = [m.value for m in at.markdown if m.value.startswith("**Conditions it meets:**")]
     why = [m.value for m in at.markdown if m.value.startswith("**Why this one:**")]

@@ -160,9 +160,7 @@ def heatmap_figure(
             fixedrange=True,
             range=[-0.5, len(columns) - 0.5],
         ),
-        yaxis=dict(
-            automargin=True, fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]
-        ),
+        yaxis=dict(automargin=True, fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
         clickmode="event+select",
         dragmode=False,
         hoverlabel=dict(align="left"),
