@@ -10,7 +10,7 @@ from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
 from ui.page_access import require_team_access
-from ui.question_widgets import render_question
+from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
 
 service = resources.authorized_service()
@@ -33,7 +33,8 @@ earlier = [a for a in service.team_history(team.slug) if a.period < period]
 if current is None:
     st.info(
         "No assessment for this quarter yet. It takes about fifteen minutes, and every "
-        "answer is saved the moment you give it."
+        "answer is saved the moment you give it (typed notes and links a moment after you "
+        "stop typing)."
     )
     left = right = st.container(horizontal=True)
     with shown_as_error():
@@ -67,6 +68,7 @@ if current.status == "submitted":
 
 draft = current
 state = draft_session(draft)
+save_text_while_typing()
 
 if state.conflict:
     st.error(state.conflict, icon=":material/sync_problem:")

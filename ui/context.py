@@ -76,8 +76,6 @@ def render_sidebar(service: AuthorizedService, *, with_team: bool = True) -> Sel
         by_slug = {t.slug: t for t in teams}
         remembered = st.session_state.get(_REMEMBERED_TEAM)
         if not with_team:
-            if TEAM_KEY in st.query_params:
-                del st.query_params[TEAM_KEY]
             kept = remembered if remembered in by_slug else None
             return Selection(None if kept is None else by_slug[kept], period)
         asked = _asked_for(TEAM_KEY)
