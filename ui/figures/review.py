@@ -81,9 +81,15 @@ def trend_figure(
     *,
     unit_trends: pd.DataFrame | None = None,
     unit_name: str | None = None,
-    measure: Literal["score", "level"] = "score",
+    measure: Literal["score", "level"] = "level",
+    baseline: str | None = None,
 ) -> go.Figure:
-    """Per pillar and overall, the mean score (or level) per period; a unit's lines dashed."""
+    """Per pillar and overall, the mean level (or score) per period; a unit's lines dashed.
+
+    The value axis spans the data (at least one level, or 20 score points) rather than the
+    whole scale, so pillars that differ by a little do not sit on one line; a chosen
+    `baseline` period is marked with a dotted line.
+    """
     column = "mean_score" if measure == "score" else "mean_level"
     other = "mean_level" if measure == "score" else "mean_score"
     periods = sorted(
@@ -127,9 +133,30 @@ def trend_figure(
         ),
         yaxis=dict(
             automargin=True,
-            title="Mean pillar score (0–100)" if measure == "score" else "Mean readiness level",
-            range=[0, 100] if measure == "score" else [0, 4],
+            title="Mean pillar score (0–100)"
+            if measure == "score"
+            else "Mean readiness level (0–4)",
+            range=_value_range([t.y for t in figure.data], measure),
         ),
         legend=dict(orientation="h", y=-0.2),
     )
+    if baseline is not None and baseline in periods:
+        figure.add_vline(
+            x=periods.index(baseline),
+            line=dict(dash="dot", width=2, color=OVERALL_COLOUR),
+            annotation_text=f"baseline {baseline}",
+            annotation_position="top",
+        )
     return figure
+
+
+def _value_range(series: list[object], measure: str) -> list[float]:
+    """The data's span with some room, at least one level (or 20 points), within the scale."""
+    top, least = (100.0, 20.0) if measure == "score" else (4.0, 1.0)
+    values = [float(v) for ys in series for v in (ys or ()) if v is not None and v == v]
+    if not values:
+        return [0.0, top]
+    low, high = min(values), max(values)
+    pad = max((least - (high - low)) / 2, least / 10)
+    low, high = max(0.0, low - pad), min(top, high + pad)
+    return [low, high]
