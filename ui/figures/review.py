@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -150,7 +150,7 @@ def trend_figure(
     return figure
 
 
-def _value_range(series: list[object], measure: str) -> list[float]:
+def _value_range(series: Sequence[Sequence[float] | None], measure: str) -> list[float]:
     """The data's span with some room, at least one level (or 20 points), within the scale."""
     top, least = (100.0, 20.0) if measure == "score" else (4.0, 1.0)
     values = [float(v) for ys in series for v in (ys or ()) if v is not None and v == v]
