@@ -35,7 +35,7 @@ def submitted_team(demo: DemoOrg) -> str:
 def test_every_approval_chain_is_listed_whole_with_its_gaps_in_words(demo_org: DemoOrg) -> None:
     at = open_report(submitted_team(demo_org))
 
-    table = at.table[0].value
+    table = next(t.value for t in at.table if t.value.columns[0] == "Chain")
     assert list(table.columns) == ["Chain", "Status", "Gaps / reason"]
     assert len(table) == len(CONTENT.catalogue.chains) == 13
     gaps = " ".join(table["Gaps / reason"])
@@ -57,3 +57,34 @@ def test_the_decision_names_the_questions_behind_the_conditions_it_meets(demo_or
         ids = [q.id for q in CONTENT.questionnaire.questions if f"{q.id} " in line]
         for qid in ids:
             assert f"{qid} ({CONTENT.questionnaire.question(qid).text})" in line
+
+
+def test_the_report_puts_the_team_beside_its_unit_and_the_organisation(
+    demo_org: DemoOrg,
+) -> None:
+    at = open_report(submitted_team(demo_org))
+
+    context = next(t.value for t in at.table if t.value.columns[0] == "Pillar")
+    assert list(context.columns) == ["Pillar", "This team", "Unit median", "Organisation median"]
+    assert list(context["Pillar"]) == [p.name for p in CONTENT.questionnaire.pillars] + ["Overall"]
+    assert [s.value for s in at.subheader][:2] == [
+        "In context",
+        "What changed since the last submission",
+    ]
+
+
+def test_the_report_lists_answers_changed_since_last_quarter_and_levels_per_period(
+    demo_org: DemoOrg,
+) -> None:
+    slug = submitted_team(demo_org)
+    earlier = {
+        a.period: a for a in demo_org.assessments if a.team_slug == slug and a.status == "submitted"
+    }
+    at = open_report(slug)
+
+    assert sorted(earlier) == ["2026-Q2", "2026-Q3"]
+    headers = [list(t.value.columns) for t in at.table]
+    assert ["Question", "Asks", "In 2026-Q2", "Now"] in headers
+    levels = next(t.value for t in at.table if t.value.columns[0] == "Period")
+    assert list(levels["Period"]) == sorted(earlier)
+    assert list(levels.columns)[-1] == "Overall"
