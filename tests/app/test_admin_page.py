@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from assessments.access import Grant, Role
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import new_session
+from ui.admin.in_force import org_csv, template_csv
 
 ADMIN = "app_pages/admin.py"
 ORG_CSV = b"unit,team\nPayments,Checkout Web\nPayments,Fraud\nData,Lake\nData,Ledger\n"
@@ -23,6 +24,8 @@ TABLES = {
     "roles_problems": "Line",
     "role_table": "Granted by",
     "audit_table": "When (UTC)",
+    "org_in_force": "Team slug",
+    "questions_in_force": "Critical",
 }
 
 
@@ -206,3 +209,39 @@ def test_importing_into_a_database_that_holds_an_org_is_refused_on_the_page(
 
     assert at.error[0].value.startswith(r"this database already holds 1 units, 2 teams")
     assert [b.key for b in at.button if b.key == "import_apply"] == []
+
+
+def test_the_org_in_force_is_shown_and_downloads_as_a_csv_the_import_reads_back(
+    service: ReadinessService,
+):
+    at = new_session(ADMIN)
+
+    assert dataframe_rows(at, "org_in_force") == [
+        {
+            "Unit": "Payments",
+            "Team": "<b>Ledger</b> [x](http://evil)",
+            "Unit slug": "payments",
+            "Team slug": "ledger",
+        },
+        {
+            "Unit": "Payments",
+            "Team": "Checkout Web",
+            "Unit slug": "payments",
+            "Team slug": "checkout-web",
+        },
+    ]
+    assert {b.key for b in at.download_button} >= {"org_download", "org_template"}
+    exported = org_csv(service.list_units(), service.list_teams())
+    plan = service.preview_org_import(exported, "org-structure.csv")
+    assert not plan.has_changes
+    assert service.preview_org_import(template_csv(), "org-template.csv").summary() == (
+        "0 units to create, 0 to rename, 1 unchanged; 0 teams to create, 1 to update, 1 unchanged"
+    )
+
+
+def test_the_questionnaire_and_catalogue_in_force_are_shown(service: ReadinessService):
+    at = new_session(ADMIN)
+
+    rows = dataframe_rows(at, "questions_in_force")
+    assert len(rows) == len(service.content.questionnaire.questions) == 30
+    assert any(m.value.startswith("**Questionnaire:**") for m in at.markdown)
