@@ -12,6 +12,7 @@ from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, SUBMITTED, 
 from assessments.storage.views import UnitView
 from assessments.wording import count
 from ui.context import PERIOD_KEY, TEAM_KEY, remember_team
+from ui.coverage import render_chase_table
 from ui.pagination import DEFAULT_PAGE_SIZE, page_caption, page_count, paginate
 from ui.text import inert
 
@@ -57,13 +58,17 @@ def page_of(table: pd.DataFrame, key: str, size: int = DEFAULT_PAGE_SIZE) -> pd.
     return paginate(rows, pager(len(rows), key, size), size)
 
 
-def render_coverage(table: pd.DataFrame, period: str) -> None:
-    """Teams with no submission and teams with only a draft, by unit (names escaped)."""
+def render_coverage(table: pd.DataFrame, period: str, chase: pd.DataFrame | None = None) -> None:
+    """Coverage counts, then the teams to chase (a link to each report, how they stood last
+    quarter, whom to ask) — or, without `chase`, the teams by unit (names escaped)."""
     counts = table["coverage"].value_counts()
     cols = st.columns(3)
     cols[0].metric("Submitted", int(counts.get(SUBMITTED, 0)), border=True)
     cols[1].metric("Draft only", int(counts.get(DRAFT_ONLY, 0)), border=True)
     cols[2].metric("No submission", int(counts.get(NO_SUBMISSION, 0)), border=True)
+    if chase is not None:
+        render_chase_table(chase, period)
+        return
     for state, heading in (
         (NO_SUBMISSION, f"No submission for {period}"),
         (DRAFT_ONLY, "A draft, not submitted yet"),
