@@ -18,7 +18,9 @@ from ui.exports.team_report_download import TeamReport, team_report_html
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
-LABELS = ".xtick text, .ytick text, .yaxislayer-above text, .g-xtitle text, .g-ytitle text"
+LABELS = (
+    ".xtick text, .ytick text, .yaxislayer-above text, .g-xtitle text, .g-ytitle text, .bartext"
+)
 # Every text a figure draws outside its plot must still fall inside the figure's own box.
 OUTSIDE = """
 () => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot) => {

@@ -10,6 +10,7 @@ from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
 from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.test_exports_in_browser import LABELS, OUTSIDE
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
@@ -33,6 +34,9 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     seed_demo(ReadinessService(engine, content), demo)
     engine.dispose()
     running = start_server(url, folder)
+    running.submitted = next(  # type: ignore[attr-defined]
+        a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
+    )
     yield running
     running.process.terminate()
     running.process.wait(timeout=20)
@@ -66,3 +70,14 @@ def test_a_printed_page_leaves_out_the_sidebar_banner_and_buttons(server, browse
     assert not page.locator(".st-key-local_mode_banner").is_visible()
     assert not page.get_by_test_id("stPageLink").first.is_visible()
     assert page.get_by_role("heading", name="Autonomy Readiness").is_visible()
+
+
+def test_the_team_reports_chart_labels_fit_a_390_px_phone(server, browser_page) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server.url}/report?team={server.submitted}&period={PERIOD}")
+    wait_until_idle(page)
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+    page.wait_for_timeout(500)
+
+    assert page.evaluate(OUTSIDE.replace("LABELS", repr(LABELS))) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -21,7 +22,8 @@ FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13)
 def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
     """Horizontal bars: one per pillar, length = level (0-4), weakest pillar outlined."""
     pillars = list(result.pillars)
-    names = [p.name for p in pillars]
+    # Names wrapped and short bar labels, so a 390 px phone still shows every word.
+    names = ["<br>".join(textwrap.wrap(p.name, 14)) for p in pillars]
     levels = [p.level for p in pillars]
     figure = go.Figure(
         go.Bar(
@@ -38,10 +40,10 @@ def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
                     width=2,
                 ),
             ),
-            text=[f"level {p.level} · score {p.score:.0f}" for p in pillars],
+            text=[f"{p.level} · {p.score:.0f}" for p in pillars],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[p.explanation for p in pillars],
+            hovertext=[f"level {p.level}, score {p.score:.0f}: {p.explanation}" for p in pillars],
             hoverinfo="text",
         )
     )
