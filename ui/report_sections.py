@@ -28,6 +28,15 @@ def with_questions(sentence: str, questionnaire: Questionnaire | None) -> str:
     )
 
 
+def current_answer(result: AssessmentResult, question_id: str, value: int | None) -> str:
+    """What a question's answer is now, in words: "don't know" and "unanswered", never 0."""
+    if question_id in result.confidence.dont_know:
+        return "don't know"
+    if question_id in result.confidence.unanswered:
+        return "unanswered"
+    return str(value)
+
+
 def gap_lines(gaps: tuple[Gap, ...], questionnaire: Questionnaire | None = None) -> list[str]:
     """Gaps as sentences; an any-of gap lists its alternatives."""
     lines = []
@@ -119,7 +128,8 @@ def render_unlock_paths(content: Content, result: AssessmentResult) -> None:
                 question = questionnaire.question(imp.question)
                 target = question.level(imp.target)
                 lines.append(
-                    f"- **{imp.question}** {inert(question.text)} — now {imp.current}, needs "
+                    f"- **{imp.question}** {inert(question.text)} — now "
+                    f"{current_answer(result, imp.question, imp.current)}, needs "
                     f"**{imp.target} · {inert(target.label)}**: {inert(target.description)}"
                 )
             st.markdown("\n".join(lines) or "- No answer needs to change.")

@@ -11,7 +11,7 @@ from assessments.wording import count
 from scoring.results import AssessmentResult, UnlockPath
 from ui.exports.html_document import HtmlDocument, bullets, esc, table
 from ui.figures.team import history_figure, pillar_levels_figure
-from ui.report_sections import gap_lines
+from ui.report_sections import current_answer, gap_lines
 from ui.text import inert
 
 
@@ -47,7 +47,8 @@ def _path_words(report: TeamReport, path: UnlockPath) -> str:
     if not path.improvements:
         return f"no answer needs to change; {after}" if after else "no answer needs to change"
     changes = ", ".join(
-        f"{i.question} ({questionnaire.question(i.question).text}) {i.current} → {i.target}"
+        f"{i.question} ({questionnaire.question(i.question).text}) "
+        f"{current_answer(report.result, i.question, i.current)} → {i.target}"
         for i in path.improvements
     )
     return f"{count(path.steps, 'step')} on the scale: {changes}" + (f"; {after}" if after else "")
@@ -145,7 +146,7 @@ def team_report_html(report: TeamReport) -> str:
                 path.name,
                 i.question,
                 report.content.questionnaire.question(i.question).text,
-                i.current,
+                current_answer(r, i.question, i.current),
                 i.target,
             )
             for path in r.recommendation.unlock_paths
