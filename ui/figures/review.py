@@ -62,7 +62,7 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
         margin=dict(l=10, r=30, t=30, b=40),
         xaxis=dict(
             automargin=True,
-            title="Teams that could remove it now",
+            title="Teams",
             rangemode="tozero",
             fixedrange=True,
             # Whole teams only: no 0.5 ticks on a small org.
