@@ -8,17 +8,26 @@ report show verdicts as soon as `make run` starts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from assessments.evidence.facts import Scan
 from assessments.evidence.scan import scan_checkout
 from assessments.evidence.scan_format import scan_document
 from assessments.settings import DEFAULT_DATA_DIR
-from assessments.storage.contract import Store
 
 SAMPLES = ("gappy", "well-governed")
+
+
+class _Store(Protocol):
+    """A store that opens units of work (`assessments.storage.contract.Store`)."""
+
+    def unit_of_work(self, actor: str = "") -> AbstractContextManager[Any]: ...
+
+
 EVERY = 4
 
 
@@ -35,7 +44,7 @@ def sample_scan(name: str, now: datetime, data_dir: Path = DEFAULT_DATA_DIR) -> 
 
 
 def attach_demo_evidence(
-    store: Store,
+    store: _Store,
     team_slugs: Sequence[str],
     period: str,
     now: datetime,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -15,9 +15,29 @@ from assessments.evidence.check import default_evidence_rules, valid_days
 from assessments.evidence.facts import Scan
 from assessments.evidence.rules import EvidenceRule
 from assessments.evidence.verdicts import Judgement, judge
-from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring import AnswerKind
 from scoring.frames import EVIDENCE_COLUMNS
+
+
+class PeriodSnapshot(Protocol):
+    """What is read of a period snapshot (`assessments.storage.views.PeriodSnapshot`)."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def teams(self) -> Sequence[Any]: ...
+    @property
+    def answers(self) -> pd.DataFrame: ...
+
+
+class OrgHistory(Protocol):
+    """What is read of the org history (`assessments.storage.views.OrgHistory`)."""
+
+    @property
+    def assessments(self) -> pd.DataFrame: ...
+    @property
+    def answers(self) -> pd.DataFrame: ...
+
 
 BOUND_COLUMNS = ("assessment_id", "question_id", "bound")
 SUPPORTED_COLUMNS = ("assessment_id", "question_id")

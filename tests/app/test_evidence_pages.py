@@ -32,14 +32,15 @@ def _draft_with_scan(service: ReadinessService) -> int:
 def test_each_verdict_shows_under_its_question(service: ReadinessService) -> None:
     _draft_with_scan(service)
     at = new_session(ASSESSMENT, team="checkout-web")
-    warnings = [w.value for w in at.warning if w.value != LOCAL_MODE_BANNER]
+    # Compare the text as shown: markdown escapes (backslashes) removed.
+    warnings = [w.value.replace("\\", "") for w in at.warning if w.value != LOCAL_MODE_BANNER]
     assert len(warnings) == 1
     assert warnings[0].startswith(
-        r"BR\-02 counted as 1\: you answered 3; Codex's workspace sandbox lets commands reach"
+        "BR-02 counted as 1: you answered 3; Codex's workspace sandbox lets commands reach"
     )
-    captions = [c.value for c in at.caption]
+    captions = [c.value.replace("\\", "") for c in at.caption]
     assert any(
-        c.endswith(r"BR\-03 supported\: the configuration allows 1 \(5 rules checked\)")
+        c.endswith("BR-03 supported: the configuration allows 1 (5 rules checked)")
         for c in captions
     )
     assert at.expander[0].label == "Evidence from configuration: 1 answer(s) contradicted"
@@ -48,12 +49,12 @@ def test_each_verdict_shows_under_its_question(service: ReadinessService) -> Non
 def test_the_report_counts_a_contradicted_answer_at_its_bound(service: ReadinessService) -> None:
     _draft_with_scan(service)
     at = new_session(REPORT, team="checkout-web")
-    markdown = "\n".join(m.value for m in at.markdown)
+    markdown = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     # Blast radius weights sum to 21: BR-02 (weight 2) counts 1 of 4 and BR-03 (weight 2) 1 of
     # 4, so 1/21 = 4.8; BR-02 as answered (3) would give 2/21 = 9.5.
-    captions = "\n".join(c.value for c in at.caption)
-    assert r"**Blast radius** — score 4\.8 reaches level 0" in captions
-    assert r"BR\-02 counted as 1\: you answered 3" in markdown
+    captions = "\n".join(c.value.replace("\\", "") for c in at.caption)
+    assert "**Blast radius** — score 4.8 reaches level 0" in captions
+    assert "BR-02 counted as 1: you answered 3" in markdown
     assert any(
         "1 answer(s) count at the bound the configuration allows" in w.value for w in at.warning
     )
@@ -79,7 +80,7 @@ def test_the_heatmap_filters_to_teams_with_contradicted_claims(service: Readines
     assert toggle.label == "Only teams with contradicted claims (1)"
     toggle.set_value(True).run()
     captions = [c.value for c in at.caption]
-    assert "1 of 1 teams in 1 unit(s) submitted for 2026-Q4" in captions
+    assert "1 of 1 teams in 1 unit submitted for 2026-Q4" in captions
     assert any(
         c.endswith("Contradicted claims, counted at their evidence bounds: Checkout Web 8")
         for c in captions
