@@ -11,7 +11,8 @@ from assessments.access import WHOLE_ORG, Grant, Role
 from assessments.errors import ContentError
 from assessments.files.role_file import load_role_file, parse_role_file
 from assessments.service.authorized import AuthorizedService
-from assessments.service.roles import FILE_SOURCE, RoleAssignmentView
+from assessments.service.roles import FILE_SOURCE
+from assessments.storage.views import RoleAssignmentView
 from ui import resources
 from ui.errors import shown_as_error
 from ui.text import inert

@@ -263,7 +263,7 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure
                 teams.append(y[1][i])
                 custom.append(
                     [
-                        str(rows.index[i]),
+                        str(rows.index[int(i)]),
                         f"<b>{label(rows['team'].iloc[i])}</b> · {label(rows['unit'].iloc[i])}"
                         f"<br>{label(chain.name)}: {status_label}",
                     ]
