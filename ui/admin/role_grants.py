@@ -133,10 +133,11 @@ def _render_revoke(assignments: Sequence[RoleAssignmentView], service: Authorize
     )
     st.caption("Grants from the roles file are changed in the file, not here.")
     with shown_as_error():
-        if st.button(
+        clicked = st.button(
             "Remove", key="revoke", disabled=picked is None, icon=":material/person_remove:"
-        ):
-            chosen = removable[int(picked)]  # type: ignore[arg-type]
+        )
+        if clicked and picked is not None:
+            chosen = removable[picked]
             service.revoke_role(chosen.id)
             _done(f"{chosen.email} is no longer {chosen.grant.describe()}.")
 
