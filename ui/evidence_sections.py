@@ -167,7 +167,7 @@ def render_contradicted_counts(table: pd.DataFrame) -> None:
     if flagged.empty:
         return
     listed = ", ".join(
-        f"{inert(str(row.team))} {int(row.contradicted)}"
+        f"{inert(str(row.team))} {int(str(row.contradicted))}"
         for row in flagged.sort_values("team").itertuples()
     )
     st.caption(

@@ -90,7 +90,7 @@ def fetch_github(
 
 
 def _is_json(response: httpx.Response) -> bool:
-    return response.headers.get("content-type", "").startswith("application/json")
+    return str(response.headers.get("content-type", "")).startswith("application/json")
 
 
 def _refusal(response: httpx.Response) -> str:

@@ -207,7 +207,8 @@ def passes(test: FactTest, fact: Fact) -> bool:
         number = len(value) if isinstance(value, tuple) else value
         if not isinstance(number, int) or isinstance(number, bool):
             return False
-        return number >= operand if test.operator == "at_least" else number <= operand
+        bound = int(operand)
+        return number >= bound if test.operator == "at_least" else number <= bound
     if not isinstance(value, tuple):
         return False
     return (operand in value) == (test.operator == "contains")

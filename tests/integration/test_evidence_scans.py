@@ -174,4 +174,4 @@ def test_the_org_views_count_each_teams_contradicted_answers_at_their_bounds(
     assert table["contradicted"].drop(team).isna().all()
     pillars = [c for c in table.columns if c.startswith("score:")]
     assert (table.loc[team, pillars] <= before.loc[team, pillars]).all()
-    assert table.loc[team, "mean_score"] < before.loc[team, "mean_score"]
+    assert table["mean_score"].to_dict()[team] < before["mean_score"].to_dict()[team]

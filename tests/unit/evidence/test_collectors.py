@@ -84,7 +84,9 @@ CLAUDE_CASES = [
 
 
 @pytest.mark.parametrize(("managed", "text", "expected"), CLAUDE_CASES)
-def test_claude_settings_facts(tmp_path: Path, managed: bool, text: str, expected: dict) -> None:
+def test_claude_settings_facts(
+    tmp_path: Path, managed: bool, text: str, expected: dict[str, object]
+) -> None:
     path = write(tmp_path, "settings.json", text)
     scan = collect_claude_settings(path, "settings.json", NOW, managed=managed)
     assert scan.problems == ()
@@ -175,7 +177,7 @@ CODEX_CONFIG_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CODEX_CONFIG_CASES)
-def test_codex_config_facts(tmp_path: Path, text: str, expected: dict) -> None:
+def test_codex_config_facts(tmp_path: Path, text: str, expected: dict[str, object]) -> None:
     path = write(tmp_path, "config.toml", text)
     scan = collect_codex_config(path, ".codex/config.toml", NOW)
     assert scan.problems == ()
@@ -202,7 +204,7 @@ CURSOR_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CURSOR_CASES)
-def test_cursor_sandbox_facts(tmp_path: Path, text: str, expected: dict) -> None:
+def test_cursor_sandbox_facts(tmp_path: Path, text: str, expected: dict[str, object]) -> None:
     path = write(tmp_path, ".cursor/sandbox.json", text)
     scan = collect_cursor_sandbox(path, ".cursor/sandbox.json", NOW)
     assert scan.problems == ()

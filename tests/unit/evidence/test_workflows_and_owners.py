@@ -154,7 +154,7 @@ WORKFLOWS = [
 
 
 @pytest.mark.parametrize(("text", "found"), WORKFLOWS)
-def test_workflow_facts(tmp_path: Path, text: str, found: dict) -> None:
+def test_workflow_facts(tmp_path: Path, text: str, found: dict[str, object]) -> None:
     facts = workflow_facts(tmp_path, text)
     assert {name: value for name, (value, _, _) in facts.items()} == CLEAN | {
         name: True for name in found
@@ -196,7 +196,9 @@ CLAUDE.md             @org/platform
         ("src/app.py", "*", ("@org/everyone",)),
     ],
 )
-def test_the_last_matching_codeowners_line_decides(path: str, pattern: str, owners: tuple) -> None:
+def test_the_last_matching_codeowners_line_decides(
+    path: str, pattern: str, owners: tuple[str, ...]
+) -> None:
     rule = owner_rule(parse_codeowners(OWNERS), path)
     assert rule is not None
     assert (rule.pattern, rule.owners) == (pattern, owners)
