@@ -7,10 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from assessments.tables import AuditRow
+from assessments.tables import AuditRow, DataVersionRow
 
 
 class AuditAction(StrEnum):
@@ -30,6 +30,23 @@ class AuditAction(StrEnum):
     ROLE_CHANGE = "role.change"
     DATA_EXPORT = "data.export"
     DATA_IMPORT = "data.import"
+
+
+DRAFT_ONLY_ACTIONS = frozenset(
+    {
+        AuditAction.ANSWER_SAVE,
+        AuditAction.ANSWER_CLEAR,
+        AuditAction.CHAIN_SET,
+        AuditAction.DRAFT_PREFILL,
+        AuditAction.CONFLICT_KEPT,
+        AuditAction.DATA_EXPORT,
+    }
+)
+"""Audited writes the org views never show: edits inside a draft, and exports."""
+
+EVERY_WRITE = "all"
+ORG_WRITES = "org"
+"""The two data versions: every write, and writes the org views can show."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +78,11 @@ def record(
     entity_id: str | int,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Add an audit entry to the session's transaction, so it commits with the change."""
+    """Add an audit entry to the session's transaction, so it commits with the change.
+
+    The data versions move in the same transaction: a reader sees the new version exactly
+    when it can see the write.
+    """
     session.add(
         AuditRow(
             at=at,
@@ -72,6 +93,18 @@ def record(
             details=details or {},
         )
     )
+    names = [EVERY_WRITE] if action in DRAFT_ONLY_ACTIONS else [EVERY_WRITE, ORG_WRITES]
+    session.execute(
+        update(DataVersionRow)
+        .where(DataVersionRow.name.in_(names))
+        .values(version=DataVersionRow.version + 1)
+    )
+
+
+def data_version(session: Session, name: str) -> str:
+    """The current value of one data version (one primary-key read), as a cache key."""
+    version = session.scalar(select(DataVersionRow.version).where(DataVersionRow.name == name))
+    return str(version or 0)
 
 
 def entries(

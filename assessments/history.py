@@ -8,18 +8,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from assessments import audit
-from assessments.audit import AuditAction, AuditEntryView
+from assessments.audit import AuditEntryView
 from assessments.org import find_team, team_view
 from assessments.repository import draft_views, with_team_and_unit
 from assessments.service_core import ServiceCore
 from assessments.tables import (
     AnswerRow,
     AssessmentRow,
-    AuditRow,
     ChainStateRow,
     OrgUnitRow,
     TeamRow,
@@ -35,19 +34,6 @@ from assessments.views import (
     TeamSnapshot,
 )
 from scoring.model import AnswerKind
-
-DRAFT_ONLY_ACTIONS = frozenset(
-    {
-        AuditAction.ANSWER_SAVE,
-        AuditAction.ANSWER_CLEAR,
-        AuditAction.CHAIN_SET,
-        AuditAction.DRAFT_PREFILL,
-        AuditAction.CONFLICT_KEPT,
-        AuditAction.DATA_EXPORT,
-    }
-)
-ORG_VIEW_ACTIONS = tuple(a.value for a in AuditAction if a not in DRAFT_ONLY_ACTIONS)
-"""Audited writes that can change what the org views show."""
 
 # (assessment_id, question_id, value, is_not_applicable, dont_know, has_evidence)
 AnswerFacts = tuple[int, str, int | None, bool, bool, bool]
@@ -118,11 +104,11 @@ class HistoryQueries(ServiceCore):
     def data_version(self) -> str:
         """A token that changes with every committed write, for invalidating cached reads.
 
-        Every write is audited in its own transaction and audit rows are never deleted, so the
-        row count grows on every commit (the max id alone could miss a slower transaction that
-        took a lower id but committed later).
+        A counter bumped in the same transaction as every audited write: one primary-key
+        read, however long the audit trail grows.
         """
-        return self._audit_version(None)
+        with self.unit_of_work() as repo:
+            return audit.data_version(repo.session, audit.EVERY_WRITE)
 
     def org_data_version(self) -> str:
         """Like `data_version`, but blind to writes inside drafts (autosaves, chain ticks).
@@ -130,15 +116,8 @@ class HistoryQueries(ServiceCore):
         The org views show submissions and which teams hold a draft, never a draft's answers,
         so a manager's autosave must not throw away the whole organisation's scored tables.
         """
-        return self._audit_version(ORG_VIEW_ACTIONS)
-
-    def _audit_version(self, actions: Sequence[str] | None) -> str:
-        query = select(func.count(AuditRow.id), func.max(AuditRow.id))
-        if actions is not None:
-            query = query.where(AuditRow.action.in_(actions))
         with self.unit_of_work() as repo:
-            count, last = repo.session.execute(query).one()
-        return f"{count}-{last or 0}"
+            return audit.data_version(repo.session, audit.ORG_WRITES)
 
     def audit_entries(
         self,
