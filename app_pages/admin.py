@@ -3,11 +3,11 @@
 import streamlit as st
 
 from ui import resources
-from ui.admin_audit import render_audit_trail
-from ui.admin_content import render_content_check
-from ui.admin_data import render_data_transfer
-from ui.admin_org import render_org_import
-from ui.admin_roles import render_roles
+from ui.admin.audit_trail import render_audit_trail
+from ui.admin.backup import render_data_transfer
+from ui.admin.content_check import render_content_check
+from ui.admin.org_upload import render_org_import
+from ui.admin.role_grants import render_roles
 from ui.page_access import require_admin
 
 service = resources.authorized_service()

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from assessments.org_review import removable_now
-from assessments.org_table import in_unit, submitted
+from assessments.reports.org_review import removable_now
+from assessments.reports.org_table import in_unit, submitted
 from ui import context, org_data, resources
-from ui.org_charts import chains_matrix_figure
+from ui.figures.org import chains_matrix_figure
+from ui.figures.review import removable_now_figure
 from ui.org_widgets import (
     follow_team_request,
     page_of,
@@ -15,7 +16,6 @@ from ui.org_widgets import (
     unit_filter,
 )
 from ui.page_access import require_org_view
-from ui.review_charts import removable_now_figure
 from ui.text import inert
 
 follow_team_request()

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from assessments.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
 from assessments.periods import previous_period
+from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
 from ui import context, org_data, resources
-from ui.org_charts import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
+from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
 from ui.org_widgets import (
     follow_team_request,
     page_of,

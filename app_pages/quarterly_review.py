@@ -4,15 +4,15 @@ import streamlit as st
 
 from assessments.periods import previous_period
 from ui import context, org_data, resources
-from ui.org_widgets import unit_filter
-from ui.page_access import require_org_view
-from ui.review_pack import (
+from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
     review_pack_html,
     review_pack_markdown,
 )
-from ui.review_sections import pack_sections, pack_summary
+from ui.exports.review_sections import pack_sections, pack_summary
+from ui.org_widgets import unit_filter
+from ui.page_access import require_org_view
 from ui.review_view import render_section, render_standing
 from ui.text import inert
 

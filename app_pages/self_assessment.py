@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from assessments.authorized import TeamAccess
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
+from assessments.service.authorized import TeamAccess
 from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session

@@ -4,10 +4,11 @@ import re
 
 import streamlit as st
 
-from assessments.authorized import TeamAccess
-from assessments.team_scoring import history_points, score_view
+from assessments.service.authorized import TeamAccess
+from assessments.service.team_scoring import history_points, score_view
 from ui import context, resources
-from ui.charts import history_figure
+from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
+from ui.figures.team import history_figure
 from ui.page_access import require_team_access
 from ui.report_sections import (
     render_alerts,
@@ -17,7 +18,6 @@ from ui.report_sections import (
     render_levels,
     render_unlock_paths,
 )
-from ui.team_report_export import TeamReport, team_report_html, team_report_markdown
 from ui.text import inert
 
 service = resources.authorized_service()

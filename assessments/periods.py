@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assessments.answers import PERIOD_PATTERN
+from assessments.content.answers import PERIOD_PATTERN
 
 QUARTERS_PER_YEAR = 4
 

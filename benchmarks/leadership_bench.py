@@ -36,15 +36,15 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
-from assessments.content import Content, load_content
-from assessments.db import DATABASE_URL_ENV, make_engine, upgrade_to_head
-from assessments.demo import generate_demo_org
-from assessments.org_table import period_table, score_history
+from assessments.content.in_force import Content, load_content
+from assessments.demo.organisation import generate_demo_org
 from assessments.periods import period_sequence, previous_period
-from assessments.quarterly_review import build_review
-from assessments.seeding import seed_demo
-from assessments.service import ReadinessService
-from scoring.org import score_org
+from assessments.reports.org_table import period_table, score_history
+from assessments.service.quarterly_review import build_review
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import DATABASE_URL_ENV, make_engine, upgrade_to_head
+from assessments.storage.seeding import seed_demo
+from scoring.vectorised import score_org
 from ui import resources
 
 APP = Path(__file__).resolve().parents[1] / "app.py"

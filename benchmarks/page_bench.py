@@ -31,9 +31,9 @@ from bench_report import print_table
 from browser_timing import Server, launch, start_server, time_click, time_page_load
 from playwright.sync_api import sync_playwright
 
-from assessments.content import load_content
-from assessments.db import make_engine
-from assessments.service import ReadinessService
+from assessments.content.in_force import load_content
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine
 
 REPO = Path(__file__).resolve().parents[1]
 PERIOD = "2026-Q4"

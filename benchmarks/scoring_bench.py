@@ -18,11 +18,11 @@ from typing import TypeVar
 import pandas as pd
 import yaml
 
-from assessments.catalogue import ChainCatalogue
-from assessments.demo import DemoOrg, generate_demo_org
-from assessments.questionnaire import Questionnaire
+from assessments.content.catalogue import ChainCatalogue
+from assessments.content.questionnaire import Questionnaire
+from assessments.demo.organisation import DemoOrg, generate_demo_org
 from scoring import AssessmentInput, AssessmentResult, Catalogue, Rubric, score_assessment
-from scoring.org import inputs_to_frames, score_org
+from scoring.vectorised import inputs_to_frames, score_org
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCORE_TOLERANCE = 1e-9

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from assessments.content import load_content
-from assessments.db import database_url, make_engine, upgrade_to_head
-from assessments.demo import generate_demo_org
+from assessments.content.in_force import load_content
+from assessments.demo.organisation import generate_demo_org
 from assessments.errors import ReadinessError
 from assessments.periods import parse_period
-from assessments.seeding import seed_demo_if_empty
-from assessments.service import ReadinessService
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.storage.seeding import seed_demo_if_empty
 
 
 def run_demo(teams: int, units: int, quarters: int, last_period: str, seed: int) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from assessments.content import load_content
-from assessments.db import database_url, make_engine, upgrade_to_head
-from assessments.quarterly_review import load_review
-from assessments.service import ReadinessService
-from ui.review_pack import (
+from assessments.content.in_force import load_content
+from assessments.service.quarterly_review import load_review
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
     review_pack_html,

@@ -6,10 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from assessments.content import load_content
+from assessments.content.in_force import load_content
+from assessments.content.loading import load_answer_sheet
 from assessments.errors import ContentError
-from assessments.loading import load_answer_sheet
-from assessments.team_report import report_dict, report_text
+from assessments.reports.team_report import report_dict, report_text
 from cli.problems import count, print_problems
 from scoring import score_assessment
 

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from assessments.content import load_content
-from assessments.db import database_url, make_engine, upgrade_to_head
-from assessments.loading import read_source
-from assessments.service import ReadinessService
+from assessments.content.in_force import load_content
+from assessments.content.loading import read_source
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import database_url, make_engine, upgrade_to_head
 
 CLI_ACTOR = "cli"
 """Who the audit trail names for a transfer from the command line (whoever holds the URL)."""

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from assessments.catalogue import ChainCatalogue
-from assessments.content import DATA_DIR, load_content
+from assessments.content.catalogue import ChainCatalogue
+from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ReadinessError
-from assessments.questionnaire import Questionnaire
-from assessments.validation import validate_paths
+from assessments.files.validation import validate_paths
 from cli.problems import count, print_problems
 
 

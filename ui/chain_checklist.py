@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from assessments.catalogue import ChainCatalogue
+from assessments.content.catalogue import ChainCatalogue
 from assessments.errors import ConflictError, ReadinessError
 from ui.draft_state import DraftSession
 from ui.text import inert

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from assessments.authorized import AuthorizedService
-from assessments.views import TeamView
+from assessments.service.authorized import AuthorizedService
+from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
 PERIOD_KEY = "period"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from assessments.service import DraftView
+from assessments.service.readiness import DraftView
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from assessments.access import ADMIN, Principal, principal
-from assessments.service import ReadinessService
+from assessments.service.readiness import ReadinessService
 
 LOCAL_ADMIN = "local-admin"
 _PRINCIPAL_KEY = "_principal"

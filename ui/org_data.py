@@ -11,10 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessments import org_table
-from assessments.db import database_url
 from assessments.periods import previous_period
-from assessments.quarterly_review import QuarterlyReview, build_review
+from assessments.reports import org_table
+from assessments.service.quarterly_review import QuarterlyReview, build_review
+from assessments.storage.db import database_url
 from ui import resources
 from ui.identity import current_principal
 

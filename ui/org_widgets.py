@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from assessments.org_table import DRAFT_ONLY, NO_SUBMISSION, SUBMITTED, submitted
-from assessments.views import UnitView
+from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, SUBMITTED, submitted
+from assessments.storage.views import UnitView
 from ui.context import PERIOD_KEY, TEAM_KEY
 from ui.pagination import DEFAULT_PAGE_SIZE, page_caption, page_count, paginate
 from ui.text import inert

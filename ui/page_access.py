@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessments.authorized import AuthorizedService, TeamAccess
 from assessments.errors import AuthorizationError, NotFoundError
+from assessments.service.authorized import AuthorizedService, TeamAccess
 from ui.context import Selection
 from ui.sign_in import shown_email
 from ui.text import inert

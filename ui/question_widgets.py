@@ -10,9 +10,9 @@ from collections.abc import Callable
 import streamlit as st
 from pydantic import ValidationError
 
-from assessments.answers import AnswerEntry
+from assessments.content.answers import AnswerEntry
+from assessments.content.questionnaire import Question
 from assessments.errors import ConflictError, ReadinessError
-from assessments.questionnaire import Question
 from ui.draft_state import DraftSession
 from ui.text import inert
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessments.content import Content
+from assessments.content.in_force import Content
 from scoring.results import AssessmentResult, ChainStatus, Gap
-from ui.charts import pillar_levels_figure
+from ui.figures.team import pillar_levels_figure
 from ui.text import inert
 
 

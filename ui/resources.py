@@ -6,13 +6,13 @@ import os
 
 import streamlit as st
 
-from assessments.authorized import AuthorizedService
-from assessments.content import Content, load_content
-from assessments.db import database_url, make_engine, upgrade_to_head
+from assessments.content.in_force import Content, load_content
 from assessments.errors import ContentError, ReadinessError
-from assessments.role_file import configured_role_file, load_role_file
-from assessments.seeding import seed_demo_if_empty
-from assessments.service import ReadinessService
+from assessments.files.role_file import configured_role_file, load_role_file
+from assessments.service.authorized import AuthorizedService
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.storage.seeding import seed_demo_if_empty
 from ui.identity import current_principal
 from ui.text import inert
 

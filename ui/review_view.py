@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessments.quarterly_review import QuarterlyReview
-from ui.review_sections import Section
+from assessments.service.quarterly_review import QuarterlyReview
+from ui.exports.review_sections import Section
 from ui.text import inert
 
 

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessments.access import Grant, Role
-from assessments.answers import AnswerEntry
-from assessments.service import ReadinessService
+from assessments.content.answers import AnswerEntry
+from assessments.service.readiness import ReadinessService
 from tests.app.conftest import APP, PERIOD, new_session
 from ui.sign_in import LOCAL_MODE_BANNER
 from ui.text import inert

@@ -7,7 +7,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from assessments.access import Grant, Role
-from assessments.service import ReadinessService
+from assessments.service.readiness import ReadinessService
 from tests.app.conftest import new_session
 
 ADMIN = "app_pages/admin.py"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from assessments.answers import AnswerEntry
-from assessments.service import ReadinessService
+from assessments.content.answers import AnswerEntry
+from assessments.service.readiness import ReadinessService
 from tests.app.conftest import PERIOD, new_session
 from ui.sign_in import LOCAL_MODE_BANNER
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content import load_content
-from assessments.db import make_engine, upgrade_to_head
-from assessments.demo import generate_demo_org
-from assessments.seeding import seed_demo
-from assessments.service import ReadinessService
+from assessments.content.in_force import load_content
+from assessments.demo.organisation import generate_demo_org
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine, upgrade_to_head
+from assessments.storage.seeding import seed_demo
 from tests.e2e.conftest import start_server, wait_until_idle
 
 pytestmark = pytest.mark.browser

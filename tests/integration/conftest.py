@@ -17,11 +17,11 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from assessments.catalogue import ChainCatalogue
-from assessments.content import Content
-from assessments.db import make_engine, upgrade_to_head
-from assessments.questionnaire import Questionnaire
-from assessments.service import ReadinessService
+from assessments.content.catalogue import ChainCatalogue
+from assessments.content.in_force import Content
+from assessments.content.questionnaire import Questionnaire
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine, upgrade_to_head
 
 POSTGRES_URL_ENV = "READINESS_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

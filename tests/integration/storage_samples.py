@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessments.answers import AnswerEntry
-from assessments.service import DraftView, ReadinessService
+from assessments.content.answers import AnswerEntry
+from assessments.service.readiness import DraftView, ReadinessService
 
 ANA = "ana@example.com"
 HTML_NOTE = '<script>alert("x")</script> & <b>bold</b> **md**'

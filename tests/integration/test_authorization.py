@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 
 from assessments.access import Grant, Role
-from assessments.answers import AnswerEntry
-from assessments.authorized import AuthorizedService, TeamAccess
-from assessments.db import make_engine, upgrade_to_head
+from assessments.content.answers import AnswerEntry
 from assessments.errors import AuthorizationError
-from assessments.service import ReadinessService
-from assessments.views import DraftView
+from assessments.service.authorized import AuthorizedService, TeamAccess
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine, upgrade_to_head
+from assessments.storage.views import DraftView
 from tests.integration.conftest import Clock, make_content
 
 ANSWERS = {"BR-01": 3, "BR-02": 3, "PA-01": 2, "PA-02": 2, "OS-01": 1}

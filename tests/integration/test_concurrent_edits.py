@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assessments.answers import AnswerEntry
+from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError, ImmutableError
-from assessments.service import DraftView, ReadinessService
+from assessments.service.readiness import DraftView, ReadinessService
 from tests.integration.conftest import Clock, Database
 from tests.integration.test_storage import FULL, answer_all, submitted
 

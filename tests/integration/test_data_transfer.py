@@ -8,10 +8,10 @@ import json
 import pytest
 
 from assessments.access import Grant, Role
-from assessments.answers import AnswerEntry
-from assessments.db import upgrade_to_head
+from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError, ContentError, InvalidInputError
-from assessments.service import ReadinessService
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import upgrade_to_head
 from scoring.assessment import score_assessment
 from tests.integration.conftest import Clock, Database
 

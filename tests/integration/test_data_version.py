@@ -6,8 +6,8 @@ primary-key lookup however long the audit trail grows.
 
 from __future__ import annotations
 
-from assessments.answers import AnswerEntry
-from assessments.service import ReadinessService
+from assessments.content.answers import AnswerEntry
+from assessments.service.readiness import ReadinessService
 from tests.integration.conftest import Database
 
 

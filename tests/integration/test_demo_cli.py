@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content import load_content
-from assessments.db import make_engine
-from assessments.service import ReadinessService
+from assessments.content.in_force import load_content
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine
 from cli.main import main
 
 

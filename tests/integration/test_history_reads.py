@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from assessments.answers import AnswerEntry
-from assessments.service import ReadinessService
-from assessments.views import SubmissionView
+from assessments.content.answers import AnswerEntry
+from assessments.service.readiness import ReadinessService
+from assessments.storage.views import SubmissionView
 from tests.integration.conftest import START, Clock
 from tests.integration.storage_samples import ANA, FULL, submitted
 

@@ -10,11 +10,11 @@ import re
 import pytest
 
 from assessments.access import Grant, Role
-from assessments.answers import AnswerEntry
-from assessments.authorized import AuthorizedService
+from assessments.content.answers import AnswerEntry
 from assessments.errors import AuthorizationError
-from assessments.role_file import parse_role_file
-from assessments.service import ReadinessService
+from assessments.files.role_file import parse_role_file
+from assessments.service.authorized import AuthorizedService
+from assessments.service.readiness import ReadinessService
 
 EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 ROLES = """\

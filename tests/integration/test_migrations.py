@@ -9,8 +9,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from assessments.answers import AnswerEntry
-from assessments.db import (
+from assessments.content.answers import AnswerEntry
+from assessments.errors import ConflictError
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import (
     DEFAULT_DATABASE_PATH,
     current_revision,
     database_url,
@@ -18,9 +20,7 @@ from assessments.db import (
     upgrade_to,
     upgrade_to_head,
 )
-from assessments.errors import ConflictError
-from assessments.service import ReadinessService
-from assessments.tables import Base
+from assessments.storage.tables import Base
 from tests.integration.conftest import Database
 
 HEAD_REVISION = "0004_data_version"

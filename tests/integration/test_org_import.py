@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from assessments.errors import ContentError
-from assessments.org_import import OrgImportPlan, TeamSpec, UnitSpec, load_org_file
-from assessments.service import ReadinessService
+from assessments.files.org_import import OrgImportPlan, TeamSpec, UnitSpec, load_org_file
+from assessments.service.readiness import ReadinessService
 
 ADMIN = "admin@example.com"
 VALID_CSV = """unit,team,team_slug,unit_slug

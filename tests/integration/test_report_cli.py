@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from assessments.content import load_content
-from assessments.db import make_engine, upgrade_to_head
-from assessments.demo import DemoOrg, generate_demo_org
-from assessments.seeding import seed_demo
-from assessments.service import ReadinessService
+from assessments.content.in_force import load_content
+from assessments.demo.organisation import DemoOrg, generate_demo_org
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine, upgrade_to_head
+from assessments.storage.seeding import seed_demo
 from cli.main import main
 from tests.integration.conftest import Database
 

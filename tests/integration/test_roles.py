@@ -6,9 +6,9 @@ import pytest
 
 from assessments.access import Grant, Role
 from assessments.errors import InvalidInputError, NotFoundError
-from assessments.role_file import parse_role_file
-from assessments.roles import RoleSyncSummary
-from assessments.service import ReadinessService
+from assessments.files.role_file import parse_role_file
+from assessments.service.readiness import ReadinessService
+from assessments.service.roles import RoleSyncSummary
 
 FIRST = """\
 roles:

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assessments.answers import AnswerEntry
+from assessments.content.answers import AnswerEntry
 from assessments.errors import InvalidInputError
-from assessments.seeding import SeedSummary, period_start, seed_demo, seed_demo_if_empty
-from assessments.service import ReadinessService
+from assessments.service.readiness import ReadinessService
+from assessments.storage.seeding import SeedSummary, period_start, seed_demo, seed_demo_if_empty
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assessments.answers import AnswerEntry
+from assessments.content.answers import AnswerEntry
 from assessments.errors import (
     ImmutableError,
     IncompleteError,
     InvalidInputError,
     NotFoundError,
 )
-from assessments.service import ReadinessService, TeamView, UnitView
+from assessments.service.readiness import ReadinessService, TeamView, UnitView
 from scoring.model import Answer, AnswerKind, AssessmentInput
 from tests.integration.conftest import START, Clock
 from tests.integration.storage_samples import ANA, FULL, HTML_NOTE, answer_all, submitted

@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from assessments.access import Grant, Principal, Role, principal
-from assessments.audit import AuditEntryView
-from ui.admin_audit import audit_csv, audit_json, day_span
-from ui.admin_data import export_file_name
+from assessments.storage.audit import AuditEntryView
+from ui.admin.audit_trail import audit_csv, audit_json, day_span
+from ui.admin.backup import export_file_name
 from ui.navigation import sections
 from ui.uploads import size_refusal
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content import DATA_DIR, load_content
-from assessments.loading import load_answer_sheet
-from assessments.validation import validate_paths
+from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.loading import load_answer_sheet
+from assessments.files.validation import validate_paths
 
 EXAMPLES = sorted((DATA_DIR / "examples").glob("*.yaml"))
 

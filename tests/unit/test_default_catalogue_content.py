@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assessments.answers import AnswerSheet
-from assessments.catalogue import (
+from assessments.content.answers import AnswerSheet
+from assessments.content.catalogue import (
     AllCondition,
     AnswerCondition,
     AnyCondition,
@@ -20,7 +20,7 @@ from assessments.catalogue import (
     Condition,
     PillarCondition,
 )
-from assessments.questionnaire import Questionnaire
+from assessments.content.questionnaire import Questionnaire
 from scoring.assessment import score_assessment
 from scoring.results import AssessmentResult, ChainStatus
 

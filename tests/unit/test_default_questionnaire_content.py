@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assessments.questionnaire import Question, Questionnaire
+from assessments.content.questionnaire import Question, Questionnaire
 
 DEFAULT_QUESTIONNAIRE = (
     Path(__file__).resolve().parents[2] / "data" / "questionnaires" / "autonomy-readiness.yaml"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assessments.catalogue import ChainCatalogue
-from assessments.demo import DemoAssessment, DemoOrg, generate_demo_org
-from assessments.questionnaire import Questionnaire
+from assessments.content.catalogue import ChainCatalogue
+from assessments.content.questionnaire import Questionnaire
+from assessments.demo.organisation import DemoAssessment, DemoOrg, generate_demo_org
 from scoring import AssessmentInput, ChainStatus, score_assessment
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
+from assessments.content.loading import parse_catalogue, parse_questionnaire
 from assessments.errors import ContentError
-from assessments.loading import parse_catalogue, parse_questionnaire
 
 QUESTIONNAIRE = """\
 id: mini

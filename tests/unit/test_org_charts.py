@@ -7,18 +7,18 @@ import math
 import pandas as pd
 import pytest
 
-from assessments import org_review
-from assessments.org_table import pillar_names, unit_rollup, with_change
+from assessments.reports import org_review
+from assessments.reports.org_table import pillar_names, unit_rollup, with_change
 from tests.unit.tiny_org import history, q3_table, q4_table, tiny_content
-from ui.charts import LEVEL_COLOURS
-from ui.org_charts import (
+from ui.figures.org import (
     STATUS_COLOURS,
     chains_matrix_figure,
     heatmap_figure,
     unit_rollup_figure,
 )
+from ui.figures.review import removable_now_figure, trend_figure
+from ui.figures.team import LEVEL_COLOURS
 from ui.pagination import page_caption, page_count, paginate
-from ui.review_charts import removable_now_figure, trend_figure
 
 CONTENT = tiny_content()
 PILLARS = pillar_names(CONTENT.rubric)

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from assessments import org_review
-from assessments.org_table import (
+from assessments.reports import org_review
+from assessments.reports.org_table import (
     change_since,
     in_unit,
     org_table,
@@ -16,8 +16,8 @@ from assessments.org_table import (
     unit_rollup,
     with_change,
 )
-from assessments.quarterly_review import build_review
-from scoring.org import score_org
+from assessments.service.quarterly_review import build_review
+from scoring.vectorised import score_org
 from tests.unit.tiny_org import history, q3_table, q4_table, snapshot, tiny_content
 
 CONTENT = tiny_content()

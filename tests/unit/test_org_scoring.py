@@ -22,7 +22,7 @@ from scoring.model import (
     Rubric,
     Toil,
 )
-from scoring.org import inputs_to_frames, score_org
+from scoring.vectorised import inputs_to_frames, score_org
 
 RUBRIC = Rubric(
     id="tiny",

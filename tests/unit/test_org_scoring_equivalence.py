@@ -24,7 +24,7 @@ from scoring import (
     Toil,
     score_assessment,
 )
-from scoring.org import inputs_to_frames, score_org
+from scoring.vectorised import inputs_to_frames, score_org
 
 # Weights that put scores exactly on thresholds, and arbitrary ones that do not.
 WEIGHTS = st.sampled_from([1.0, 2.0, 3.0, 0.5, 1.5, 0.3, 0.1, 2.7]) | st.floats(

@@ -7,15 +7,15 @@ import io
 
 import pytest
 
-from assessments.quarterly_review import QuarterlyReview, build_review
+from assessments.service.quarterly_review import QuarterlyReview, build_review
 from tests.unit.tiny_org import history, q3_table, q4_table, tiny_content
-from ui.review_pack import (
+from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
     review_pack_html,
     review_pack_markdown,
 )
-from ui.spreadsheet import csv_text, formula_safe
+from ui.exports.spreadsheet import csv_text, formula_safe
 
 CONTENT = tiny_content()
 SCRIPT = "<script>alert(1)</script>"

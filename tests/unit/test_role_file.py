@@ -8,8 +8,8 @@ import pytest
 
 from assessments.access import Grant, Principal, Role, principal
 from assessments.errors import ContentError
-from assessments.role_file import load_role_file, parse_role_file
-from assessments.validation import validate_text
+from assessments.files.role_file import load_role_file, parse_role_file
+from assessments.files.validation import validate_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "roles.example.yaml"
 ROLES_HINT = (

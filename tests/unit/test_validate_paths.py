@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessments.validation import validate_paths
+from assessments.files.validation import validate_paths
 from tests.unit.validation_samples import ANSWERS, CATALOGUE, QUESTIONNAIRE, known
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assessments.questionnaire import Questionnaire
-from assessments.validation import validate_text
-from assessments.yaml_source import read_yaml
+from assessments.content.questionnaire import Questionnaire
+from assessments.content.yaml_source import read_yaml
+from assessments.files.validation import validate_text
 from tests.unit.validation_samples import ANSWERS, CATALOGUE, QUESTIONNAIRE, known
 
 

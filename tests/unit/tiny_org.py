@@ -20,13 +20,13 @@ from typing import Any
 
 import pandas as pd
 
-from assessments.answers import AnswerEntry
-from assessments.catalogue import ChainCatalogue
-from assessments.content import Content
-from assessments.history import answer_frame, removed_frame
-from assessments.org_table import period_table, score_history
-from assessments.questionnaire import Questionnaire
-from assessments.views import (
+from assessments.content.answers import AnswerEntry
+from assessments.content.catalogue import ChainCatalogue
+from assessments.content.in_force import Content
+from assessments.content.questionnaire import Questionnaire
+from assessments.reports.org_table import period_table, score_history
+from assessments.service.history import answer_frame, removed_frame
+from assessments.storage.views import (
     DraftView,
     OrgHistory,
     PeriodSnapshot,

@@ -1,6 +1,6 @@
 """Small valid questionnaire, catalogue and answers files the validator tests start from."""
 
-from assessments.loading import parse_catalogue, parse_questionnaire
+from assessments.content.loading import parse_catalogue, parse_questionnaire
 
 QUESTIONNAIRE = """\
 id: mini

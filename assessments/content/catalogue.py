@@ -1,0 +1,161 @@
+"""The approval-chain catalogue format: human gates and the conditions to remove them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+
+from assessments.content.questionnaire import ID_PATTERN, NonEmpty, Strict, Version
+from scoring import model as m
+
+
+class PillarCondition(Strict):
+    """The pillar's readiness level is at least `min_level`."""
+
+    pillar: str
+    min_level: int = Field(ge=0)
+
+
+class AnswerCondition(Strict):
+    """The question's answer is at least `min` (or the question is not applicable)."""
+
+    question: str
+    min: int = Field(ge=0)
+
+
+class ChainRemovedCondition(Strict):
+    """Another chain must already be removed."""
+
+    chain_removed: str
+
+
+class AllCondition(Strict):
+    """Every child condition holds."""
+
+    all: tuple[Condition, ...]
+
+
+class AnyCondition(Strict):
+    """At least one child condition holds."""
+
+    any: tuple[Condition, ...]
+
+
+_CONDITION_KEYS = ("pillar", "question", "chain_removed", "all", "any")
+
+
+def _condition_kind(raw: Any) -> str | None:
+    """Tell a condition's shape by the key it carries, so errors name the right fields."""
+    if isinstance(raw, dict):
+        return next((key for key in _CONDITION_KEYS if key in raw), None)
+    for key, model in _CONDITION_MODELS.items():
+        if isinstance(raw, model):
+            return key
+    return None
+
+
+Condition = Annotated[
+    Annotated[PillarCondition, Tag("pillar")]
+    | Annotated[AnswerCondition, Tag("question")]
+    | Annotated[ChainRemovedCondition, Tag("chain_removed")]
+    | Annotated[AllCondition, Tag("all")]
+    | Annotated[AnyCondition, Tag("any")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="unknown_condition",
+        custom_error_message=(
+            "not a condition (hint: use one of `pillar` + `min_level`, `question` + `min`,"
+            " `chain_removed`, `all`, `any`)"
+        ),
+    ),
+]
+
+_CONDITION_MODELS: dict[str, type[BaseModel]] = {
+    "pillar": PillarCondition,
+    "question": AnswerCondition,
+    "chain_removed": ChainRemovedCondition,
+    "all": AllCondition,
+    "any": AnyCondition,
+}
+AllCondition.model_rebuild()
+AnyCondition.model_rebuild()
+
+
+class Chain(Strict):
+    """One human approval chain on agent work."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    order: int = Field(ge=1)
+    name: str = Field(min_length=1)
+    gate: str = Field(min_length=1, description="The gate as it exists today.")
+    protects: NonEmpty[str]
+    unlock: Condition | None = None
+    compensating_controls: tuple[str, ...] = ()
+    risk: m.Risk
+    toil: m.Toil
+    permanent: bool = False
+    reinstate_when: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _removable_chains_say_how(self) -> Chain:
+        if not self.permanent and self.unlock is None:
+            raise ValueError(
+                "a chain that is not permanent needs unlock conditions"
+                " (hint: add `unlock:` or set `permanent: true`)"
+            )
+        if not self.permanent and not self.compensating_controls:
+            raise ValueError(
+                "a removable chain needs compensating_controls: what keeps running once it is gone"
+            )
+        return self
+
+
+class ChainCatalogue(Strict):
+    """A versioned catalogue of approval chains, tied to one questionnaire."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    version: Version
+    title: str = Field(min_length=1)
+    questionnaire: str = Field(pattern=ID_PATTERN, description="Questionnaire id it refers to.")
+    chains: NonEmpty[Chain]
+
+    def chain(self, chain_id: str) -> Chain:
+        for c in self.chains:
+            if c.id == chain_id:
+                return c
+        raise KeyError(chain_id)
+
+    def to_scoring(self) -> m.Catalogue:
+        """The scoring model's view of this catalogue."""
+        return m.Catalogue(
+            id=self.id,
+            version=self.version,
+            chains=tuple(
+                m.ChainSpec(
+                    id=c.id,
+                    name=c.name,
+                    order=c.order,
+                    unlock=None if c.unlock is None else to_scoring_condition(c.unlock),
+                    risk=c.risk,
+                    toil=c.toil,
+                    permanent=c.permanent,
+                    protects=c.protects,
+                    compensating_controls=c.compensating_controls,
+                )
+                for c in sorted(self.chains, key=lambda c: c.order)
+            ),
+        )
+
+
+def to_scoring_condition(cond: Condition) -> m.Condition:
+    """Translate a parsed YAML condition into the scoring model's condition."""
+    if isinstance(cond, PillarCondition):
+        return m.MinPillarLevel(cond.pillar, cond.min_level)
+    if isinstance(cond, AnswerCondition):
+        return m.MinAnswer(cond.question, cond.min)
+    if isinstance(cond, ChainRemovedCondition):
+        return m.ChainRemoved(cond.chain_removed)
+    if isinstance(cond, AllCondition):
+        return m.AllOf(tuple(to_scoring_condition(c) for c in cond.all))
+    return m.AnyOf(tuple(to_scoring_condition(c) for c in cond.any))

@@ -1,0 +1,350 @@
+"""Checks across ids: what a schema cannot see (unknown ids, cycles, conditions that never hold)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from assessments.content.answers import AnswerSheet
+from assessments.content.catalogue import (
+    AllCondition,
+    AnswerCondition,
+    AnyCondition,
+    ChainCatalogue,
+    ChainRemovedCondition,
+    Condition,
+    PillarCondition,
+)
+from assessments.content.questionnaire import Questionnaire
+from assessments.content.schema_errors import choices_hint
+from assessments.content.yaml_source import FieldPath, YamlDocument
+from assessments.errors import Problem
+from scoring.model import MAX_LEVEL
+
+
+@dataclass
+class _Findings:
+    document: YamlDocument
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: FieldPath, message: str, hint: str = "") -> None:
+        self.problems.append(self.document.problem(path, message, hint))
+
+    def first_line(self, path: FieldPath) -> str:
+        line, _ = self.document.position(path)
+        return f" (first on line {line})" if line is not None else ""
+
+
+def document_of(model: BaseModel, file: str) -> YamlDocument:
+    """A document for content that did not come from a file (problems then carry no line)."""
+    return YamlDocument(file, model.model_dump(mode="json"))
+
+
+def check_questionnaire(
+    questionnaire: Questionnaire, document: YamlDocument | None = None
+) -> list[Problem]:
+    """Duplicate ids, questions on unknown pillars, and pillars without questions."""
+    found = _Findings(document or document_of(questionnaire, f"questionnaire {questionnaire.id}"))
+    _duplicates(found, "pillar", "pillars", [p.id for p in questionnaire.pillars])
+    _duplicates(found, "question", "questions", [q.id for q in questionnaire.questions])
+    pillar_ids = [p.id for p in questionnaire.pillars]
+    for index, question in enumerate(questionnaire.questions):
+        if question.pillar not in pillar_ids:
+            found.add(
+                ("questions", index, "pillar"),
+                f"unknown pillar '{question.pillar}'",
+                choices_hint(question.pillar, pillar_ids, "pillars"),
+            )
+    for index, pillar in enumerate(questionnaire.pillars):
+        if not questionnaire.questions_of(pillar.id):
+            found.add(
+                ("pillars", index),
+                f"pillar '{pillar.id}' has no questions, so its level can never rise above 0",
+                f"add questions with `pillar: {pillar.id}`, or remove the pillar",
+            )
+    return found.problems
+
+
+def check_catalogue(
+    catalogue: ChainCatalogue,
+    questionnaire: Questionnaire | None,
+    document: YamlDocument | None = None,
+) -> list[Problem]:
+    """Duplicate ids and orders, unknown ids, conditions that never hold, and chain cycles.
+
+    Without a questionnaire only the checks within the catalogue run.
+    """
+    found = _Findings(document or document_of(catalogue, f"catalogue {catalogue.id}"))
+    if questionnaire is not None and questionnaire.id != catalogue.questionnaire:
+        found.add(
+            ("questionnaire",),
+            f"the catalogue is for questionnaire '{catalogue.questionnaire}',"
+            f" not '{questionnaire.id}'",
+        )
+        questionnaire = None
+    chain_ids = [c.id for c in catalogue.chains]
+    _duplicates(found, "chain", "chains", chain_ids)
+    orders: dict[int, str] = {}
+    for index, chain in enumerate(catalogue.chains):
+        if chain.order in orders:
+            found.add(
+                ("chains", index, "order"),
+                f"order {chain.order} is also used by chain '{orders[chain.order]}'",
+                "give each chain its own place in the removal order",
+            )
+        orders.setdefault(chain.order, chain.id)
+        if questionnaire is not None:
+            pillar_ids = [p.id for p in questionnaire.pillars]
+            for position, pillar in enumerate(chain.protects):
+                if pillar not in pillar_ids:
+                    found.add(
+                        ("chains", index, "protects", position),
+                        f"unknown pillar '{pillar}'",
+                        choices_hint(pillar, pillar_ids, "pillars"),
+                    )
+        if chain.unlock is not None:
+            for path, condition in _leaves(chain.unlock, ("chains", index, "unlock")):
+                _check_condition(found, catalogue, questionnaire, chain.id, path, condition)
+    _cycles(found, catalogue)
+    return found.problems
+
+
+def check_answers(
+    sheet: AnswerSheet,
+    questionnaire: Questionnaire | None,
+    chain_ids: Collection[str] | None,
+    document: YamlDocument | None = None,
+) -> list[Problem]:
+    """Answers against the questionnaire they name, and removed chains against the catalogue."""
+    found = _Findings(document or document_of(sheet, f"answers of {sheet.team} {sheet.period}"))
+    ref = sheet.questionnaire
+    if questionnaire is not None and questionnaire.id != ref.id:
+        found.add(
+            ("questionnaire", "id"),
+            f"the answers are for questionnaire '{ref.id}', not '{questionnaire.id}'",
+        )
+    elif questionnaire is not None and questionnaire.version != ref.version:
+        found.add(
+            ("questionnaire", "version"),
+            f"the answers are for version '{ref.version}' of questionnaire '{ref.id}',"
+            f" but the questionnaire loaded is version '{questionnaire.version}'",
+            "answer the loaded version, or check the answers with their own questionnaire file",
+        )
+    elif questionnaire is not None:
+        _check_answer_values(found, sheet, questionnaire)
+    if chain_ids is not None:
+        known = list(chain_ids)
+        for index, chain_id in enumerate(sheet.removed_chains):
+            if chain_id not in known:
+                found.add(
+                    ("removed_chains", index),
+                    f"unknown chain '{chain_id}'",
+                    choices_hint(chain_id, known, "chains"),
+                )
+    return found.problems
+
+
+def _check_answer_values(
+    found: _Findings, sheet: AnswerSheet, questionnaire: Questionnaire
+) -> None:
+    question_ids = list(dict.fromkeys(q.id for q in questionnaire.questions))
+    for question_id, entry in sheet.answers.items():
+        path: FieldPath = ("answers", question_id)
+        if question_id not in question_ids:
+            found.add(
+                path,
+                f"unknown question '{question_id}'",
+                choices_hint(question_id, question_ids, "question ids"),
+            )
+            continue
+        question = questionnaire.question(question_id)
+        if entry.value is not None and entry.value > question.max_value:
+            found.add(
+                path,
+                f"{question_id} is {entry.value}, but its scale goes up to {question.max_value}",
+                f"answer a value from 0 to {question.max_value}",
+            )
+        if entry.not_applicable is not None and not question.allow_not_applicable:
+            found.add(
+                path,
+                f"{question_id} cannot be not applicable",
+                f"answer a value from 0 to {question.max_value}, or `dont_know`",
+            )
+
+
+def _duplicates(found: _Findings, kind: str, section: str, ids: Sequence[str]) -> None:
+    first: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id in first:
+            found.add(
+                (section, index, "id"),
+                f"duplicate {kind} id '{item_id}'"
+                + found.first_line((section, first[item_id], "id")),
+                f"give each {kind} its own id",
+            )
+        first.setdefault(item_id, index)
+
+
+def _leaves(condition: Condition, path: FieldPath) -> Iterator[tuple[FieldPath, Condition]]:
+    """Every condition in the tree with its path; all/any come before their children."""
+    yield path, condition
+    if isinstance(condition, AllCondition | AnyCondition):
+        key = "all" if isinstance(condition, AllCondition) else "any"
+        children = condition.all if isinstance(condition, AllCondition) else condition.any
+        for index, child in enumerate(children):
+            yield from _leaves(child, (*path, key, index))
+
+
+def _check_condition(
+    found: _Findings,
+    catalogue: ChainCatalogue,
+    questionnaire: Questionnaire | None,
+    chain_id: str,
+    path: FieldPath,
+    condition: Condition,
+) -> None:
+    if isinstance(condition, AnyCondition) and not condition.any:
+        found.add(
+            (*path, "any"),
+            "`any: []` has no options, so it never holds",
+            "list at least one condition, or remove it",
+        )
+    elif isinstance(condition, PillarCondition):
+        _check_pillar_condition(found, questionnaire, path, condition)
+    elif isinstance(condition, AnswerCondition) and questionnaire is not None:
+        question_ids = list(dict.fromkeys(q.id for q in questionnaire.questions))
+        if condition.question not in question_ids:
+            found.add(
+                (*path, "question"),
+                f"unknown question '{condition.question}'",
+                choices_hint(condition.question, question_ids, "question ids"),
+            )
+        elif condition.min > (top := questionnaire.question(condition.question).max_value):
+            found.add(
+                (*path, "min"),
+                f"min {condition.min} is above the top of {condition.question}'s scale ({top});"
+                " no answer could ever meet it",
+                f"use a value from 0 to {top}",
+            )
+    elif isinstance(condition, ChainRemovedCondition):
+        _check_chain_condition(found, catalogue, chain_id, path, condition)
+
+
+def _check_pillar_condition(
+    found: _Findings,
+    questionnaire: Questionnaire | None,
+    path: FieldPath,
+    condition: PillarCondition,
+) -> None:
+    if condition.min_level > MAX_LEVEL:
+        found.add(
+            (*path, "min_level"),
+            f"min_level {condition.min_level} is above the highest readiness level {MAX_LEVEL};"
+            " no answer could ever meet it",
+            f"use a level from 0 to {MAX_LEVEL}",
+        )
+    if questionnaire is None:
+        return
+    pillar_ids = [p.id for p in questionnaire.pillars]
+    if condition.pillar not in pillar_ids:
+        found.add(
+            (*path, "pillar"),
+            f"unknown pillar '{condition.pillar}'",
+            choices_hint(condition.pillar, pillar_ids, "pillars"),
+        )
+    elif condition.min_level > 0 and not questionnaire.questions_of(condition.pillar):
+        found.add(
+            (*path, "pillar"),
+            f"pillar '{condition.pillar}' has no questions, so its level stays 0;"
+            f" no answer could ever meet min_level {condition.min_level}",
+            f"add questions to pillar '{condition.pillar}', or lower min_level to 0",
+        )
+
+
+def _check_chain_condition(
+    found: _Findings,
+    catalogue: ChainCatalogue,
+    chain_id: str,
+    path: FieldPath,
+    condition: ChainRemovedCondition,
+) -> None:
+    target = condition.chain_removed
+    chain_ids = [c.id for c in catalogue.chains]
+    where = (*path, "chain_removed")
+    if target == chain_id:
+        found.add(
+            where,
+            f"chain '{chain_id}' waits on its own removal, so it can never be removed",
+            "remove this condition",
+        )
+    elif target not in chain_ids:
+        found.add(where, f"unknown chain '{target}'", choices_hint(target, chain_ids, "chains"))
+    elif catalogue.chain(target).permanent:
+        found.add(
+            where,
+            f"chain '{target}' is permanent and never removed, so this condition never holds",
+            f"remove this condition, or make '{target}' removable",
+        )
+
+
+def _cycles(found: _Findings, catalogue: ChainCatalogue) -> None:
+    """Name one cycle per group of chains that wait on each other's removal."""
+    ids = [c.id for c in catalogue.chains]
+    waits_on: dict[str, list[str]] = {chain_id: [] for chain_id in ids}
+    for chain in catalogue.chains:
+        if chain.unlock is None:
+            continue
+        for _, condition in _leaves(chain.unlock, ()):
+            target = (
+                condition.chain_removed if isinstance(condition, ChainRemovedCondition) else None
+            )
+            if target in waits_on and target != chain.id:
+                waits_on[chain.id].append(target)
+    reported: set[str] = set()
+    for index, start in enumerate(ids):
+        if start in reported:
+            continue
+        cycle = _shortest_cycle(start, waits_on)
+        if cycle is None:
+            continue
+        reported.update(
+            c for c in ids if c in _reachable(start, waits_on) and start in _reachable(c, waits_on)
+        )
+        found.add(
+            ("chains", index, "unlock"),
+            f"chains wait on each other's removal: {' → '.join([*cycle, start])};"
+            " none of them can ever be removed",
+            "remove one of the `chain_removed` conditions in this cycle",
+        )
+
+
+def _reachable(start: str, edges: dict[str, list[str]]) -> set[str]:
+    seen: set[str] = set()
+    queue = deque(edges.get(start, []))
+    while queue:
+        node = queue.popleft()
+        if node not in seen:
+            seen.add(node)
+            queue.extend(edges.get(node, []))
+    return seen
+
+
+def _shortest_cycle(start: str, edges: dict[str, list[str]]) -> list[str] | None:
+    """The shortest path start → ... → start, without the final `start`; None without a cycle."""
+    previous: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for target in edges.get(node, []):
+            if target == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(previous[path[-1]])
+                return list(reversed(path))
+            if target not in previous:
+                previous[target] = node
+                queue.append(target)
+    return None

@@ -1,0 +1,234 @@
+"""The full data export as a versioned JSON document, checked whole before anything is written.
+
+```json
+{"format": "autonomy-readiness-export", "format_version": 1, "exported_at": "...",
+ "units": [...], "teams": [...], "assessments": [...], "conflicting_edits": [...],
+ "audit_log": [...], "role_assignments": [...]}
+```
+
+Assessments carry their answers and chain states; ids are kept, so audit entries that name
+an assessment still point at it after an import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from assessments.access import Grant, Role
+from assessments.content.answers import PERIOD_PATTERN, AnswerEntry
+from assessments.content.schema_errors import schema_problems
+from assessments.content.yaml_source import YamlDocument
+from assessments.errors import ContentError, InvalidInputError, Problem
+from assessments.service.roles import check_grant
+
+FORMAT = "autonomy-readiness-export"
+FORMAT_VERSION = 1
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("timestamps need a time zone (hint: export again; e.g. +00:00)")
+    return value
+
+
+When = Annotated[datetime, AfterValidator(_aware)]
+Who = Annotated[str, Field(max_length=320)]
+
+
+class Record(BaseModel):
+    """Base of every exported record: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UnitRecord(Record):
+    """An org unit."""
+
+    id: int = Field(ge=1)
+    slug: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=200)
+    created_at: When
+
+
+class TeamRecord(Record):
+    """A team, with the slug of its unit."""
+
+    id: int = Field(ge=1)
+    slug: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=200)
+    unit: str
+    created_at: When
+
+
+class AssessmentRecord(Record):
+    """One revision of one team's assessment, with its answers and chain states."""
+
+    id: int = Field(ge=1)
+    team: str
+    period: str = Field(pattern=PERIOD_PATTERN)
+    questionnaire_id: str = Field(min_length=1, max_length=100)
+    questionnaire_version: str = Field(min_length=1, max_length=50)
+    status: Literal["draft", "submitted"]
+    revision: int = Field(ge=1)
+    version: int = Field(ge=1)
+    created_by: Who
+    created_at: When
+    updated_by: Who
+    updated_at: When
+    submitted_by: Who | None = None
+    submitted_at: When | None = None
+    answers: dict[str, AnswerEntry] = Field(default_factory=dict)
+    chains: dict[str, bool] = Field(default_factory=dict)
+
+
+class ConflictingEditRecord(Record):
+    """A write that lost an optimistic-lock race, kept aside."""
+
+    id: int = Field(ge=1)
+    assessment: int
+    action: str = Field(max_length=50)
+    target: str = Field(max_length=100)
+    payload: dict[str, Any]
+    actor: Who
+    expected_version: int
+    found_version: int
+    found_updated_by: Who
+    found_updated_at: When
+    created_at: When
+
+
+class AuditRecord(Record):
+    """One audited write."""
+
+    id: int = Field(ge=1)
+    at: When
+    actor: Who
+    action: str = Field(max_length=50)
+    entity: str = Field(max_length=50)
+    entity_id: str = Field(max_length=200)
+    details: dict[str, Any]
+
+
+class RoleRecord(Record):
+    """One role assignment."""
+
+    email: Who
+    role: Role
+    scope: str = Field(max_length=100)
+    source: Literal["file", "admin"]
+    created_by: Who
+    created_at: When
+
+
+class DataExport(Record):
+    """Everything the database holds, in one document."""
+
+    format: Literal["autonomy-readiness-export"]
+    format_version: int
+    exported_at: When
+    units: tuple[UnitRecord, ...]
+    teams: tuple[TeamRecord, ...]
+    assessments: tuple[AssessmentRecord, ...]
+    conflicting_edits: tuple[ConflictingEditRecord, ...]
+    audit_log: tuple[AuditRecord, ...]
+    role_assignments: tuple[RoleRecord, ...]
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the document holds."""
+        return {
+            "units": len(self.units),
+            "teams": len(self.teams),
+            "assessments": len(self.assessments),
+            "answers": sum(len(a.answers) for a in self.assessments),
+            "conflicting_edits": len(self.conflicting_edits),
+            "audit_log": len(self.audit_log),
+            "role_assignments": len(self.role_assignments),
+        }
+
+
+def parse_export(source: str | bytes, file: str) -> DataExport:
+    """An export document from JSON text; ContentError listing every problem if it is invalid."""
+    try:
+        data = json.loads(source)
+    except UnicodeDecodeError:
+        raise ContentError([Problem(file, None, None, "", "not UTF-8 text")]) from None
+    except json.JSONDecodeError as error:
+        problem = Problem(file, error.lineno, error.colno, "", f"invalid JSON: {error.msg}")
+        raise ContentError([problem]) from None
+    if not isinstance(data, dict):
+        raise ContentError([Problem(file, None, None, "", "expected a JSON object at the top")])
+    document = YamlDocument(file, data)
+    version = data.get("format_version")
+    if data.get("format") == FORMAT and version != FORMAT_VERSION:
+        message = f"format_version {version!r} is not supported; this app reads {FORMAT_VERSION}"
+        raise ContentError([document.problem(("format_version",), message)])
+    try:
+        export = DataExport.model_validate(data)
+    except ValidationError as error:
+        raise ContentError(schema_problems(error, DataExport, document)) from None
+    problems = cross_reference_problems(export, document)
+    if problems:
+        raise ContentError(problems)
+    return export
+
+
+def cross_reference_problems(export: DataExport, document: YamlDocument) -> list[Problem]:
+    """Duplicate ids and references to records the document does not hold."""
+    problems: list[Problem] = []
+
+    def duplicates(section: str, keys: Iterable[Hashable], what: str) -> None:
+        counts: Counter[Hashable] = Counter()
+        for index, key in enumerate(keys):
+            counts[key] += 1
+            if counts[key] == 2:
+                problems.append(document.problem((section, index), f"{what} {key} appears twice"))
+
+    def unknown(section: str, field: str, values: Iterable[object], known: set[Any]) -> None:
+        for index, value in enumerate(values):
+            if value not in known:
+                message = f"{value!r} is not in this export"
+                problems.append(document.problem((section, index, field), message))
+
+    duplicates("units", (u.id for u in export.units), "unit id")
+    duplicates("units", (u.slug for u in export.units), "unit slug")
+    duplicates("teams", (t.id for t in export.teams), "team id")
+    duplicates("teams", (t.slug for t in export.teams), "team slug")
+    unknown("teams", "unit", (t.unit for t in export.teams), {u.slug for u in export.units})
+    duplicates("assessments", (a.id for a in export.assessments), "assessment id")
+    duplicates(
+        "assessments",
+        ((a.team, a.period, a.revision) for a in export.assessments),
+        "team, period and revision",
+    )
+    unknown(
+        "assessments", "team", (a.team for a in export.assessments), {t.slug for t in export.teams}
+    )
+    for index, a in enumerate(export.assessments):
+        if (a.status == "submitted") != (a.submitted_at is not None and a.submitted_by is not None):
+            message = "submitted_by and submitted_at are set exactly when the status is submitted"
+            problems.append(document.problem(("assessments", index, "status"), message))
+    duplicates("conflicting_edits", (c.id for c in export.conflicting_edits), "conflicting edit id")
+    unknown(
+        "conflicting_edits",
+        "assessment",
+        (c.assessment for c in export.conflicting_edits),
+        {a.id for a in export.assessments},
+    )
+    duplicates("audit_log", (e.id for e in export.audit_log), "audit entry id")
+    duplicates(
+        "role_assignments",
+        ((r.email, r.role.value, r.scope) for r in export.role_assignments),
+        "role assignment",
+    )
+    for index, role in enumerate(export.role_assignments):
+        try:
+            check_grant(role.email, Grant(role.role, role.scope))
+        except InvalidInputError as error:
+            problems.append(document.problem(("role_assignments", index), str(error)))
+    return problems

@@ -1,0 +1,209 @@
+"""The org table: one row per team for one period, with coverage, levels, statuses and changes.
+
+Pure functions on pandas frames. A table is indexed by team slug and carries, for a team that
+submitted, the columns of `scoring.org.score_org` (`score:<pillar>`, `level:<pillar>`,
+`overall_level`, `weakest_pillar`, `confidence`, `confidence_band`, `autonomy`,
+`status:<chain>`, `next_chain`, `alerts`) plus `mean_score`; a team without a submission has
+NaN / <NA> / None there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from assessments.storage.views import OrgHistory, PeriodSnapshot
+from scoring.model import Catalogue, Rubric
+from scoring.results import ChainStatus
+from scoring.vectorised import score_org
+
+SUBMITTED = "submitted"
+DRAFT_ONLY = "draft only"
+NO_SUBMISSION = "no submission"
+COVERAGE_STATES = (SUBMITTED, DRAFT_ONLY, NO_SUBMISSION)
+
+MARKED_REMOVED = (ChainStatus.REMOVED.value, ChainStatus.REMOVED_TOO_EARLY.value)
+"""Statuses of a chain the team has marked removed."""
+COULD_REMOVE_NOW = (ChainStatus.NEXT.value, ChainStatus.ELIGIBLE.value)
+
+STATUS_LABELS = {
+    ChainStatus.NEXT.value: "Next to remove",
+    ChainStatus.ELIGIBLE.value: "Eligible now",
+    ChainStatus.BLOCKED.value: "In place (blocked)",
+    ChainStatus.REMOVED.value: "Removed",
+    ChainStatus.REMOVED_TOO_EARLY.value: "Removed too early",
+    ChainStatus.PERMANENT.value: "Permanent (stays)",
+}
+"""A human label per chain status, in legend order."""
+
+TEAM_COLUMNS = (
+    "team",
+    "unit_slug",
+    "unit",
+    "coverage",
+    "assessment_id",
+    "revision",
+    "questionnaire_id",
+    "questionnaire_version",
+)
+_WHOLE_NUMBERS = ("assessment_id", "revision", "overall_level", "alerts")
+
+
+def pillar_names(rubric: Rubric) -> dict[str, str]:
+    """Pillar id → name, in questionnaire order."""
+    return {p.id: p.name for p in rubric.pillars}
+
+
+def chain_names(catalogue: Catalogue) -> dict[str, str]:
+    """Chain id → name, in catalogue order."""
+    return {c.id: c.name for c in catalogue.chains}
+
+
+def score_snapshot(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
+    """`score_org` over the period's latest submitted assessments (one row each)."""
+    ids = [t.latest.id for t in snapshot.submitted if t.latest is not None]
+    return score_org(rubric, catalogue, snapshot.answers, snapshot.removed, assessment_ids=ids)
+
+
+def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per team, in snapshot order (unit, then team): coverage and its scores."""
+    records = []
+    for item in snapshot.teams:
+        latest = item.latest
+        coverage = SUBMITTED if latest else DRAFT_ONLY if item.has_draft else NO_SUBMISSION
+        records.append(
+            {
+                "team_slug": item.team.slug,
+                "team": item.team.name,
+                "unit_slug": item.team.unit_slug,
+                "unit": item.team.unit_name,
+                "coverage": coverage,
+                "assessment_id": latest.id if latest else None,
+                "revision": latest.revision if latest else None,
+                "questionnaire_id": latest.questionnaire_id if latest else None,
+                "questionnaire_version": latest.questionnaire_version if latest else None,
+            }
+        )
+    teams = pd.DataFrame.from_records(records, columns=["team_slug", *TEAM_COLUMNS])
+    teams["assessment_id"] = teams["assessment_id"].astype("Int64")
+    joined = teams.join(scores, on="assessment_id")
+    pillar_scores = [c for c in scores.columns if c.startswith("score:")]
+    joined["mean_score"] = joined[pillar_scores].mean(axis=1) if pillar_scores else np.nan
+    for column in [*_WHOLE_NUMBERS, *(c for c in joined if c.startswith("level:"))]:
+        joined[column] = joined[column].astype("Int64")
+    for column in joined.columns:
+        if joined[column].dtype == object:
+            # Missing text is None, never NaN, so it renders as an empty cell.
+            joined[column] = joined[column].astype(object).where(joined[column].notna(), None)
+    return joined.set_index("team_slug")
+
+
+def period_table(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
+    """The org table of one period, scored against the content given."""
+    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue))
+
+
+def score_history(history: OrgHistory, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
+    """Every latest submission of every period with its scores, indexed by assessment id."""
+    ids = history.assessments["assessment_id"].tolist()
+    scores = score_org(rubric, catalogue, history.answers, history.removed, assessment_ids=ids)
+    frame = history.assessments.set_index("assessment_id").join(scores)
+    pillar_scores = [c for c in scores.columns if c.startswith("score:")]
+    frame["mean_score"] = frame[pillar_scores].mean(axis=1) if pillar_scores else np.nan
+    return frame
+
+
+def submitted(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of teams that submitted."""
+    return table[table["coverage"] == SUBMITTED]
+
+
+def in_unit(table: pd.DataFrame, unit_slug: str | None) -> pd.DataFrame:
+    """The rows of one unit, or every row when `unit_slug` is None."""
+    return table if unit_slug is None else table[table["unit_slug"] == unit_slug]
+
+
+def change_since(
+    table: pd.DataFrame, earlier: pd.DataFrame, pillars: Mapping[str, str]
+) -> pd.DataFrame:
+    """Per team of `table`: earlier levels and scores and the change since (NaN if not both).
+
+    Columns: `compared`, and per pillar `earlier_level:<p>`, `earlier_score:<p>`,
+    `level_change:<p>`, `score_change:<p>`; then `earlier_overall_level`,
+    `overall_level_change`, `earlier_mean_score`, `mean_score_change`.
+    """
+    before = submitted(earlier).reindex(table.index)
+    now_ok = table["coverage"] == SUBMITTED
+    compared = now_ok & before["coverage"].eq(SUBMITTED)
+    out = pd.DataFrame({"compared": compared}, index=table.index)
+
+    def pair(column: str, earlier_name: str, change_name: str, *, whole: bool) -> None:
+        now = table[column].astype(float).where(compared)
+        then = before[column].astype(float).where(compared)
+        out[earlier_name] = then.astype("Int64") if whole else then
+        out[change_name] = (now - then).astype("Int64") if whole else now - then
+
+    for pillar in pillars:
+        pair(f"level:{pillar}", f"earlier_level:{pillar}", f"level_change:{pillar}", whole=True)
+        pair(f"score:{pillar}", f"earlier_score:{pillar}", f"score_change:{pillar}", whole=False)
+    pair("overall_level", "earlier_overall_level", "overall_level_change", whole=True)
+    pair("mean_score", "earlier_mean_score", "mean_score_change", whole=False)
+    return out
+
+
+def with_change(
+    table: pd.DataFrame, earlier: pd.DataFrame, pillars: Mapping[str, str]
+) -> pd.DataFrame:
+    """The table with the change-since columns of `change_since` joined on."""
+    return table.join(change_since(table, earlier, pillars))
+
+
+def unit_rollup(table: pd.DataFrame, pillars: Mapping[str, str]) -> pd.DataFrame:
+    """One row per unit (table order): coverage counts, mean/median levels, level spread.
+
+    Columns: `unit_slug`, `unit`, `teams`, `submitted`, `draft_only`, `no_submission`,
+    `coverage` (share submitted), per pillar `mean_level:<p>`, `median_level:<p>`,
+    `mean_score:<p>`; `mean_level:overall`, `median_level:overall`, and
+    `teams_at_level_<n>` (overall level 0-4) over the teams that submitted.
+    """
+    rows = []
+    for unit_slug, group in table.groupby("unit_slug", sort=False):
+        done = submitted(group)
+        row: dict[str, object] = {
+            "unit_slug": unit_slug,
+            "unit": group["unit"].iloc[0],
+            "teams": len(group),
+            "submitted": len(done),
+            "draft_only": int((group["coverage"] == DRAFT_ONLY).sum()),
+            "no_submission": int((group["coverage"] == NO_SUBMISSION).sum()),
+            "coverage": len(done) / len(group),
+        }
+        for pillar in pillars:
+            levels = done[f"level:{pillar}"].astype(float)
+            row[f"mean_level:{pillar}"] = levels.mean() if len(done) else np.nan
+            row[f"median_level:{pillar}"] = levels.median() if len(done) else np.nan
+            row[f"mean_score:{pillar}"] = (
+                done[f"score:{pillar}"].astype(float).mean() if len(done) else np.nan
+            )
+        overall = done["overall_level"].astype(float)
+        row["mean_level:overall"] = overall.mean() if len(done) else np.nan
+        row["median_level:overall"] = overall.median() if len(done) else np.nan
+        for level in range(5):
+            row[f"teams_at_level_{level}"] = int((overall == level).sum())
+        rows.append(row)
+    columns = [
+        "unit_slug",
+        "unit",
+        "teams",
+        "submitted",
+        "draft_only",
+        "no_submission",
+        "coverage",
+        *(f"{kind}:{p}" for p in pillars for kind in ("mean_level", "median_level", "mean_score")),
+        "mean_level:overall",
+        "median_level:overall",
+        *(f"teams_at_level_{level}" for level in range(5)),
+    ]
+    return pd.DataFrame.from_records(rows, columns=columns)

@@ -1,0 +1,61 @@
+"""What every part of the service shares: the content, the clock and one transaction per call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Protocol
+
+from sqlalchemy import Engine
+
+from assessments.content.catalogue import ChainCatalogue
+from assessments.content.questionnaire import Questionnaire
+from assessments.storage.db import session_factory
+from assessments.storage.repository import SqlRepository
+
+Clock = Callable[[], datetime]
+
+
+class Content(Protocol):
+    """The questionnaire and chain catalogue that answers are checked against."""
+
+    @property
+    def questionnaire(self) -> Questionnaire: ...
+
+    @property
+    def catalogue(self) -> ChainCatalogue: ...
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class ServiceCore:
+    """Holds the engine and content; each public call runs in one transaction."""
+
+    def __init__(self, engine: Engine, content: Content, *, clock: Clock | None = None) -> None:
+        self._engine = engine
+        self._content = content
+        self._sessions = session_factory(engine)
+        self._clock = clock or utc_now
+
+    @property
+    def content(self) -> Content:
+        """The questionnaire and catalogue answers are checked against."""
+        return self._content
+
+    @property
+    def engine(self) -> Engine:
+        """The engine this service writes through."""
+        return self._engine
+
+    def _now(self) -> datetime:
+        return self._clock().astimezone(UTC)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[SqlRepository]:
+        """One transaction: commits when the block ends, rolls back if it raises."""
+        with self._sessions.begin() as session:
+            yield SqlRepository(session)

@@ -1,0 +1,218 @@
+"""The quarterly review: one period against the previous one (and a baseline), for one scope.
+
+`build_review` is pure: it takes org tables and scored history and returns every section the
+review page and the review pack show. `load_review` reads those inputs through the service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from assessments.content.in_force import Content
+from assessments.errors import InvalidInputError, NotFoundError
+from assessments.periods import parse_period, previous_period
+from assessments.reports import org_review
+from assessments.reports.org_table import (
+    DRAFT_ONLY,
+    NO_SUBMISSION,
+    chain_names,
+    in_unit,
+    period_table,
+    pillar_names,
+    score_history,
+    submitted,
+    unit_rollup,
+    with_change,
+)
+from assessments.service.readiness import ReadinessService
+from scoring.model import Catalogue
+
+
+@dataclass(frozen=True, eq=False)
+class QuarterlyReview:
+    """Every section of a quarterly review, as frames ready to show or export.
+
+    Attributes:
+        unit_slug, unit_name: the unit in scope, or None for the whole organisation.
+        pillars: pillar id → name; chains: chain id → name (catalogue order).
+        table: the period's org table in scope, with change-since-previous columns.
+        baseline_change: change since the baseline per team (None without a baseline).
+        comparison: per pillar, mean level and score now, previously and at the baseline.
+        org_trends / unit_trends: per period and pillar means (unit_trends only for a unit).
+        compared: teams that submitted in both this period and the previous one.
+    """
+
+    period: str
+    previous_period: str
+    baseline_period: str | None
+    unit_slug: str | None
+    unit_name: str | None
+    pillars: dict[str, str]
+    chains: dict[str, str]
+    catalogue: Catalogue
+    table: pd.DataFrame
+    baseline_change: pd.DataFrame | None
+    rollup: pd.DataFrame
+    comparison: pd.DataFrame
+    org_trends: pd.DataFrame
+    unit_trends: pd.DataFrame | None
+    movers_up: pd.DataFrame
+    movers_down: pd.DataFrame
+    chain_changes: pd.DataFrame
+    chain_change_counts: pd.DataFrame
+    new_alerts: pd.DataFrame
+    low_confidence: pd.DataFrame
+    versions: pd.DataFrame
+    removable: pd.DataFrame
+    compared: int
+
+    @property
+    def scope(self) -> str:
+        """ "the organisation" or the unit's name."""
+        return self.unit_name or "the organisation"
+
+    @property
+    def submitted(self) -> int:
+        """How many teams in scope submitted this period."""
+        return len(submitted(self.table))
+
+    @property
+    def no_submission(self) -> pd.DataFrame:
+        """Teams in scope with nothing submitted and no draft this period."""
+        return self.table[self.table["coverage"] == NO_SUBMISSION]
+
+    @property
+    def draft_only(self) -> pd.DataFrame:
+        """Teams in scope with a draft but no submission this period."""
+        return self.table[self.table["coverage"] == DRAFT_ONLY]
+
+
+def build_review(
+    content: Content,
+    table: pd.DataFrame,
+    previous: pd.DataFrame,
+    history: pd.DataFrame,
+    *,
+    period: str,
+    baseline: pd.DataFrame | None = None,
+    baseline_period: str | None = None,
+    unit_slug: str | None = None,
+    unit_name: str | None = None,
+    movers_limit: int = 5,
+) -> QuarterlyReview:
+    """Assemble the review of `period` from whole-org tables, scoped to one unit if given."""
+    pillars = pillar_names(content.rubric)
+    catalogue = content.scoring_catalogue
+    now = in_unit(table, unit_slug)
+    before = in_unit(previous, unit_slug)
+    changed = with_change(now, before, pillars)
+    up, down = org_review.movers(changed, pillars, limit=movers_limit)
+    changes = org_review.chain_changes(now, before, catalogue)
+    earlier = previous_period(period)
+    labelled = [(period, now), (earlier, before)]
+    baseline_change = None
+    if baseline is not None and baseline_period is not None:
+        scoped_baseline = in_unit(baseline, unit_slug)
+        labelled.append((baseline_period, scoped_baseline))
+        baseline_change = with_change(now, scoped_baseline, pillars)
+    if unit_slug is not None and unit_name is None:
+        unit_name = str(now["unit"].iloc[0]) if len(now) else unit_slug
+    return QuarterlyReview(
+        period=period,
+        previous_period=earlier,
+        baseline_period=baseline_period if baseline is not None else None,
+        unit_slug=unit_slug,
+        unit_name=unit_name,
+        pillars=pillars,
+        chains=chain_names(catalogue),
+        catalogue=catalogue,
+        table=changed,
+        baseline_change=baseline_change,
+        rollup=unit_rollup(now, pillars),
+        comparison=org_review.pillar_comparison(labelled, pillars),
+        org_trends=org_review.pillar_trends(history, pillars, until=period),
+        unit_trends=(
+            None
+            if unit_slug is None
+            else org_review.pillar_trends(history, pillars, unit_slug=unit_slug, until=period)
+        ),
+        movers_up=up,
+        movers_down=down,
+        chain_changes=changes,
+        chain_change_counts=org_review.chain_change_counts(changes, catalogue),
+        new_alerts=org_review.new_alerts(now, before, catalogue),
+        low_confidence=org_review.low_confidence(now, catalogue),
+        versions=org_review.questionnaire_versions(now),
+        removable=org_review.removable_now(now, catalogue),
+        compared=int(changed["compared"].sum()),
+    )
+
+
+def load_review(
+    service: ReadinessService,
+    content: Content,
+    period: str,
+    *,
+    unit_slug: str | None = None,
+    baseline_period: str | None = None,
+) -> QuarterlyReview:
+    """Read the periods and history a review needs and build it.
+
+    Raises:
+        InvalidInputError: the period or baseline is not a quarter, or the baseline is not
+            before the previous period.
+        NotFoundError: no assessment exists for the period, or the unit is unknown.
+    """
+    unit_name = check_review_request(service, period, unit_slug, baseline_period)
+    rubric, catalogue = content.rubric, content.scoring_catalogue
+    table = period_table(service.period_snapshot(period), rubric, catalogue)
+    previous = period_table(service.period_snapshot(previous_period(period)), rubric, catalogue)
+    baseline = (
+        None
+        if baseline_period is None
+        else period_table(service.period_snapshot(baseline_period), rubric, catalogue)
+    )
+    history = score_history(service.org_history(), rubric, catalogue)
+    return build_review(
+        content,
+        table,
+        previous,
+        history,
+        period=period,
+        baseline=baseline,
+        baseline_period=baseline_period,
+        unit_slug=unit_slug,
+        unit_name=unit_name,
+    )
+
+
+def check_review_request(
+    service: ReadinessService, period: str, unit_slug: str | None, baseline_period: str | None
+) -> str | None:
+    """The unit's name (None for the whole org); refuses an unknown period, unit or baseline."""
+    for value in (period, baseline_period):
+        if value is not None:
+            try:
+                parse_period(value)
+            except ValueError as error:
+                raise InvalidInputError(str(error)) from None
+    known = service.periods()
+    if period not in known:
+        listed = ", ".join(known) or "none yet"
+        raise NotFoundError(f"no assessments for period {period}; periods with data: {listed}")
+    if baseline_period is not None:
+        if baseline_period >= previous_period(period):
+            raise InvalidInputError(
+                f"baseline {baseline_period} must be before {previous_period(period)}, the "
+                f"period the review already compares {period} with"
+            )
+        if baseline_period not in known:
+            raise NotFoundError(f"no assessments for baseline period {baseline_period}")
+    if unit_slug is None:
+        return None
+    units = {u.slug: u.name for u in service.list_units()}
+    if unit_slug not in units:
+        raise NotFoundError(f"no unit {unit_slug!r}; units: {', '.join(units) or 'none'}")
+    return units[unit_slug]

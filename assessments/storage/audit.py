@@ -1,0 +1,147 @@
+"""The audit log: every write records who did what to which entity, and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from assessments.storage.tables import AuditRow, DataVersionRow
+
+
+class AuditAction(StrEnum):
+    """The writes the audit log knows."""
+
+    DRAFT_CREATE = "draft.create"
+    ANSWER_SAVE = "answer.save"
+    ANSWER_CLEAR = "answer.clear"
+    CHAIN_SET = "chain.set"
+    DRAFT_PREFILL = "draft.prefill"
+    ASSESSMENT_SUBMIT = "assessment.submit"
+    CONFLICT_KEPT = "conflict.kept"
+    ORG_IMPORT = "org.import"
+    UNIT_CREATE = "unit.create"
+    TEAM_CREATE = "team.create"
+    DEMO_SEED = "demo.seed"
+    ROLE_CHANGE = "role.change"
+    DATA_EXPORT = "data.export"
+    DATA_IMPORT = "data.import"
+
+
+DRAFT_ONLY_ACTIONS = frozenset(
+    {
+        AuditAction.ANSWER_SAVE,
+        AuditAction.ANSWER_CLEAR,
+        AuditAction.CHAIN_SET,
+        AuditAction.DRAFT_PREFILL,
+        AuditAction.CONFLICT_KEPT,
+        AuditAction.DATA_EXPORT,
+    }
+)
+"""Audited writes the org views never show: edits inside a draft, and exports."""
+
+EVERY_WRITE = "all"
+ORG_WRITES = "org"
+"""The two data versions: every write, and writes the org views can show."""
+
+
+@dataclass(frozen=True)
+class AuditEntryView:
+    """One audited write.
+
+    Attributes:
+        entity: the kind of thing written, e.g. "assessment", "team", "org".
+        entity_id: its id or slug, as text.
+        details: what changed, as JSON-ready data.
+    """
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    details: dict[str, Any]
+
+
+def record(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: str | int,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Add an audit entry to the session's transaction, so it commits with the change.
+
+    The data versions move in the same transaction: a reader sees the new version exactly
+    when it can see the write.
+    """
+    session.add(
+        AuditRow(
+            at=at,
+            actor=actor,
+            action=action.value,
+            entity=entity,
+            entity_id=str(entity_id),
+            details=details or {},
+        )
+    )
+    names = [EVERY_WRITE] if action in DRAFT_ONLY_ACTIONS else [EVERY_WRITE, ORG_WRITES]
+    session.execute(
+        update(DataVersionRow)
+        .where(DataVersionRow.name.in_(names))
+        .values(version=DataVersionRow.version + 1)
+    )
+
+
+def data_version(session: Session, name: str) -> str:
+    """The current value of one data version (one primary-key read), as a cache key."""
+    version = session.scalar(select(DataVersionRow.version).where(DataVersionRow.name == name))
+    return str(version or 0)
+
+
+def entries(
+    session: Session,
+    *,
+    limit: int,
+    actor: str | None,
+    action: str | None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[AuditEntryView]:
+    """The newest audit entries first, optionally for one actor or action, in [since, until)."""
+    query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
+    if actor is not None:
+        query = query.where(AuditRow.actor == actor)
+    if action is not None:
+        query = query.where(AuditRow.action == action)
+    if since is not None:
+        query = query.where(AuditRow.at >= since)
+    if until is not None:
+        query = query.where(AuditRow.at < until)
+    return [view(row) for row in session.scalars(query)]
+
+
+def actors(session: Session) -> list[str]:
+    """Everyone who has written anything, alphabetically."""
+    return list(session.scalars(select(AuditRow.actor).distinct().order_by(AuditRow.actor)))
+
+
+def view(row: AuditRow) -> AuditEntryView:
+    """The view of one audit row."""
+    return AuditEntryView(
+        id=row.id,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        details=dict(row.details),
+    )

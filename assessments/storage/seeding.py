@@ -1,0 +1,224 @@
+"""Write a generated demo organisation into an empty database, fast, in one transaction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy.exc import IntegrityError
+
+from assessments.content.answers import AnswerEntry
+from assessments.content.draft_rules import check_answer, check_chain, check_period
+from assessments.demo.organisation import generate_demo_org
+from assessments.errors import InvalidInputError
+from assessments.service.core import ServiceCore
+from assessments.storage import audit
+from assessments.storage.audit import AuditAction
+from assessments.storage.tables import (
+    DRAFT,
+    SUBMITTED,
+    AnswerRow,
+    AssessmentRow,
+    ChainStateRow,
+    OrgUnitRow,
+    TeamRow,
+)
+
+DEMO_ACTOR = "demo-seed"
+
+
+class DemoUnitLike(Protocol):
+    @property
+    def slug(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class DemoTeamLike(Protocol):
+    @property
+    def slug(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def unit_slug(self) -> str: ...
+
+
+class DemoAssessmentLike(Protocol):
+    @property
+    def team_slug(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def answers(self) -> Mapping[str, AnswerEntry]: ...
+    @property
+    def removed_chains(self) -> Collection[str]: ...
+    @property
+    def submitted_by(self) -> str: ...
+
+
+class DemoOrgLike(Protocol):
+    """The shape of `assessments.demo.DemoOrg`: units, teams and their assessments."""
+
+    @property
+    def units(self) -> Sequence[DemoUnitLike]: ...
+    @property
+    def teams(self) -> Sequence[DemoTeamLike]: ...
+    @property
+    def assessments(self) -> Sequence[DemoAssessmentLike]: ...
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """How many rows of each kind the seed wrote."""
+
+    units: int
+    teams: int
+    assessments: int
+    answers: int
+    chain_states: int
+
+
+def period_start(period: str) -> datetime:
+    """Midnight UTC on the first day of a quarter such as 2026-Q4."""
+    year, quarter = int(period[:4]), int(period[-1])
+    return datetime(year, 3 * quarter - 2, 1, tzinfo=UTC)
+
+
+def seed_demo(
+    service: ServiceCore, demo_org: DemoOrgLike, *, actor: str = DEMO_ACTOR
+) -> SeedSummary:
+    """Write the demo org with bulk inserts in one transaction; InvalidInputError if it is off."""
+    _check(service, demo_org)
+    revisions: Counter[tuple[str, str]] = Counter()
+    with service.unit_of_work() as repo:
+        now = datetime.now(UTC)
+        unit_ids = dict(
+            zip(
+                [u.slug for u in demo_org.units],
+                repo.bulk_insert_returning_ids(
+                    OrgUnitRow,
+                    [{"slug": u.slug, "name": u.name, "created_at": now} for u in demo_org.units],
+                ),
+                strict=True,
+            )
+        )
+        team_rows = [
+            {"slug": t.slug, "name": t.name, "unit_id": unit_ids[t.unit_slug], "created_at": now}
+            for t in demo_org.teams
+        ]
+        team_ids = dict(
+            zip(
+                [t.slug for t in demo_org.teams],
+                repo.bulk_insert_returning_ids(TeamRow, team_rows),
+                strict=True,
+            )
+        )
+        questionnaire = service.content.questionnaire
+        assessment_rows = []
+        for a in demo_org.assessments:
+            revisions[(a.team_slug, a.period)] += 1
+            # Demo answers are given a month into the quarter and submitted three weeks
+            # later, but never after the moment of seeding (the current quarter is young).
+            created = min(period_start(a.period) + timedelta(days=30, hours=9), now)
+            submitted = min(created + timedelta(days=21), now) if a.status == SUBMITTED else None
+            assessment_rows.append(
+                {
+                    "team_id": team_ids[a.team_slug],
+                    "period": a.period,
+                    "questionnaire_id": questionnaire.id,
+                    "questionnaire_version": questionnaire.version,
+                    "status": SUBMITTED if a.status == SUBMITTED else DRAFT,
+                    "revision": revisions[(a.team_slug, a.period)],
+                    "version": 1,
+                    "created_by": a.submitted_by,
+                    "created_at": created,
+                    "updated_by": a.submitted_by,
+                    "updated_at": submitted or created,
+                    "submitted_by": a.submitted_by if submitted else None,
+                    "submitted_at": submitted,
+                }
+            )
+        assessment_ids = repo.bulk_insert_returning_ids(AssessmentRow, assessment_rows)
+        answers = [
+            _answer_row(assessment_id, question_id, entry)
+            for assessment_id, a in zip(assessment_ids, demo_org.assessments, strict=True)
+            for question_id, entry in a.answers.items()
+        ]
+        chains = [
+            {"assessment_id": assessment_id, "chain_id": chain_id, "removed": True}
+            for assessment_id, a in zip(assessment_ids, demo_org.assessments, strict=True)
+            for chain_id in sorted(a.removed_chains)
+        ]
+        repo.bulk_insert(AnswerRow, answers)
+        repo.bulk_insert(ChainStateRow, chains)
+        summary = SeedSummary(
+            len(unit_ids), len(team_ids), len(assessment_ids), len(answers), len(chains)
+        )
+        audit.record(
+            repo.session,
+            at=now,
+            actor=actor,
+            action=AuditAction.DEMO_SEED,
+            entity="org",
+            entity_id="demo",
+            details=summary.__dict__.copy(),
+        )
+    return summary
+
+
+def seed_demo_if_empty(
+    service: ServiceCore,
+    make_demo_org: Callable[[], DemoOrgLike] | None = None,
+    *,
+    actor: str = DEMO_ACTOR,
+) -> SeedSummary | None:
+    """Seed the demo org when no team exists yet; None when there was something already."""
+    with service.unit_of_work() as repo:
+        if repo.team_count() > 0:
+            return None
+    demo_org = (make_demo_org or (lambda: _generated_demo_org(service)))()
+    try:
+        return seed_demo(service, demo_org, actor=actor)
+    except IntegrityError:
+        # Another app replica seeded between our check and our insert; its demo stands.
+        return None
+
+
+def _generated_demo_org(service: ServiceCore) -> DemoOrgLike:
+    content = service.content
+    return generate_demo_org(content.questionnaire, content.catalogue)
+
+
+def _check(service: ServiceCore, demo_org: DemoOrgLike) -> None:
+    units = {u.slug for u in demo_org.units}
+    teams = {t.slug for t in demo_org.teams}
+    for team in demo_org.teams:
+        if team.unit_slug not in units:
+            raise InvalidInputError(
+                f"demo team {team.slug!r} is in unknown unit {team.unit_slug!r}"
+            )
+    for a in demo_org.assessments:
+        if a.team_slug not in teams:
+            raise InvalidInputError(f"demo assessment for unknown team {a.team_slug!r}")
+        check_period(a.period)
+        for question_id, entry in a.answers.items():
+            check_answer(service.content.questionnaire, question_id, entry)
+        for chain_id in a.removed_chains:
+            check_chain(service.content.catalogue, chain_id)
+
+
+def _answer_row(assessment_id: int, question_id: str, entry: AnswerEntry) -> dict[str, Any]:
+    return {
+        "assessment_id": assessment_id,
+        "question_id": question_id,
+        "value": entry.value,
+        "not_applicable": entry.not_applicable,
+        "dont_know": entry.dont_know,
+        "evidence": entry.evidence,
+        "note": entry.note,
+    }

@@ -1,0 +1,361 @@
+"""Plotly figure builders for the leadership views: pure functions of org tables.
+
+Team and unit names are HTML-escaped before they reach a figure: plotly renders a subset of
+HTML in labels and hover text, and a team name must never become markup.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections import Counter
+from collections.abc import Mapping
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from assessments.reports.org_table import STATUS_LABELS, submitted
+from scoring.model import Catalogue
+from scoring.results import ChainStatus
+from ui.figures.team import FONT, LEVEL_COLOURS
+
+HeatmapMode = Literal["level", "score", "change"]
+HEATMAP_MODES: tuple[HeatmapMode, ...] = ("level", "score", "change")
+OVERALL = "Overall"
+ROW_HEIGHT = 26
+STATUS_COLOURS = {
+    ChainStatus.NEXT.value: "#1b7837",
+    ChainStatus.ELIGIBLE.value: "#a6dba0",
+    ChainStatus.BLOCKED.value: "#d9d9d9",
+    ChainStatus.REMOVED.value: "#2166ac",
+    ChainStatus.REMOVED_TOO_EARLY.value: "#d55e00",
+    ChainStatus.PERMANENT.value: "#525252",
+}
+"""One colour per chain status; removed-too-early also gets an X so it reads without colour."""
+PILLAR_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02")
+OVERALL_COLOUR = "#222222"
+CHANGE_COLOURSCALE = "RdBu"
+# A fixed-size colour bar at the top: on a tall chart a full-height bar would scroll away.
+COLOURBAR = dict(lenmode="pixels", len=220, yanchor="top", y=1, ticklabelposition="outside bottom")
+
+
+def label(text: object) -> str:
+    """Text made safe for a plotly label or hover (it renders a subset of HTML)."""
+    return html.escape(str(text), quote=False)
+
+
+def wrapped(text: str, width: int = 16) -> str:
+    """A column label broken onto lines of about `width` characters, so it never tilts."""
+    return "<br>".join(textwrap.wrap(label(text), width)) or label(text)
+
+
+def figure_height(rows: int, *, extra: int = 140) -> int:
+    """Chart height that grows with the number of rows, so every label stays readable."""
+    return max(260, extra + ROW_HEIGHT * rows)
+
+
+def team_axis(table: pd.DataFrame) -> list[list[str]]:
+    """Two-level y categories, [units, teams]: plotly draws the unit groups and dividers.
+
+    A team name repeated within a unit gets its slug appended, so rows never merge.
+    """
+    units = [label(u) for u in table["unit"]]
+    teams = [label(t) for t in table["team"]]
+    counts = Counter(zip(units, teams, strict=True))
+    repeated = {pair for pair, n in counts.items() if n > 1}
+    names = [
+        f"{team} ({label(slug)})" if (unit, team) in repeated else team
+        for unit, team, slug in zip(units, teams, table.index, strict=True)
+    ]
+    return [units, names]
+
+
+def _level_colourscale() -> list[tuple[float, str]]:
+    """Five flat bands over z = -0.5..4.5, one per readiness level."""
+    scale: list[tuple[float, str]] = []
+    for level, colour in enumerate(LEVEL_COLOURS):
+        scale += [(level / 5, colour), ((level + 1) / 5, colour)]
+    return scale
+
+
+def smooth_level_colourscale() -> list[tuple[float, str]]:
+    """LEVEL_COLOURS spread evenly, for means and scores that fall between levels."""
+    return [(i / (len(LEVEL_COLOURS) - 1), c) for i, c in enumerate(LEVEL_COLOURS)]
+
+
+def number_text(value: object, digits: int = 0, *, signed: bool = False) -> str:
+    """A number for a cell: rounded, "+3" when signed, a true minus sign, "" when missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    text = f"{number:+.{digits}f}" if signed else f"{number:.{digits}f}"
+    if signed and float(text) == 0:
+        text = f"{0:.{digits}f}"
+    return text.replace("-", "−")
+
+
+def heatmap_figure(
+    table: pd.DataFrame,
+    mode: HeatmapMode,
+    pillars: Mapping[str, str],
+    *,
+    earlier_period: str | None = None,
+) -> go.Figure:
+    """Teams (grouped by unit) × pillars + Overall, coloured by level, score or change.
+
+    Only teams that submitted are drawn. "change" needs the columns of
+    `assessments.org_table.change_since`; it colours by pillar score change (Overall: mean
+    score change). An invisible marker per cell carries the hover text and the team slug in
+    `customdata[0]`, because plotly selection events do not report heatmap cells.
+    """
+    rows = submitted(table)
+    columns = [wrapped(name) for name in [*pillars.values(), OVERALL]]
+    level_cols = [*(f"level:{p}" for p in pillars), "overall_level"]
+    score_cols = [*(f"score:{p}" for p in pillars), "mean_score"]
+    levels = rows[level_cols].astype(float).to_numpy()
+    scores = rows[score_cols].astype(float).to_numpy()
+    if mode == "level":
+        z, text = levels, [[number_text(v) for v in row] for row in levels]
+    elif mode == "score":
+        z, text = scores, [[number_text(v) for v in row] for row in scores]
+    else:
+        change_cols = [*(f"score_change:{p}" for p in pillars), "mean_score_change"]
+        z = rows[change_cols].astype(float).to_numpy()
+        text = [[number_text(v, signed=True) for v in row] for row in z]
+    y = team_axis(rows)
+    figure = go.Figure(go.Heatmap(z=z, x=columns, y=y, text=text, hoverinfo="skip", xgap=2, ygap=2))
+    figure.update_traces(texttemplate="%{text}", **_heatmap_colours(mode, z))
+    hover = _heatmap_hover(rows, pillars, mode, earlier_period)
+    figure.add_trace(
+        go.Scatter(
+            x=[c for _ in range(len(rows)) for c in columns],
+            y=[[u for u in y[0] for _ in columns], [t for t in y[1] for _ in columns]],
+            customdata=[
+                [slug, h] for slug, cells in zip(rows.index, hover, strict=True) for h in cells
+            ],
+            mode="markers",
+            marker=dict(symbol="square", size=22, opacity=0),
+            selected=dict(marker=dict(opacity=0)),
+            unselected=dict(marker=dict(opacity=0)),
+            hovertemplate="%{customdata[1]}<extra></extra>",
+            showlegend=False,
+            name="teams",
+        )
+    )
+    figure.update_layout(
+        font=FONT,
+        height=figure_height(len(rows)),
+        margin=dict(l=10, r=10, t=40, b=20),
+        # Explicit ranges: autorange would pad for the invisible markers' size.
+        xaxis=dict(side="top", type="category", fixedrange=True, range=[-0.5, len(columns) - 0.5]),
+        yaxis=dict(fixedrange=True, range=[len(rows) - 0.5, -0.5]),
+        clickmode="event+select",
+        dragmode=False,
+        hoverlabel=dict(align="left"),
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def _heatmap_colours(mode: HeatmapMode, z: np.ndarray) -> dict[str, object]:
+    if mode == "level":
+        return dict(
+            colorscale=_level_colourscale(),
+            zmin=-0.5,
+            zmax=4.5,
+            colorbar=dict(title=dict(text="Level"), tickvals=[0, 1, 2, 3, 4], **COLOURBAR),
+        )
+    if mode == "score":
+        return dict(
+            colorscale=smooth_level_colourscale(),
+            zmin=0,
+            zmax=100,
+            colorbar=dict(title=dict(text="Score"), **COLOURBAR),
+        )
+    finite = np.abs(z[np.isfinite(z)]) if z.size else np.array([])
+    reach = max(10.0, float(finite.max()) if finite.size else 0.0)
+    return dict(
+        colorscale=CHANGE_COLOURSCALE,
+        zmid=0,
+        zmin=-reach,
+        zmax=reach,
+        colorbar=dict(title=dict(text="Score change"), **COLOURBAR),
+    )
+
+
+def _heatmap_hover(
+    rows: pd.DataFrame, pillars: Mapping[str, str], mode: HeatmapMode, earlier: str | None
+) -> list[list[str]]:
+    """Per row, per column: team, unit, level, score, weakest pillar (and change)."""
+    hover = []
+    for _, row in rows.iterrows():
+        head = f"<b>{label(row['team'])}</b> · {label(row['unit'])}"
+        weakest = pillars.get(str(row["weakest_pillar"]), str(row["weakest_pillar"]))
+        tail = f"<br>Weakest pillar: {label(weakest)}"
+        cells = []
+        for pid, name in [*pillars.items(), ("", OVERALL)]:
+            level = row[f"level:{pid}"] if pid else row["overall_level"]
+            score = row[f"score:{pid}"] if pid else row["mean_score"]
+            what = (
+                f"level {level}, score {number_text(score)}"
+                if pid
+                else (f"level {level} (weakest pillar), mean score {number_text(score)}")
+            )
+            line = f"<br>{label(name)}: {what}"
+            if mode == "change":
+                line += _change_line(row, pid, earlier)
+            cells.append(head + line + tail)
+        hover.append(cells)
+    return hover
+
+
+def _change_line(row: pd.Series, pid: str, earlier: str | None) -> str:
+    since = f" since {earlier}" if earlier else ""
+    if not row.get("compared", False):
+        return f"<br>No submission to compare with{since}"
+    level_change = row[f"level_change:{pid}"] if pid else row["overall_level_change"]
+    score_change = row[f"score_change:{pid}"] if pid else row["mean_score_change"]
+    return (
+        f"<br>Change{since}: score {number_text(score_change, signed=True)}, "
+        f"level {number_text(level_change, signed=True)}"
+    )
+
+
+def chain_label(order: int, name: str) -> str:
+    """A chain's column label: its place in the removal order and its name."""
+    return f"{order}. {label(name)}"
+
+
+def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure:
+    """Teams (grouped by unit) × chains: one square per cell, one legend entry per status.
+
+    Each status is its own trace, so the legend reads "Next to remove", "Removed too early"
+    and so on with no colour key to learn. `customdata[0]` is the team slug.
+    """
+    rows = submitted(table)
+    y = team_axis(rows)
+    columns = [chain_label(c.order, c.name) for c in catalogue.chains]
+    # Categories take the order they first appear in; this invisible trace lists every row
+    # first, so teams keep table order whatever status they show.
+    figure = go.Figure(
+        go.Scatter(
+            x=[columns[0] if columns else ""] * len(rows),
+            y=y,
+            mode="markers",
+            marker=dict(opacity=0),
+            hoverinfo="skip",
+            showlegend=False,
+            name="rows",
+        )
+    )
+    for status, status_label in STATUS_LABELS.items():
+        xs: list[str] = []
+        units: list[str] = []
+        teams: list[str] = []
+        custom: list[list[str]] = []
+        for chain in catalogue.chains:
+            hits = np.flatnonzero((rows[f"status:{chain.id}"] == status).to_numpy())
+            for i in hits:
+                xs.append(chain_label(chain.order, chain.name))
+                units.append(y[0][i])
+                teams.append(y[1][i])
+                custom.append(
+                    [
+                        str(rows.index[i]),
+                        f"<b>{label(rows['team'].iloc[i])}</b> · {label(rows['unit'].iloc[i])}"
+                        f"<br>{label(chain.name)}: {status_label}",
+                    ]
+                )
+        too_early = status == ChainStatus.REMOVED_TOO_EARLY.value
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[units, teams],
+                mode="markers",
+                name=status_label,
+                customdata=custom,
+                hovertemplate="%{customdata[1]}<extra></extra>",
+                marker=dict(
+                    symbol="square-x" if too_early else "square",
+                    size=17,
+                    color=STATUS_COLOURS[status],
+                    line=dict(color="white", width=1.5 if too_early else 0),
+                ),
+                showlegend=True,
+            )
+        )
+    figure.update_layout(
+        font=FONT,
+        height=figure_height(len(rows), extra=300),
+        margin=dict(l=10, r=10, t=250, b=10),
+        xaxis=dict(
+            side="top",
+            type="category",
+            categoryorder="array",
+            categoryarray=columns,
+            tickangle=-45,
+            fixedrange=True,
+            showgrid=False,
+            range=[-0.5, len(columns) - 0.5],
+        ),
+        yaxis=dict(fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
+        legend=dict(orientation="h", yanchor="top", y=1.0, x=0, yref="container"),
+        clickmode="event+select",
+        dragmode=False,
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def unit_rollup_figure(rollup: pd.DataFrame, pillars: Mapping[str, str]) -> go.Figure:
+    """Units × pillars + Overall, coloured by the mean level of the teams that submitted."""
+    titles = [*pillars.values(), OVERALL]
+    columns = [wrapped(title) for title in titles]
+    keys = [*pillars, "overall"]
+    z = rollup[[f"mean_level:{k}" for k in keys]].astype(float).to_numpy()
+    names = [
+        f"{label(u)} ({s}/{t})"
+        for u, s, t in zip(rollup["unit"], rollup["submitted"], rollup["teams"], strict=True)
+    ]
+    hover = []
+    for _, row in rollup.iterrows():
+        cells = []
+        for key, title in zip(keys, titles, strict=True):
+            mean, median = row[f"mean_level:{key}"], row[f"median_level:{key}"]
+            score = (
+                "" if key == "overall" else f", mean score {number_text(row[f'mean_score:{key}'])}"
+            )
+            cells.append(
+                f"<b>{label(row['unit'])}</b> · {label(title)}<br>"
+                f"mean level {number_text(mean, 1)}, median {number_text(median, 1)}"
+                f"{score}<br>{row['submitted']} of {row['teams']} teams submitted"
+            )
+        hover.append(cells)
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=columns,
+            y=names,
+            text=[[number_text(v, 1) for v in row] for row in z],
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=smooth_level_colourscale(),
+            zmin=0,
+            zmax=4,
+            xgap=2,
+            ygap=2,
+            colorbar=dict(title=dict(text="Mean level"), tickvals=[0, 1, 2, 3, 4], **COLOURBAR),
+        )
+    )
+    figure.update_layout(
+        font=FONT,
+        height=figure_height(len(rollup), extra=120) + 20,
+        margin=dict(l=10, r=10, t=40, b=20),
+        xaxis=dict(side="top", fixedrange=True),
+        yaxis=dict(autorange="reversed", fixedrange=True, type="category"),
+        plot_bgcolor="white",
+    )
+    return figure

@@ -1,0 +1,127 @@
+"""Plotly figure builders for the quarterly review: pillar trends and chains teams could remove."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from assessments.reports.org_table import STATUS_LABELS
+from scoring.results import ChainStatus
+from ui.figures.org import (
+    OVERALL,
+    OVERALL_COLOUR,
+    PILLAR_COLOURS,
+    STATUS_COLOURS,
+    chain_label,
+    figure_height,
+    label,
+)
+from ui.figures.team import FONT
+
+
+def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
+    """Per removable chain: how many teams could remove it now (next, or an eligible one)."""
+    rows = removable[~removable["permanent"]].sort_values("order")
+    names = [chain_label(o, n) for o, n in zip(rows["order"], rows["chain"], strict=True)]
+    figure = go.Figure()
+    for status, column in (
+        (ChainStatus.NEXT.value, "next"),
+        (ChainStatus.ELIGIBLE.value, "eligible"),
+    ):
+        figure.add_trace(
+            go.Bar(
+                x=rows[column].tolist(),
+                y=names,
+                orientation="h",
+                name=STATUS_LABELS[status],
+                marker=dict(color=STATUS_COLOURS[status]),
+                hovertemplate="%{y}: %{x} team(s)<extra>" + STATUS_LABELS[status] + "</extra>",
+            )
+        )
+    totals = rows["could_remove_now"].tolist()
+    figure.add_trace(
+        go.Scatter(
+            x=totals,
+            y=names,
+            mode="text",
+            text=[f"  {t}" for t in totals],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    figure.update_layout(
+        font=FONT,
+        barmode="stack",
+        height=figure_height(len(rows), extra=120),
+        margin=dict(l=10, r=30, t=30, b=40),
+        xaxis=dict(
+            title="Teams that could remove it now",
+            rangemode="tozero",
+            fixedrange=True,
+            # Whole teams only: no 0.5 ticks on a small org.
+            tick0=0,
+            dtick=max(1, math.ceil(max(totals, default=0) / 8)),
+        ),
+        yaxis=dict(autorange="reversed", fixedrange=True),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
+    )
+    return figure
+
+
+def trend_figure(
+    org_trends: pd.DataFrame,
+    pillars: Mapping[str, str],
+    *,
+    unit_trends: pd.DataFrame | None = None,
+    unit_name: str | None = None,
+    measure: Literal["score", "level"] = "score",
+) -> go.Figure:
+    """Per pillar and overall, the mean score (or level) per period; a unit's lines dashed."""
+    column = "mean_score" if measure == "score" else "mean_level"
+    other = "mean_level" if measure == "score" else "mean_score"
+    periods = sorted(
+        set(org_trends["period"]) | set([] if unit_trends is None else unit_trends["period"])
+    )
+    names = {**pillars, "overall": OVERALL}
+    words = {"mean_score": "mean score", "mean_level": "mean level"}
+    scopes: list[tuple[str, pd.DataFrame, str]] = [("Organisation", org_trends, "solid")]
+    if unit_trends is not None:
+        scopes.append((label(unit_name or "Unit"), unit_trends, "dash"))
+    figure = go.Figure()
+    for scope, trends, dash in scopes:
+        for i, (pid, name) in enumerate(names.items()):
+            series = trends[trends["pillar"] == pid].sort_values("period")
+            colour = OVERALL_COLOUR if pid == "overall" else PILLAR_COLOURS[i % len(PILLAR_COLOURS)]
+            figure.add_trace(
+                go.Scatter(
+                    x=series["period"].tolist(),
+                    y=series[column].tolist(),
+                    name=f"{scope} · {label(name)}" if unit_trends is not None else label(name),
+                    mode="lines+markers",
+                    line=dict(color=colour, dash=dash, width=3 if pid == "overall" else 2),
+                    customdata=np.column_stack([series[other], series["teams"]]),
+                    hovertemplate=(
+                        f"{scope} · {label(name)}<br>%{{x}}: {words[column]} %{{y:.1f}}, "
+                        f"{words[other]} %{{customdata[0]:.1f}}"
+                        "<br>%{customdata[1]} teams<extra></extra>"
+                    ),
+                )
+            )
+    figure.update_layout(
+        font=FONT,
+        height=380,
+        margin=dict(l=10, r=10, t=30, b=40),
+        xaxis=dict(title="Period", type="category", categoryorder="array", categoryarray=periods),
+        yaxis=dict(
+            title="Mean pillar score (0–100)" if measure == "score" else "Mean readiness level",
+            range=[0, 100] if measure == "score" else [0, 4],
+        ),
+        legend=dict(orientation="h", y=-0.2),
+    )
+    return figure
