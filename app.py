@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import context, identity, navigation, resources, sign_in
+from ui import context, identity, navigation, org_data, resources, sign_in
 
 st.set_page_config(
     page_title="Autonomy Readiness",
@@ -17,6 +17,6 @@ except identity.SignInRequired as refused:
     st.stop()
 
 page = st.navigation(navigation.pages_for(principal))
-context.remember(context.render_sidebar(resources.authorized_service()))
+context.remember(context.render_sidebar(org_data.teams(), org_data.periods()))
 sign_in.render_account(principal)
 page.run()

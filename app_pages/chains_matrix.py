@@ -30,7 +30,7 @@ if table.empty:
     st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
     st.stop()
 with st.columns([1, 2])[0]:
-    unit = unit_filter(service.list_units(), key="chains_unit")
+    unit = unit_filter(org_data.units(), key="chains_unit")
 scoped = in_unit(table, None if unit is None else unit.slug)
 if scoped.empty and unit is not None:
     st.info(f"{inert(unit.name)} has no teams yet.", icon=":material/groups:")

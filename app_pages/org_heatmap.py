@@ -35,7 +35,7 @@ if table.empty:
 
 left, right = st.columns([1, 2])
 with left:
-    unit = unit_filter(service.list_units(), key="heatmap_unit")
+    unit = unit_filter(org_data.units(), key="heatmap_unit")
 with right:
     mode = (
         st.segmented_control(

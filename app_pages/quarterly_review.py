@@ -24,9 +24,9 @@ st.title("Quarterly review")
 require_org_view(service)
 left, right = st.columns(2)
 with left:
-    unit = unit_filter(service.list_units(), key="review_unit")
+    unit = unit_filter(org_data.units(), key="review_unit")
 with right:
-    baselines = [p for p in reversed(service.periods()) if p < earlier]
+    baselines = [p for p in reversed(org_data.periods()) if p < earlier]
     baseline = st.selectbox(
         "Baseline",
         [None, *baselines],

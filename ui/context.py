@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import streamlit as st
 
-from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
@@ -46,11 +46,14 @@ def _asked_for(key: str) -> str | None:
     return str(asked) if asked else None
 
 
-def render_sidebar(service: AuthorizedService) -> Selection:
-    """Draw the team and period pickers (only teams this person may see), mirrored in the URL
-    so a reload keeps them."""
-    teams = service.list_teams()
-    periods = sorted({*service.periods(), current_period()}, reverse=True)
+def render_sidebar(teams: Sequence[TeamView], stored_periods: Sequence[str]) -> Selection:
+    """Draw the team and period pickers, mirrored in the URL so a reload keeps them.
+
+    Args:
+        teams: the teams this person may see (sorted by unit, then name).
+        stored_periods: every period with an assessment; the current quarter is added.
+    """
+    periods = sorted({*stored_periods, current_period()}, reverse=True)
     with st.sidebar:
         _picked(PERIOD_KEY, periods)
         period = str(st.selectbox("Period", periods, key=PERIOD_KEY))

@@ -1,4 +1,4 @@
-"""Cached reads for the leadership pages: org tables, scored history and the quarterly review.
+"""Cached reads: the team and unit lists, org tables, scored history and the quarterly review.
 
 Each cache entry is keyed by the database URL, what the signed-in person may see (the whole
 org or some units: the service filters the reads) and the service's org data version, which
@@ -15,6 +15,7 @@ from assessments.periods import previous_period
 from assessments.reports import org_table
 from assessments.service.quarterly_review import QuarterlyReview, build_review
 from assessments.storage.db import database_url
+from assessments.storage.views import TeamView, UnitView
 from ui import resources
 from ui.identity import current_principal
 
@@ -27,6 +28,36 @@ def data_version() -> str:
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
     return f"{database_url()} · {current_principal().view_scope()}"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _teams(database: str, version: str) -> list[TeamView]:
+    return resources.authorized_service().list_teams()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _units(database: str, version: str) -> list[UnitView]:
+    return resources.authorized_service().list_units()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _periods(database: str, version: str) -> list[str]:
+    return resources.authorized_service().periods()
+
+
+def teams() -> list[TeamView]:
+    """The teams this person may see, by unit then name (read once per data version)."""
+    return _teams(_key(), data_version())
+
+
+def units() -> list[UnitView]:
+    """The units this person may see, by name (read once per data version)."""
+    return _units(_key(), data_version())
+
+
+def periods() -> list[str]:
+    """Every period with an assessment, oldest first (read once per data version)."""
+    return _periods(_key(), data_version())
 
 
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)
