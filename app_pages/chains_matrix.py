@@ -49,19 +49,28 @@ st.caption(
     "Per chain, the teams whose unlock conditions hold today: the one chain recommended "
     "next, or an eligible alternative. Permanent chains are never removed and are left out."
 )
-removable = removable_now(scoped, catalogue)
+unit_slug = None if unit is None else unit.slug
 st.plotly_chart(
-    removable_now_figure(removable), key="removable_chart", config={"displayModeBar": False}
+    org_data.figure(
+        "removable",
+        lambda: removable_now_figure(removable_now(scoped, catalogue)),
+        period,
+        unit_slug,
+    ),
+    key="removable_chart",
+    config={"displayModeBar": False},
 )
 
 st.subheader("Every team, every chain")
 st.caption("Click a square to open that team's report.")
-rows = page_of(scoped, key="chains_page")
+rows, page = page_of(scoped, key="chains_page")
 st.plotly_chart(
-    chains_matrix_figure(rows, catalogue),
+    org_data.figure(
+        "chains", lambda: chains_matrix_figure(rows, catalogue), period, unit_slug, page
+    ),
     key="chains_chart",
     on_select=lambda: plotly_drill_down("chains_chart"),
     selection_mode="points",
     config={"displayModeBar": False},
 )
-team_opener(scoped, key="chains_open_team")
+team_opener(rows, key="chains_open_team")

@@ -140,6 +140,10 @@ class AuthorizedService:
         """A token that changes with every write the org views can show (not draft edits)."""
         return self._service.org_data_version()
 
+    def period_data_version(self, period: str) -> str:
+        """A token that changes with every write that can change `period`'s org table."""
+        return self._service.period_data_version(period)
+
     def create_unit(self, slug: str, name: str) -> UnitView:
         """Add an org unit (admins)."""
         return self._service.create_unit(slug, name, actor=self._require_admin("create units"))
@@ -245,10 +249,10 @@ class AuthorizedService:
         units = self.principal.viewed_units
         return snapshot if units is None else filter_snapshot(snapshot, units)
 
-    def org_history(self) -> OrgHistory:
-        """Every period's latest submissions of the teams this person may see."""
+    def org_history(self, period: str | None = None) -> OrgHistory:
+        """Every period's (or one period's) latest submissions of the teams this person sees."""
         self._require_org_view("read the org history")
-        history = self._service.org_history()
+        history = self._service.org_history(period)
         units = self.principal.viewed_units
         return history if units is None else filter_history(history, units)
 

@@ -88,6 +88,7 @@ class DraftCommands(ServiceCore):
                     "copied_from": None if latest is None else latest.id,
                     **copied,
                 },
+                period=period,
             )
             return draft_view(repo, row)
 
@@ -242,6 +243,7 @@ class DraftCommands(ServiceCore):
                     entity="assessment",
                     entity_id=assessment_id,
                     details={**details, "version": row.version},
+                    period=row.period,
                 )
                 return draft_view(repo, row)
             row = _assessment(repo, assessment_id)

@@ -90,10 +90,10 @@ class HistoryQueries(ServiceCore):
             removed = removed_frame(_removed_chains(connection, latest))
         return PeriodSnapshot(period, snapshots, answers, removed)
 
-    def org_history(self) -> OrgHistory:
-        """The latest submission of every team in every period, as frames for `score_org`."""
+    def org_history(self, period: str | None = None) -> OrgHistory:
+        """The latest submission of every team in every period (or one), for `score_org`."""
         with self.unit_of_work() as repo:
-            latest = repo.latest_submitted_query()
+            latest = repo.latest_submitted_query(period)
             connection = _core(repo.session)
             return OrgHistory(
                 _assessment_frame(connection, latest),
@@ -109,6 +109,12 @@ class HistoryQueries(ServiceCore):
         """
         with self.unit_of_work() as repo:
             return audit.data_version(repo.session, audit.EVERY_WRITE)
+
+    def period_data_version(self, period: str) -> str:
+        """Like `org_data_version`, but moved only by what can change `period`'s org table:
+        drafts opened and submissions made in it, and changes to units, teams and roles."""
+        with self.unit_of_work() as repo:
+            return audit.period_version(repo.session, period)
 
     def org_data_version(self) -> str:
         """Like `data_version`, but blind to writes inside drafts (autosaves, chain ticks).

@@ -7,7 +7,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from assessments.storage.tables import AuditRow, DataVersionRow
@@ -46,7 +48,10 @@ DRAFT_ONLY_ACTIONS = frozenset(
 
 EVERY_WRITE = "all"
 ORG_WRITES = "org"
-"""The two data versions: every write, and writes the org views can show."""
+STRUCTURE = "structure"
+"""Data versions: every write; writes the org views can show; those not tied to one period
+(units, teams, imports, roles). Each period also has its own, `period:<period>`, moved by
+drafts opened and submissions made in it, so a past period's scored table stays cached."""
 
 
 @dataclass(frozen=True)
@@ -77,11 +82,12 @@ def record(
     entity: str,
     entity_id: str | int,
     details: dict[str, Any] | None = None,
+    period: str | None = None,
 ) -> None:
     """Add an audit entry to the session's transaction, so it commits with the change.
 
     The data versions move in the same transaction: a reader sees the new version exactly
-    when it can see the write.
+    when it can see the write. `period` is the period of the assessment written, if any.
     """
     session.add(
         AuditRow(
@@ -93,11 +99,22 @@ def record(
             details=details or {},
         )
     )
-    names = [EVERY_WRITE] if action in DRAFT_ONLY_ACTIONS else [EVERY_WRITE, ORG_WRITES]
+    names = [EVERY_WRITE]
+    if action not in DRAFT_ONLY_ACTIONS:
+        names += [ORG_WRITES, STRUCTURE if period is None else f"period:{period}"]
+    _bump(session, names)
+
+
+def _bump(session: Session, names: list[str]) -> None:
+    # INSERT .. ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike): the first write of a new
+    # period creates its row, and two replicas doing so at once cannot collide.
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    statement = insert(DataVersionRow).values([{"name": n, "version": 1} for n in names])
     session.execute(
-        update(DataVersionRow)
-        .where(DataVersionRow.name.in_(names))
-        .values(version=DataVersionRow.version + 1)
+        statement.on_conflict_do_update(
+            index_elements=[DataVersionRow.name],
+            set_={"version": DataVersionRow.version + 1},
+        )
     )
 
 
@@ -105,6 +122,18 @@ def data_version(session: Session, name: str) -> str:
     """The current value of one data version (one primary-key read), as a cache key."""
     version = session.scalar(select(DataVersionRow.version).where(DataVersionRow.name == name))
     return str(version or 0)
+
+
+def period_version(session: Session, period: str) -> str:
+    """What a cached table of `period` depends on: the structure's and the period's versions."""
+    rows = dict(
+        session.execute(
+            select(DataVersionRow.name, DataVersionRow.version).where(
+                DataVersionRow.name.in_([STRUCTURE, f"period:{period}"])
+            )
+        ).all()
+    )
+    return f"{rows.get(STRUCTURE, 0)}.{rows.get(f'period:{period}', 0)}"
 
 
 def entries(

@@ -72,3 +72,26 @@ def test_a_write_through_one_replica_moves_the_version_another_replica_reads(
         assert int(org.org_data_version()) == int(before) + 2
     finally:
         other_engine.dispose()
+
+
+def test_a_period_version_moves_with_drafts_and_submissions_in_that_period_only(
+    org: ReadinessService,
+) -> None:
+    q3, q4 = org.period_data_version("2026-Q3"), org.period_data_version("2026-Q4")
+    assert (q3, q4) == ("5.0", "5.0")  # two units and three teams, nothing in either period
+
+    draft = org.open_draft("checkout", "2026-Q4", actor="em@example.com")
+    for question in org.content.questionnaire.questions:
+        draft = org.save_answer(
+            draft.id, question.id, AnswerEntry(value=2), expected_version=draft.version, actor="em"
+        )
+    assert org.period_data_version("2026-Q4") == "5.1"  # the draft opened; autosaves left it
+    org.submit(draft.id, expected_version=draft.version, actor="em")
+    assert org.period_data_version("2026-Q4") == "5.2"
+    assert org.period_data_version("2026-Q3") == "5.0"
+
+    org.create_team("ledger", "Ledger", "payments", actor="admin@example.com")
+    assert (org.period_data_version("2026-Q3"), org.period_data_version("2026-Q4")) == (
+        "6.0",
+        "6.2",
+    )

@@ -31,7 +31,7 @@ _DRAFT_ONLY = (
 
 
 def upgrade() -> None:
-    """Create `data_versions` with its two counters."""
+    """Create `data_versions` with its counters (rows `period:<p>` come with the first write)."""
     versions = op.create_table(
         "data_versions",
         sa.Column("name", sa.String(20), nullable=False),
@@ -44,7 +44,14 @@ def upgrade() -> None:
     org = connection.execute(
         sa.select(sa.func.count(audit.c.id)).where(audit.c.action.not_in(_DRAFT_ONLY))
     ).scalar_one()
-    op.bulk_insert(versions, [{"name": "all", "version": every}, {"name": "org", "version": org}])
+    op.bulk_insert(
+        versions,
+        [
+            {"name": "all", "version": every},
+            {"name": "org", "version": org},
+            {"name": "structure", "version": org},
+        ],
+    )
 
 
 def downgrade() -> None:
