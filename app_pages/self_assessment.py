@@ -12,6 +12,8 @@ from ui.page_access import require_team_access
 from ui.question_widgets import render_question
 from ui.text import inert
 
+PROGRESS = "assessment_progress"
+
 service = resources.authorized_service()
 content = resources.content()
 questionnaire = content.questionnaire
@@ -85,13 +87,21 @@ if state.conflict or draft.version != state.version or kept:
         state.reload(service.get_assessment(draft.id))
         st.rerun()
 
-answered = sum(1 for q in questionnaire.questions if q.id in draft.answers)
+state.answered = set(draft.answers)
 total = len(questionnaire.questions)
-st.progress(
-    answered / total,
-    text=f"{answered} of {total} questions answered · revision {draft.revision} · draft saved "
-    "automatically",
-)
+
+
+@st.fragment(key=PROGRESS)
+def render_progress() -> None:
+    answered = len(state.answered)
+    st.progress(
+        answered / total,
+        text=f"{answered} of {total} questions answered · revision {draft.revision} · draft "
+        "saved automatically",
+    )
+
+
+render_progress()
 
 if not draft.answers and earlier:
     with shown_as_error():
@@ -109,15 +119,27 @@ def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
     return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
 
 
+def render_pillar_count(questions, pillar):  # type: ignore[no-untyped-def]
+    done = sum(1 for q in questions if q.id in state.answered)
+    st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+
+
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
     questions = questionnaire.questions_of(pillar.id)
+    counted = f"pillar_count_{pillar.id}"
     with tab:
-        done = sum(1 for q in questions if q.id in draft.answers)
-        st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p))()
         for question in questions:
-            render_question(question, draft.answers.get(question.id), state, draft.id, save_answer)
+            render_question(
+                question,
+                draft.answers.get(question.id),
+                state,
+                draft.id,
+                save_answer,
+                also_rerun=(PROGRESS, counted),
+            )
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
 
