@@ -118,17 +118,32 @@ class PageFailed(RuntimeError):
     """The page raised (Streamlit shows an exception) or never showed its main element."""
 
 
-def time_page_load(browser: Any, url: str, selector: str, text: str = "") -> tuple[float, Any]:
+@dataclass
+class PageLoad:
+    """One timed page load: seconds, bytes the server sent over the WebSocket, the open page."""
+
+    seconds: float
+    websocket_bytes: int
+    page: Any
+
+
+def time_page_load(browser: Any, url: str, selector: str, text: str = "") -> PageLoad:
     """Seconds from navigation to done, in a new browser context (a new Streamlit session).
 
-    Returns the seconds and the open page (its context is closed by the caller).
+    The caller closes the page's context (`load.page.context.close()`).
     """
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
+    received = [0]
+
+    def count(payload: str | bytes) -> None:
+        received[0] += len(payload)
+
+    page.on("websocket", lambda socket: socket.on("framereceived", count))
     page.goto(url, wait_until="commit")
     milliseconds = _wait_done(page, selector, text)
-    return milliseconds / 1000, page
+    return PageLoad(milliseconds / 1000, received[0], page)
 
 
 def time_click(page: Any, target: Any, selector: str, text: str) -> float:

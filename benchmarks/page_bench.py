@@ -68,12 +68,13 @@ PAGES = (
 
 @dataclass
 class Timing:
-    """Cold and warm seconds of one page, and its server's peak RSS."""
+    """Cold and warm seconds of one page, the WebSocket bytes of a load, its server's peak RSS."""
 
     name: str
     cold: float
     warm: list[float]
     rss_mib: float
+    sent_kib: float
 
     @property
     def warm_median(self) -> float:
@@ -119,13 +120,19 @@ def measure(
     browser: Any, server: Server, address: str, selector: str, runs: int, name: str
 ) -> Timing:
     """The first session (cold), then `runs` new sessions (warm)."""
-    times = []
+    loads = []
     for _ in range(runs + 1):
-        seconds, page = time_page_load(browser, address, selector)
-        page.context.close()
-        times.append(seconds)
-    print(f"  {name}: cold {times[0]:.2f} s, warm {[round(t, 2) for t in times[1:]]}", flush=True)
-    return Timing(name, times[0], times[1:], server.peak_rss_mib())
+        load = time_page_load(browser, address, selector)
+        load.page.context.close()
+        loads.append(load)
+    times = [load.seconds for load in loads]
+    sent = loads[-1].websocket_bytes / 1024
+    print(
+        f"  {name}: cold {times[0]:.2f} s, warm {[round(t, 2) for t in times[1:]]},"
+        f" {sent:,.0f} KiB over the WebSocket",
+        flush=True,
+    )
+    return Timing(name, times[0], times[1:], server.peak_rss_mib(), sent)
 
 
 def served(start: Callable[[], Server], work: Callable[[Server], Any]) -> Any:
@@ -139,7 +146,7 @@ def served(start: Callable[[], Server], work: Callable[[Server], Any]) -> Any:
 def answer_clicks(browser: Any, server: Server, teams: dict[str, str], runs: int) -> list[float]:
     """Seconds from clicking an answer until the draft shows it saved, one new question each."""
     address = f"{server.url}/assessment?period={PERIOD}&team={teams['draft_team']}"
-    _, page = time_page_load(browser, address, "[data-testid='stRadio']")
+    page = time_page_load(browser, address, "[data-testid='stRadio']").page
     total = len(load_content().questionnaire.questions)
     times = []
     for index in range(runs):
@@ -153,7 +160,7 @@ def answer_clicks(browser: Any, server: Server, teams: dict[str, str], runs: int
 
 def floor_clicks(browser: Any, server: Server, runs: int) -> list[float]:
     """Seconds from clicking the empty page's button until its rerun shows the new count."""
-    _, page = time_page_load(browser, server.url, BUTTON)
+    page = time_page_load(browser, server.url, BUTTON).page
     button = page.locator(f"{BUTTON} button")
     times = [time_click(page, button, BUTTON, f"Rerun {n + 2}") for n in range(runs)]
     page.context.close()
@@ -214,7 +221,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
             for _ in range(2):
                 for case in PAGES:
                     address = f"{server.url}/{case.path}?period={PERIOD}&team={teams[case.team]}"
-                    time_page_load(browser, address, case.selector)[1].context.close()
+                    time_page_load(browser, address, case.selector).page.context.close()
             return server.peak_rss_mib()
 
         peak = served(app, every_page)
@@ -235,7 +242,8 @@ def print_results(
     cold_floor = statistics.mean(f.cold for f in floors)
     warm_floor = statistics.median([t for f in floors for t in f.warm])
     print(f"\n{args.teams:,} teams × {args.quarters} quarters; warm = median of {args.runs}\n")
-    rows = [("empty page (floor)", f"{cold_floor:.2f}", "1.0×", f"{warm_floor:.2f}", "1.0×", "")]
+    floor = ("empty page (floor)", f"{cold_floor:.2f}", "1.0×", f"{warm_floor:.2f}", "1.0×")
+    rows = [(*floor, f"{floors[-1].sent_kib:,.0f}", "")]
     for p in pages:
         rows.append(
             (
@@ -244,10 +252,19 @@ def print_results(
                 f"{p.cold / cold_floor:.1f}×",
                 f"{p.warm_median:.2f}",
                 f"{p.warm_median / warm_floor:.1f}×",
+                f"{p.sent_kib:,.0f}",
                 f"{p.rss_mib:,.0f}",
             )
         )
-    header = ("page", "cold s", "cold ÷ floor", "warm s", "warm ÷ floor", "server peak RSS MiB")
+    header = (
+        "page",
+        "cold s",
+        "cold ÷ floor",
+        "warm s",
+        "warm ÷ floor",
+        "sent KiB",
+        "server peak RSS MiB",
+    )
     print_table(header, rows, markdown=args.markdown)
     answer, rerun = statistics.median(answers), statistics.median(floor_reruns)
     print()
