@@ -11,7 +11,11 @@ import streamlit as st
 from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
+TEAM_UNIT_KEY = "team_unit"
 PERIOD_KEY = "period"
+ONE_PICKER_LIMIT = 200
+"""Above this many teams the sidebar picks a unit, then one of its teams: a single picker
+would send every team's name on every run (2,000 teams: about 70 KiB a run)."""
 
 
 def current_period(now: datetime | None = None) -> str:
@@ -64,17 +68,43 @@ def render_sidebar(teams: Sequence[TeamView], stored_periods: Sequence[str]) -> 
         by_slug = {t.slug: t for t in teams}
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
-        _picked(TEAM_KEY, list(by_slug))
+        options = list(by_slug)
+        if len(teams) > ONE_PICKER_LIMIT:
+            options = _unit_picker(by_slug, asked)
+        _picked(TEAM_KEY, options)
         slug = str(
             st.selectbox(
                 "Team",
-                list(by_slug),
+                options,
                 format_func=lambda s: f"{by_slug[s].unit_name} · {by_slug[s].name}",
                 key=TEAM_KEY,
             )
         )
         st.query_params[TEAM_KEY] = slug
     return Selection(by_slug[slug], period, refused)
+
+
+def _unit_picker(by_slug: dict[str, TeamView], asked: str | None) -> list[str]:
+    """Pick a unit (the asked-for team's, if any); returns the slugs of its teams."""
+    units = {t.unit_slug: t.unit_name for t in by_slug.values()}
+    if asked in by_slug:
+        # The unit follows the team, whether it came from the URL or a drill-down.
+        st.session_state[TEAM_UNIT_KEY] = by_slug[str(asked)].unit_slug
+    elif st.session_state.get(TEAM_UNIT_KEY) not in units:
+        st.session_state[TEAM_UNIT_KEY] = next(iter(units))
+
+    def first_team_of_unit() -> None:
+        unit = st.session_state[TEAM_UNIT_KEY]
+        st.session_state[TEAM_KEY] = next(s for s, t in by_slug.items() if t.unit_slug == unit)
+
+    unit = st.selectbox(
+        "Unit",
+        list(units),
+        format_func=units.__getitem__,
+        key=TEAM_UNIT_KEY,
+        on_change=first_team_of_unit,
+    )
+    return [slug for slug, team in by_slug.items() if team.unit_slug == unit]
 
 
 def selection() -> Selection:
