@@ -33,7 +33,7 @@ $(DEV_STAMP): $(APP_STAMP) requirements-dev.lock
 	touch $(DEV_STAMP)
 
 run: $(APP_STAMP)
-	READINESS_SEED_DEMO=$${READINESS_SEED_DEMO:-1} $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	READINESS_SEED_DEMO=$${READINESS_SEED_DEMO:-1} $(BIN)/streamlit run ui/server.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(DEV_STAMP) lint typecheck
 	$(BIN)/python -m pytest

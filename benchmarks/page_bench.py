@@ -188,7 +188,8 @@ def run(args: argparse.Namespace, work: Path) -> None:
     app_env = {"READINESS_DATABASE_URL": url(db), "READINESS_SEED_DEMO": "0"}
 
     def app() -> Server:
-        return start_server(REPO / "app.py", work / "app.log", app_env, REPO)
+        # As `make run` serves it: app.py behind ui/server.py, which warms up before healthy.
+        return start_server(REPO / "ui" / "server.py", work / "app.log", app_env, REPO)
 
     def floor() -> Server:
         return start_server(floor_script, work / "floor.log", {}, work)
