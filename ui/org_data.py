@@ -17,7 +17,6 @@ import streamlit as st
 from assessments.periods import previous_period
 from assessments.reports import org_table
 from assessments.service.quarterly_review import QuarterlyReview, build_review
-from assessments.storage.db import database_url
 from assessments.storage.views import TeamView, UnitView
 from ui import resources
 from ui.exports.review_pack import review_pack_csv, review_pack_markdown
@@ -35,7 +34,7 @@ def _period_version(period: str) -> str:
 
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
-    return f"{database_url()} · {current_principal().view_scope()}"
+    return f"{resources.settings().database_url} · {current_principal().view_scope()}"
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

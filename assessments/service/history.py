@@ -2,129 +2,89 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
 
-import numpy as np
-import pandas as pd
-from sqlalchemy import Connection, Select, select
-from sqlalchemy.orm import Session
-
-from assessments.service.core import ServiceCore
-from assessments.service.org_structure import find_team, team_view
-from assessments.storage import audit
-from assessments.storage.audit import AuditEntryView
-from assessments.storage.repository import draft_views, with_team_and_unit
-from assessments.storage.tables import (
-    AnswerRow,
-    AssessmentRow,
-    ChainStateRow,
-    OrgUnitRow,
-    TeamRow,
-)
-from assessments.storage.views import (
-    ANSWER_FRAME_COLUMNS,
-    ASSESSMENT_FRAME_COLUMNS,
-    REMOVED_FRAME_COLUMNS,
-    DraftView,
-    OrgHistory,
-    PeriodSnapshot,
-    SubmissionView,
-    TeamSnapshot,
-)
-from scoring.model import AnswerKind
-
-# (assessment_id, question_id, value, is_not_applicable, dont_know, has_evidence)
-AnswerFacts = tuple[int, str, int | None, bool, bool, bool]
-
-# Indexed by 0 (a value), 1 (not applicable) or 2 (don't know): every row shares three strings.
-_KINDS = np.array(
-    [AnswerKind.VALUE.value, AnswerKind.NOT_APPLICABLE.value, AnswerKind.DONT_KNOW.value],
-    dtype=object,
-)
+from assessments.service.core import ServiceCore, find_team
+from assessments.service.guard import ANYONE, TEAM_READER, admin, allowed, org_viewer
+from assessments.service.org_scope import filter_history, filter_snapshot
+from assessments.storage.audit import EVERY_WRITE, ORG_WRITES, AuditEntryView
+from assessments.storage.views import DraftView, OrgHistory, PeriodSnapshot
 
 
 class HistoryQueries(ServiceCore):
     """Reads for reports, org views and the audit page."""
 
+    @allowed(TEAM_READER)
     def latest_submitted(self, team_slug: str, period: str) -> DraftView | None:
         """The newest submitted revision of the team's assessment for the period, if any."""
-        with self.unit_of_work() as repo:
-            team, _ = find_team(repo, team_slug)
-            row = repo.latest_submitted(team.id, period=period)
-            if row is None:
-                return None
-            return draft_views([(row, team)], repo.stored_answers([row.id]))[0]
+        with self.store.unit_of_work() as repo:
+            team = find_team(repo, team_slug)
+            found = repo.latest_submitted(team.id, period=period)
+            return None if found is None else repo.draft_view(found.id)
 
+    @allowed(ANYONE)
     def current_assessment(self, team_slug: str, period: str) -> DraftView | None:
-        """The newest revision for the period, draft or submitted, if any (creates nothing)."""
-        with self.unit_of_work() as repo:
-            team, _ = find_team(repo, team_slug)
-            row = repo.latest_revision(team.id, period)
-            if row is None:
-                return None
-            return draft_views([(row, team)], repo.stored_answers([row.id]))[0]
+        """The newest revision for the period, draft or submitted, if any (creates nothing);
+        a reader who may not edit the team sees submissions only."""
+        if not self.access.may_edit(team_slug):
+            return self.latest_submitted(team_slug, period)
+        with self.store.unit_of_work() as repo:
+            team = find_team(repo, team_slug)
+            found = repo.latest_revision(team.id, period)
+            return None if found is None else repo.draft_view(found.id)
 
+    @allowed(TEAM_READER)
     def team_history(self, team_slug: str) -> list[DraftView]:
         """The newest submitted revision for each period, oldest period first."""
-        with self.unit_of_work() as repo:
-            team, _ = find_team(repo, team_slug)
-            ids = repo.latest_submitted_query().where(AssessmentRow.team_id == team.id)
-            rows = repo.assessments_with_teams(ids)
-            stored = repo.stored_answers([a.id for a, _, _ in rows])
-            return draft_views(((a, t) for a, t, _ in rows), stored)
+        with self.store.unit_of_work() as repo:
+            return repo.team_history(find_team(repo, team_slug).id)
 
+    @allowed(org_viewer("read the org snapshot of {period}"))
     def period_snapshot(self, period: str) -> PeriodSnapshot:
-        """Every team in the period with its latest submission, and frames for `score_org`."""
-        with self.unit_of_work() as repo:
-            latest = repo.latest_submitted_query(period)
-            connection = _core(repo.session)
-            submissions = _submissions(connection, latest)
-            drafting = repo.team_ids_with_draft(period)
-            snapshots = tuple(
-                TeamSnapshot(team_view(team, unit), submissions.get(team.id), team.id in drafting)
-                for team, unit in repo.teams()
-            )
-            answers = answer_frame(_answer_facts(connection, latest))
-            removed = removed_frame(_removed_chains(connection, latest))
-        return PeriodSnapshot(period, snapshots, answers, removed)
+        """Every team (this person may see) in the period with its latest submission, and
+        frames for `score_org`."""
+        with self.store.unit_of_work() as repo:
+            snapshot = repo.period_snapshot(period)
+        units = self.access.viewed_units
+        return snapshot if units is None else filter_snapshot(snapshot, units)
 
+    @allowed(org_viewer("read the org history"))
     def org_history(self, period: str | None = None) -> OrgHistory:
-        """The latest submission of every team in every period (or one), for `score_org`."""
-        with self.unit_of_work() as repo:
-            latest = repo.latest_submitted_query(period)
-            connection = _core(repo.session)
-            return OrgHistory(
-                _assessment_frame(connection, latest),
-                answer_frame(_answer_facts(connection, latest)),
-                removed_frame(_removed_chains(connection, latest)),
-            )
+        """The latest submission of every team (this person may see) in every period (or
+        one), as frames for `score_org`."""
+        with self.store.unit_of_work() as repo:
+            history = repo.org_history(period)
+        units = self.access.viewed_units
+        return history if units is None else filter_history(history, units)
 
+    @allowed(ANYONE)
     def data_version(self) -> str:
         """A token that changes with every committed write, for invalidating cached reads.
 
         A counter bumped in the same transaction as every audited write: one primary-key
         read, however long the audit trail grows.
         """
-        with self.unit_of_work() as repo:
-            return audit.data_version(repo.session, audit.EVERY_WRITE)
+        with self.store.unit_of_work() as repo:
+            return repo.data_version(EVERY_WRITE)
 
-    def period_data_version(self, period: str) -> str:
-        """Like `org_data_version`, but moved only by what can change `period`'s org table:
-        drafts opened and submissions made in it, and changes to units, teams and roles."""
-        with self.unit_of_work() as repo:
-            return audit.period_version(repo.session, period)
-
+    @allowed(ANYONE)
     def org_data_version(self) -> str:
         """Like `data_version`, but blind to writes inside drafts (autosaves, chain ticks).
 
         The org views show submissions and which teams hold a draft, never a draft's answers,
         so a manager's autosave must not throw away the whole organisation's scored tables.
         """
-        with self.unit_of_work() as repo:
-            return audit.data_version(repo.session, audit.ORG_WRITES)
+        with self.store.unit_of_work() as repo:
+            return repo.data_version(ORG_WRITES)
 
+    @allowed(ANYONE)
+    def period_data_version(self, period: str) -> str:
+        """Like `org_data_version`, but moved only by what can change `period`'s org table:
+        drafts opened and submissions made in it, and changes to units, teams and roles."""
+        with self.store.unit_of_work() as repo:
+            return repo.period_version(period)
+
+    @allowed(admin("read the audit trail"))
     def audit_entries(
         self,
         *,
@@ -135,132 +95,13 @@ class HistoryQueries(ServiceCore):
         until: datetime | None = None,
     ) -> list[AuditEntryView]:
         """The newest audit entries first, optionally for one actor, one action, a time span."""
-        with self.unit_of_work() as repo:
-            return audit.entries(
-                repo.session, limit=limit, actor=actor, action=action, since=since, until=until
+        with self.store.unit_of_work() as repo:
+            return repo.audit_entries(
+                limit=limit, actor=actor, action=action, since=since, until=until
             )
 
+    @allowed(admin("read the audit trail"))
     def audit_actors(self) -> list[str]:
         """Everyone who appears in the audit log as the author of a write."""
-        with self.unit_of_work() as repo:
-            return audit.actors(repo.session)
-
-
-def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:
-    """Long-form answers: assessment_id, question_id, kind, value (float, NaN), has_evidence."""
-    ids, questions, values, not_applicable, _dont_know, evidence = _columns(facts, 6)
-    value = np.array(values, dtype="float64")  # None becomes NaN
-    kind = np.where(~np.isnan(value), 0, np.where(np.array(not_applicable, dtype=bool), 1, 2))
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "question_id": pd.Series(questions, dtype="object"),
-        "kind": pd.Series(_KINDS[kind], dtype="object"),
-        "value": pd.Series(value, dtype="float64"),
-        "has_evidence": pd.Series(evidence, dtype="bool"),
-    }
-    return pd.DataFrame(columns, columns=list(ANSWER_FRAME_COLUMNS))
-
-
-def removed_frame(pairs: Iterable[tuple[int, str]]) -> pd.DataFrame:
-    """Long-form removed chains: assessment_id, chain_id."""
-    ids, chains = _columns(pairs, 2)
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "chain_id": pd.Series(chains, dtype="object"),
-    }
-    return pd.DataFrame(columns, columns=list(REMOVED_FRAME_COLUMNS))
-
-
-def _columns(rows: Iterable[Sequence[Any]], width: int) -> list[list[Any]]:
-    # Column by column: a frame built from one dict or tuple per row costs several times more.
-    table = rows if isinstance(rows, Sequence) else list(rows)
-    return [[row[i] for row in table] for i in range(width)]
-
-
-def _core(session: Session) -> Connection:
-    # Core execution for plain column rows: the ORM would pass every row through its loader
-    # again, about 0.6 s for the 471,000 answers of the whole history at 2,000 teams.
-    return session.connection()
-
-
-def _submissions(connection: Connection, latest: Select[int]) -> dict[int, SubmissionView]:
-    query = select(
-        AssessmentRow.team_id,
-        AssessmentRow.id,
-        AssessmentRow.period,
-        AssessmentRow.revision,
-        AssessmentRow.questionnaire_id,
-        AssessmentRow.questionnaire_version,
-        AssessmentRow.submitted_by,
-        AssessmentRow.submitted_at,
-    ).where(AssessmentRow.id.in_(latest))
-    rows = connection.execute(query)
-    return {
-        team_id: SubmissionView(assessment_id, period, revision, qid, version, by, at)
-        for team_id, assessment_id, period, revision, qid, version, by, at in rows
-    }
-
-
-def _answer_facts(connection: Connection, latest: Select[int]) -> Sequence[AnswerFacts]:
-    query = (
-        select(
-            AnswerRow.assessment_id,
-            AnswerRow.question_id,
-            AnswerRow.value,
-            AnswerRow.not_applicable.is_not(None),
-            AnswerRow.dont_know,
-            AnswerRow.evidence.is_not(None),
-        )
-        .where(AnswerRow.assessment_id.in_(latest))
-        .order_by(AnswerRow.id)
-    )
-    return _driver_rows(connection, query)
-
-
-def _driver_rows(connection: Connection, query: Any) -> list[tuple[Any, ...]]:
-    """The rows as the database driver returns them, skipping SQLAlchemy's Row objects.
-
-    For the 471,000 answers of the whole history at 2,000 teams, building a Row per answer
-    took as long again as fetching it. The columns read here need no conversion (integers,
-    text, booleans; SQLite's 0/1 booleans become bool in the frames).
-    """
-    compiled = query.compile(dialect=connection.dialect)
-    params = compiled.construct_params()
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        if compiled.positiontup is not None:
-            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
-        else:
-            cursor.execute(str(compiled), params)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
-
-
-def _removed_chains(connection: Connection, latest: Select[int]) -> Sequence[tuple[int, str]]:
-    query = (
-        select(ChainStateRow.assessment_id, ChainStateRow.chain_id)
-        .where(ChainStateRow.assessment_id.in_(latest), ChainStateRow.removed.is_(True))
-        .order_by(ChainStateRow.id)
-    )
-    return connection.execute(query).all()
-
-
-def _assessment_frame(connection: Connection, latest: Select[int]) -> pd.DataFrame:
-    query = with_team_and_unit(
-        latest,
-        AssessmentRow.id,
-        TeamRow.slug,
-        OrgUnitRow.slug,
-        AssessmentRow.period,
-        AssessmentRow.revision,
-    )
-    ids, teams, units, periods, revisions = _columns(connection.execute(query).all(), 5)
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "team_slug": pd.Series(teams, dtype="object"),
-        "unit_slug": pd.Series(units, dtype="object"),
-        "period": pd.Series(periods, dtype="object"),
-        "revision": pd.Series(revisions, dtype="int64"),
-    }
-    return pd.DataFrame(columns, columns=list(ASSESSMENT_FRAME_COLUMNS))
+        with self.store.unit_of_work() as repo:
+            return repo.audit_actors()

@@ -73,36 +73,51 @@ class AuditEntryView:
     details: dict[str, Any]
 
 
-def record(
-    session: Session,
-    *,
-    at: datetime,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    entity_id: str | int,
-    details: dict[str, Any] | None = None,
-    period: str | None = None,
-) -> None:
-    """Add an audit entry to the session's transaction, so it commits with the change.
+class AuditRecorder:
+    """Adds audit entries to one transaction, with its actor and time already bound.
 
-    The data versions move in the same transaction: a reader sees the new version exactly
-    when it can see the write. `period` is the period of the assessment written, if any.
+    Attributes:
+        actor: who does the work (an email, or "roles-file", "demo-seed", …).
+        at: when the unit of work started; every entry and timestamp of it uses this time.
     """
-    session.add(
-        AuditRow(
-            at=at,
-            actor=actor,
-            action=action.value,
-            entity=entity,
-            entity_id=str(entity_id),
-            details=details or {},
+
+    def __init__(self, session: Session, actor: str, at: datetime) -> None:
+        self._session = session
+        self.actor = actor
+        self.at = at
+
+    def record(
+        self,
+        action: AuditAction,
+        entity: str,
+        entity_id: str | int,
+        details: dict[str, Any] | None = None,
+        period: str | None = None,
+    ) -> None:
+        """Add one entry to the transaction, so it commits (or rolls back) with the change.
+
+        The data versions move in the same transaction: a reader sees the new version exactly
+        when it can see the write. `period` is the period of the assessment written, if any.
+        """
+        self._session.add(
+            AuditRow(
+                at=self.at,
+                actor=self.actor,
+                action=action.value,
+                entity=entity,
+                entity_id=str(entity_id),
+                details=details or {},
+            )
         )
-    )
-    names = [EVERY_WRITE]
-    if action not in DRAFT_ONLY_ACTIONS:
-        names += [ORG_WRITES, STRUCTURE if period is None else f"period:{period}"]
-    _bump(session, names)
+        _bump(self._session, versions_moved_by(action, period))
+
+
+def versions_moved_by(action: AuditAction, period: str | None) -> list[str]:
+    """The data versions a write moves: every write; org-visible writes also move the org's
+    and either their period's (`period:<period>`) or, with no period, the structure's."""
+    if action in DRAFT_ONLY_ACTIONS:
+        return [EVERY_WRITE]
+    return [EVERY_WRITE, ORG_WRITES, STRUCTURE if period is None else f"period:{period}"]
 
 
 def _bump(session: Session, names: list[str]) -> None:
