@@ -58,7 +58,7 @@ class PageCase:
 
 
 PAGES = (
-    PageCase("team report", "report", PLOT),
+    PageCase("team report", "", PLOT),  # the default page: its URL is the root
     PageCase("self-assessment", "assessment", "[data-testid='stRadio']", "draft_team"),
     PageCase("org heatmap", "heatmap", PLOT),
     PageCase("chains matrix", "chains", PLOT),
