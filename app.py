@@ -3,12 +3,14 @@
 import streamlit as st
 
 from ui import context, identity, navigation, org_data, resources, sign_in
+from ui.print_style import apply_print_style
 
 st.set_page_config(
     page_title="Autonomy Readiness",
     page_icon=":material/shield_lock:",
     layout="wide",
 )
+apply_print_style()
 
 try:
     principal = identity.resolve_principal(resources.service_or_stop())
@@ -17,6 +19,8 @@ except identity.SignInRequired as refused:
     st.stop()
 
 page = st.navigation(navigation.pages_for(principal))
-context.remember(context.render_sidebar(org_data.teams(), org_data.periods()))
-sign_in.render_account(principal)
+service = resources.authorized_service()
+with_team = page.url_path in navigation.TEAM_PAGES
+context.remember(context.render_sidebar(org_data.teams(), org_data.periods(), with_team=with_team))
+sign_in.render_account(principal, context.org_names(service) if sign_in.auth_configured() else None)
 page.run()

@@ -8,14 +8,15 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
 TEAM_UNIT_KEY = "team_unit"
-PERIOD_KEY = "period"
 ONE_PICKER_LIMIT = 200
 """Above this many teams the sidebar picks a unit, then one of its teams: a single picker
 would send every team's name on every run (2,000 teams: about 70 KiB a run)."""
+PERIOD_KEY = "period"
 
 
 def current_period(now: datetime | None = None) -> str:
@@ -37,12 +38,23 @@ class Selection:
     refused: str | None = None
 
 
-def _picked(key: str, options: list[str]) -> None:
+_REMEMBERED_TEAM = "_team_remembered"
+"""The last team picked, kept while pages without a team picker are open."""
+
+
+def _picked(key: str, options: list[str], remembered: str | None = None) -> None:
     # A new session (a reload, a shared link) starts from the URL; later runs from the widget.
     # (Not `bind="query-params"`: st.switch_page refuses to run while a parameter is bound.)
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
-        st.session_state[key] = wanted if wanted in options else options[0]
+        if wanted not in options:
+            wanted = remembered if remembered in options else options[0]
+        st.session_state[key] = wanted
+
+
+def remember_team(slug: str) -> None:
+    """Make `slug` the team the next team page opens on."""
+    st.session_state[_REMEMBERED_TEAM] = slug
 
 
 def _asked_for(key: str) -> str | None:
@@ -50,8 +62,14 @@ def _asked_for(key: str) -> str | None:
     return str(asked) if asked else None
 
 
-def render_sidebar(teams: Sequence[TeamView], stored_periods: Sequence[str]) -> Selection:
-    """Draw the team and period pickers, mirrored in the URL so a reload keeps them.
+def render_sidebar(
+    teams: Sequence[TeamView], stored_periods: Sequence[str], *, with_team: bool = True
+) -> Selection:
+    """Draw the period picker and, on pages about one team, the team picker (only teams this
+    person may see), mirrored in the URL so a reload keeps them.
+
+    Pages about the organisation get no team picker (it would do nothing there); the last team
+    picked is remembered for when a team page is opened again.
 
     Args:
         teams: the teams this person may see (sorted by unit, then name).
@@ -66,12 +84,16 @@ def render_sidebar(teams: Sequence[TeamView], stored_periods: Sequence[str]) -> 
             st.info("No teams yet. An admin can import the org structure.")
             return Selection(None, period)
         by_slug = {t.slug: t for t in teams}
+        remembered = st.session_state.get(_REMEMBERED_TEAM)
+        if not with_team:
+            kept = remembered if remembered in by_slug else None
+            return Selection(None if kept is None else by_slug[kept], period)
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
         options = list(by_slug)
         if len(teams) > ONE_PICKER_LIMIT:
-            options = _unit_picker(by_slug, asked)
-        _picked(TEAM_KEY, options)
+            options = _unit_picker(by_slug, asked if asked in by_slug else remembered)
+        _picked(TEAM_KEY, options, remembered)
         slug = str(
             st.selectbox(
                 "Team",
@@ -81,6 +103,7 @@ def render_sidebar(teams: Sequence[TeamView], stored_periods: Sequence[str]) -> 
             )
         )
         st.query_params[TEAM_KEY] = slug
+        st.session_state[_REMEMBERED_TEAM] = slug
     return Selection(by_slug[slug], period, refused)
 
 
@@ -105,6 +128,14 @@ def _unit_picker(by_slug: dict[str, TeamView], asked: str | None) -> list[str]:
         on_change=first_team_of_unit,
     )
     return [slug for slug, team in by_slug.items() if team.unit_slug == unit]
+
+
+def org_names(service: AuthorizedService) -> dict[str, str]:
+    """Unit and team names by slug, for words such as "team editor of Checkout Web"."""
+    return {
+        **{u.slug: u.name for u in service.list_units()},
+        **{t.slug: t.name for t in service.list_teams()},
+    }
 
 
 def selection() -> Selection:
