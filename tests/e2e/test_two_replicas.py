@@ -94,7 +94,7 @@ def test_a_submission_through_one_replica_shows_in_the_others_heatmap(
     page = browser_page
     page.goto(f"{replica_b.url}/heatmap?period={PERIOD}")
     wait_until_idle(page)
-    assert _coverage_caption(page) == f"1 of 3 teams in 2 unit(s) submitted for {PERIOD}"
+    assert _coverage_caption(page) == f"1 of 3 teams in 2 units submitted for {PERIOD}"
 
     # A manager finishes Ledger's answers and submits through replica A, in another tab.
     _answer_everything(service, "ledger")
@@ -108,6 +108,6 @@ def test_a_submission_through_one_replica_shows_in_the_others_heatmap(
     # Replica B's next run (any interaction) shows it: its cached tables are not reused.
     page.get_by_text("Score", exact=True).click()
     wait_until_idle(page)
-    assert _coverage_caption(page) == f"2 of 3 teams in 2 unit(s) submitted for {PERIOD}"
+    assert _coverage_caption(page) == f"2 of 3 teams in 2 units submitted for {PERIOD}"
     names = page.locator(".stPlotlyChart").first.inner_text()
     assert "Ledger" in names
