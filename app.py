@@ -22,5 +22,7 @@ page = st.navigation(navigation.pages_for(principal))
 service = resources.authorized_service()
 with_team = page.url_path in navigation.TEAM_PAGES
 context.remember(context.render_sidebar(org_data.teams(), org_data.periods(), with_team=with_team))
-sign_in.render_account(principal, context.org_names(service) if sign_in.auth_configured() else None)
+sign_in.render_account(
+    principal, context.org_names(service) if identity.auth_configured() else None
+)
 page.run()

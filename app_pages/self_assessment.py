@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from assessments.content.answers import AnswerEntry
+from assessments.content.questionnaire import Pillar, Question
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from assessments.service.authorized import TeamAccess
 from assessments.wording import count
@@ -116,15 +118,15 @@ if not draft.answers and earlier:
             st.rerun()
 
 
-def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]
+def save_answer(question_id: str, entry: AnswerEntry | None, expected: int) -> int:
     return service.save_answer(draft.id, question_id, entry, expected_version=expected).version
 
 
-def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
+def set_chain(chain_id: str, removed: bool, expected: int) -> int:
     return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
 
 
-def render_pillar_count(questions, pillar):  # type: ignore[no-untyped-def]
+def render_pillar_count(questions: tuple[Question, ...], pillar: Pillar) -> None:
     done = sum(1 for q in questions if q.id in state.answered)
     st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
 

@@ -132,7 +132,9 @@ def _draw_question(
     fragment_key: str,
     also_rerun: Sequence[str],
 ) -> None:
-    key = lambda part: state.key(assessment_id, question.id, part)  # noqa: E731
+    def key(part: str) -> str:
+        return state.key(assessment_id, question.id, part)
+
     options = [str(level.value) for level in question.scale]
     captions = [level.description for level in question.scale]
     if question.allow_not_applicable:

@@ -83,7 +83,7 @@ def replicas(shared_database, tmp_path: Path, request: pytest.FixtureRequest):
 
 
 def _coverage_caption(page) -> str:
-    captions = page.get_by_test_id("stCaptionContainer").all_inner_texts()
+    captions: list[str] = page.get_by_test_id("stCaptionContainer").all_inner_texts()
     return next(c for c in captions if "teams in" in c and "submitted for" in c)
 
 
