@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import context, identity, navigation, resources, sign_in
+from ui import context, identity, navigation, org_data, resources, sign_in
 from ui.print_style import apply_print_style
 
 st.set_page_config(
@@ -20,7 +20,8 @@ except identity.SignInRequired as refused:
 
 page = st.navigation(navigation.pages_for(principal))
 service = resources.authorized_service()
-context.remember(context.render_sidebar(service, with_team=page.url_path in navigation.TEAM_PAGES))
+with_team = page.url_path in navigation.TEAM_PAGES
+context.remember(context.render_sidebar(org_data.teams(), org_data.periods(), with_team=with_team))
 sign_in.render_account(
     principal, context.org_names(service) if identity.auth_configured() else None
 )

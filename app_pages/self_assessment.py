@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assessments.content.answers import AnswerEntry
+from assessments.content.questionnaire import Pillar, Question
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from assessments.service.authorized import TeamAccess
 from assessments.wording import count
@@ -14,6 +15,8 @@ from ui.evidence_sections import hold_latest_scan, render_scan_upload, verdict_l
 from ui.page_access import require_team_access
 from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
+
+PROGRESS = "assessment_progress"
 
 service = resources.authorized_service()
 content = resources.content()
@@ -92,13 +95,21 @@ if state.conflict or draft.version != state.version or kept:
         state.reload(service.get_assessment(draft.id))
         st.rerun()
 
-answered = sum(1 for q in questionnaire.questions if q.id in draft.answers)
+state.answered = set(draft.answers)
 total = len(questionnaire.questions)
-st.progress(
-    answered / total,
-    text=f"{answered} of {total} questions answered · revision {draft.revision} · draft saved "
-    "automatically",
-)
+
+
+@st.fragment(key=PROGRESS)
+def render_progress() -> None:
+    answered = len(state.answered)
+    st.progress(
+        answered / total,
+        text=f"{answered} of {total} questions answered · revision {draft.revision} · draft "
+        "saved automatically",
+    )
+
+
+render_progress()
 
 if not draft.answers and earlier:
     with shown_as_error():
@@ -124,17 +135,29 @@ with st.expander(
 ):
     render_scan_upload(service, team.slug, period)
 
+
+def render_pillar_count(questions: tuple[Question, ...], pillar: Pillar) -> None:
+    done = sum(1 for q in questions if q.id in state.answered)
+    st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+
+
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
     questions = questionnaire.questions_of(pillar.id)
+    counted = f"pillar_count_{pillar.id}"
     with tab:
-        done = sum(1 for q in questions if q.id in draft.answers)
-        st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p))()
         for question in questions:
             verdict = verdict_line(held.judgement.of(question.id)) if held else None
             render_question(
-                question, draft.answers.get(question.id), state, draft.id, save_answer, verdict
+                question,
+                draft.answers.get(question.id),
+                state,
+                draft.id,
+                save_answer,
+                verdict,
+                also_rerun=(PROGRESS, counted),
             )
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)

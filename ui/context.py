@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -11,6 +12,10 @@ from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
+TEAM_UNIT_KEY = "team_unit"
+ONE_PICKER_LIMIT = 200
+"""Above this many teams the sidebar picks a unit, then one of its teams: a single picker
+would send every team's name on every run (2,000 teams: about 70 KiB a run)."""
 PERIOD_KEY = "period"
 
 
@@ -57,15 +62,20 @@ def _asked_for(key: str) -> str | None:
     return str(asked) if asked else None
 
 
-def render_sidebar(service: AuthorizedService, *, with_team: bool = True) -> Selection:
+def render_sidebar(
+    teams: Sequence[TeamView], stored_periods: Sequence[str], *, with_team: bool = True
+) -> Selection:
     """Draw the period picker and, on pages about one team, the team picker (only teams this
     person may see), mirrored in the URL so a reload keeps them.
 
     Pages about the organisation get no team picker (it would do nothing there); the last team
     picked is remembered for when a team page is opened again.
+
+    Args:
+        teams: the teams this person may see (sorted by unit, then name).
+        stored_periods: every period with an assessment; the current quarter is added.
     """
-    teams = service.list_teams()
-    periods = sorted({*service.periods(), current_period()}, reverse=True)
+    periods = sorted({*stored_periods, current_period()}, reverse=True)
     with st.sidebar:
         _picked(PERIOD_KEY, periods)
         period = str(st.selectbox("Period", periods, key=PERIOD_KEY))
@@ -80,11 +90,14 @@ def render_sidebar(service: AuthorizedService, *, with_team: bool = True) -> Sel
             return Selection(None if kept is None else by_slug[kept], period)
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
-        _picked(TEAM_KEY, list(by_slug), remembered)
+        options = list(by_slug)
+        if len(teams) > ONE_PICKER_LIMIT:
+            options = _unit_picker(by_slug, asked if asked in by_slug else remembered)
+        _picked(TEAM_KEY, options, remembered)
         slug = str(
             st.selectbox(
                 "Team",
-                list(by_slug),
+                options,
                 format_func=lambda s: f"{by_slug[s].unit_name} · {by_slug[s].name}",
                 key=TEAM_KEY,
             )
@@ -92,6 +105,29 @@ def render_sidebar(service: AuthorizedService, *, with_team: bool = True) -> Sel
         st.query_params[TEAM_KEY] = slug
         st.session_state[_REMEMBERED_TEAM] = slug
     return Selection(by_slug[slug], period, refused)
+
+
+def _unit_picker(by_slug: dict[str, TeamView], asked: str | None) -> list[str]:
+    """Pick a unit (the asked-for team's, if any); returns the slugs of its teams."""
+    units = {t.unit_slug: t.unit_name for t in by_slug.values()}
+    if asked in by_slug:
+        # The unit follows the team, whether it came from the URL or a drill-down.
+        st.session_state[TEAM_UNIT_KEY] = by_slug[str(asked)].unit_slug
+    elif st.session_state.get(TEAM_UNIT_KEY) not in units:
+        st.session_state[TEAM_UNIT_KEY] = next(iter(units))
+
+    def first_team_of_unit() -> None:
+        unit = st.session_state[TEAM_UNIT_KEY]
+        st.session_state[TEAM_KEY] = next(s for s, t in by_slug.items() if t.unit_slug == unit)
+
+    unit = st.selectbox(
+        "Unit",
+        list(units),
+        format_func=units.__getitem__,
+        key=TEAM_UNIT_KEY,
+        on_change=first_team_of_unit,
+    )
+    return [slug for slug, team in by_slug.items() if team.unit_slug == unit]
 
 
 def org_names(service: AuthorizedService) -> dict[str, str]:

@@ -23,12 +23,15 @@ class DraftSession:
             (after a reload, a prefill or a re-applied edit).
         conflict: the message of the last refused save, if any.
         errors: per-question messages of refused answers (e.g. a bad link).
+        answered: ids of the questions with a stored answer; set on each full run, kept
+            current by the saves in between (a save reruns only its own question).
     """
 
     version: int
     generation: int = 0
     conflict: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    answered: set[str] = field(default_factory=set)
 
     def key(self, assessment_id: int, *parts: str) -> str:
         """A widget key that changes when the form is rebuilt."""

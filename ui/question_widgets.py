@@ -2,11 +2,13 @@
 
 Every change saves at once (no save button), so a reload or a closed tab loses nothing: a
 choice when it is made, typed text (reason, evidence link, note) a moment after typing stops.
+Each question is a Streamlit fragment: an answer reruns that question (and the progress shown
+elsewhere, by key), not the whole 30-question form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 from pydantic import ValidationError
@@ -94,6 +96,11 @@ def entry_of(choice: str | None, reason: str, evidence: str, note: str) -> Answe
         raise ValueError(str(first["msg"]).removeprefix("Value error, ")) from error
 
 
+def question_fragment_key(question_id: str) -> str:
+    """The fragment key of one question, for `st.rerun([...])`."""
+    return f"question_{question_id}"
+
+
 def render_question(
     question: Question,
     stored: AnswerEntry | None,
@@ -101,12 +108,34 @@ def render_question(
     assessment_id: int,
     save: SaveAnswer,
     verdict: tuple[str, str] | None = None,
+    *,
+    also_rerun: Sequence[str] = (),
 ) -> None:
     """Draw one question with every scale level visible, saving on each change.
 
     `verdict` is (kind, line) from the attached configuration scan, shown under the help.
-    """
 
+    A saved answer reruns this question's fragment and the fragments keyed `also_rerun`
+    (progress counts); a conflicting save reruns the whole page, which says what happened.
+    """
+    fragment_key = question_fragment_key(question.id)
+    st.fragment(key=fragment_key)(
+        lambda: _draw_question(
+            question, stored, state, assessment_id, save, fragment_key, also_rerun, verdict
+        )
+    )()
+
+
+def _draw_question(
+    question: Question,
+    stored: AnswerEntry | None,
+    state: DraftSession,
+    assessment_id: int,
+    save: SaveAnswer,
+    fragment_key: str,
+    also_rerun: Sequence[str],
+    verdict: tuple[str, str] | None,
+) -> None:
     def key(part: str) -> str:
         return state.key(assessment_id, question.id, part)
 
@@ -133,11 +162,18 @@ def render_question(
             return
         try:
             state.version = save(question.id, entry, state.version)
-            state.errors.pop(question.id, None)
         except ConflictError as conflict:
             state.conflict = str(conflict)
+            st.rerun()  # the whole page: the conflict banner sits at its top
         except ReadinessError as error:
             state.errors[question.id] = str(error)
+            return
+        state.errors.pop(question.id, None)
+        if entry is None:
+            state.answered.discard(question.id)
+        else:
+            state.answered.add(question.id)
+        st.rerun([fragment_key, *also_rerun])
 
     with st.container(border=True, key=key("box")):
         badge = " :red-badge[critical]" if question.critical else ""

@@ -72,6 +72,7 @@ class DraftCommands(ServiceCore):
                     "copied_from": None if latest is None else latest.id,
                     **copied,
                 },
+                period=period,
             )
             return repo.draft_view(draft_id)
 
@@ -220,7 +221,11 @@ class DraftCommands(ServiceCore):
                 draft = _assessment(repo, assessment_id)
                 details = change(repo, draft)
                 repo.audit.record(
-                    action, "assessment", assessment_id, {**details, "version": draft.version}
+                    action,
+                    "assessment",
+                    assessment_id,
+                    {**details, "version": draft.version},
+                    period=draft.period,
                 )
                 return repo.draft_view(assessment_id)
             found = _assessment(repo, assessment_id)

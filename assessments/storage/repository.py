@@ -313,9 +313,9 @@ class SqlRepository(EvidenceScanRows):
         """Every team in the period with its latest submission, and frames for `score_org`."""
         return snapshots.period_snapshot(self._session, period)
 
-    def org_history(self) -> OrgHistory:
-        """The latest submission of every team in every period, as frames for `score_org`."""
-        return snapshots.org_history(self._session)
+    def org_history(self, period: str | None = None) -> OrgHistory:
+        """The latest submission of every team in every period (or one), for `score_org`."""
+        return snapshots.org_history(self._session, period)
 
     # --- audit log -------------------------------------------------------------
 
@@ -337,9 +337,13 @@ class SqlRepository(EvidenceScanRows):
         """Everyone who has written anything, alphabetically."""
         return audit.actors(self._session)
 
-    def audit_version(self, actions: Sequence[str] | None) -> str:
-        """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
-        return audit.version(self._session, actions)
+    def data_version(self, name: str) -> str:
+        """One data version (`audit.EVERY_WRITE` or `audit.ORG_WRITES`): one row read."""
+        return audit.data_version(self._session, name)
+
+    def period_version(self, period: str) -> str:
+        """What a cached table of `period` depends on (see `audit.period_version`)."""
+        return audit.period_version(self._session, period)
 
     # --- roles -------------------------------------------------------------------
 

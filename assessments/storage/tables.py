@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -173,6 +174,19 @@ class AuditRow(Base):
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[str] = mapped_column(String(200))
     details: Mapped[dict[str, Any]]
+
+
+class DataVersionRow(Base):
+    """A counter bumped in the same transaction as every audited write (see `audit.record`).
+
+    Cached reads are keyed by it: one primary-key read, however long the audit trail grows.
+    `name` is "all" (every write) or "org" (writes the org views can show).
+    """
+
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 class RoleAssignmentRow(Base):

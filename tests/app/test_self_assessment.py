@@ -40,6 +40,24 @@ def test_an_answer_survives_a_reload(service: ReadinessService) -> None:
     assert "1 of 30 questions answered" in reloaded.get("progress")[0].proto.text
 
 
+def test_an_answer_reruns_its_question_and_the_progress_not_the_whole_form(
+    service: ReadinessService,
+) -> None:
+    at, aid = start(service)
+    assert len(at.radio) == 30
+
+    at.radio(key=radio_key(aid, "BR-01")).set_value("3").run()
+
+    # Only the question's fragment and the keyed progress fragments reran.
+    assert [r.key for r in at.radio] == [radio_key(aid, "BR-01")]
+    assert at.radio[0].value == "3"
+    assert "1 of 30 questions answered" in at.get("progress")[0].proto.text
+    assert any(c.value.startswith("1 of 10 answered") for c in at.caption)
+    assert service.get_assessment(aid).answers["BR-01"] == AnswerEntry(value=3)
+    at.radio(key=radio_key(aid, "BR-01")).set_value(None).run()
+    assert "0 of 30 questions answered" in at.get("progress")[0].proto.text
+
+
 def test_an_evidence_link_that_is_not_http_is_refused_with_a_reason(
     service: ReadinessService,
 ) -> None:
@@ -58,6 +76,7 @@ def test_submitting_with_gaps_lists_the_unanswered_question_ids(
 ) -> None:
     at, aid = start(service)
     at.radio(key=radio_key(aid, "BR-01")).set_value("3").run()
+    at.run()  # the answer reran its question only; AppTest's tree holds just what reran
     at.button(key="submit").click().run()
 
     assert len(at.error) == 1
@@ -73,6 +92,7 @@ def test_submitting_every_answer_shows_the_next_chain_on_the_report(
     for question in service.content.questionnaire.questions:
         at.radio(key=radio_key(aid, question.id)).set_value("3")
     at.run()
+    at.run()  # the answers reran their questions only; AppTest's tree holds just what reran
     at.button(key="submit").click().run()
 
     assert not at.exception

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
-from assessments.storage.audit import AuditAction, AuditEntryView
+from assessments.storage.audit import STRUCTURE, AuditAction, AuditEntryView, versions_moved_by
 from assessments.storage.evidence_scans import EvidenceScanRecord
 from assessments.storage.transfer_rows import ImportRows
 from assessments.storage.views import (
@@ -61,6 +61,7 @@ class _State:
     assessments: dict[int, _Assessment] = field(default_factory=dict)
     edits: list[ConflictingEditView] = field(default_factory=list)
     audit: list[AuditEntryView] = field(default_factory=list)
+    versions: dict[str, int] = field(default_factory=dict)
     last_id: int = 0
 
     def next_id(self) -> int:
@@ -82,7 +83,10 @@ class MemoryRecorder:
         entity: str,
         entity_id: str | int,
         details: dict[str, Any] | None = None,
+        period: str | None = None,
     ) -> None:
+        for name in versions_moved_by(action, period):
+            self._state.versions[name] = self._state.versions.get(name, 0) + 1
         entry = AuditEntryView(
             len(self._state.audit) + 1,
             self.at,
@@ -328,9 +332,12 @@ class MemoryRepository:
     def audit_actors(self) -> list[str]:
         return sorted({e.actor for e in self._state.audit})
 
-    def audit_version(self, actions: Sequence[str] | None) -> str:
-        ids = [e.id for e in self._state.audit if actions is None or e.action in actions]
-        return f"{len(ids)}-{max(ids, default=0)}"
+    def data_version(self, name: str) -> str:
+        return str(self._state.versions.get(name, 0))
+
+    def period_version(self, period: str) -> str:
+        versions = self._state.versions
+        return f"{versions.get(STRUCTURE, 0)}.{versions.get(f'period:{period}', 0)}"
 
     # --- kept on SQL ---------------------------------------------------------------
 
@@ -346,7 +353,7 @@ class MemoryRepository:
     def period_snapshot(self, period: str) -> PeriodSnapshot:
         _on_sql_only()
 
-    def org_history(self) -> OrgHistory:
+    def org_history(self, period: str | None = None) -> OrgHistory:
         _on_sql_only()
 
     def role_assignments(self, email: str | None = None) -> list[RoleAssignmentView]:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_evidence_scans"
-down_revision = "0003"
+down_revision = "0004_data_version"
 branch_labels = None
 depends_on = None
 
