@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import context, identity, navigation, resources, sign_in
+from ui import context, identity, navigation, page_access, resources, sign_in
 
 st.set_page_config(
     page_title="Autonomy Readiness",
@@ -19,4 +19,5 @@ except identity.SignInRequired as refused:
 page = st.navigation(navigation.pages_for(principal))
 context.remember(context.render_sidebar(resources.authorized_service()))
 sign_in.render_account(principal)
+page_access.require_known_period(context.selection())
 page.run()

@@ -68,7 +68,7 @@ draft = current
 state = draft_session(draft)
 
 if state.conflict:
-    st.error(state.conflict, icon=":material/sync_problem:")
+    st.error(inert(state.conflict), icon=":material/sync_problem:")
 elif draft.version != state.version:
     st.warning(
         "Someone else changed this draft since you opened it. Reload to see their answers "
@@ -135,6 +135,7 @@ if st.button("Submit the assessment", key="submit", type="primary"):
         state.conflict = str(conflict)
         st.rerun()
     except ReadinessError as error:
-        st.error(str(error))
+        st.error(inert(str(error)), icon=":material/error:")
     else:
-        st.switch_page("app_pages/team_report.py")
+        # The team just submitted, not whichever team a fresh sidebar would fall back to.
+        context.open_team_page("app_pages/team_report.py", team.slug, period)

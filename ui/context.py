@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NoReturn
 
 import streamlit as st
 
+from assessments.content.answers import PERIOD_PATTERN
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
 PERIOD_KEY = "period"
+_CARRIED_REFUSAL = "_refused_team_link"
 
 
 def current_period(now: datetime | None = None) -> str:
@@ -26,11 +30,13 @@ class Selection:
 
     `refused` is a team asked for (by a link, or a pick from before a role change) that is
     not among the teams this person may pick; pages say why instead of showing another team.
+    `unknown_period` is a period asked for by a link that is not a quarter at all.
     """
 
     team: TeamView | None
     period: str
     refused: str | None = None
+    unknown_period: str | None = None
 
 
 def _picked(key: str, options: list[str]) -> None:
@@ -50,17 +56,28 @@ def render_sidebar(service: AuthorizedService) -> Selection:
     """Draw the team and period pickers (only teams this person may see), mirrored in the URL
     so a reload keeps them."""
     teams = service.list_teams()
-    periods = sorted({*service.periods(), current_period()}, reverse=True)
+    periods = {*service.periods(), current_period()}
+    asked_period = _asked_for(PERIOD_KEY)
+    unknown_period = None
+    if asked_period is not None and asked_period not in periods:
+        # A quarter with no assessments yet is a fair link ("nothing yet"); anything else
+        # is not a period, and the page says so rather than showing another one.
+        if re.fullmatch(PERIOD_PATTERN, asked_period):
+            periods.add(asked_period)
+        else:
+            unknown_period = asked_period
+    options = sorted(periods, reverse=True)
     with st.sidebar:
-        _picked(PERIOD_KEY, periods)
-        period = str(st.selectbox("Period", periods, key=PERIOD_KEY))
+        _picked(PERIOD_KEY, options)
+        period = str(st.selectbox("Period", options, key=PERIOD_KEY))
         st.query_params[PERIOD_KEY] = period
         if not teams:
             st.info("No teams yet. An admin can import the org structure.")
-            return Selection(None, period)
+            return Selection(None, period, unknown_period=unknown_period)
         by_slug = {t.slug: t for t in teams}
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
+        refused = st.session_state.pop(_CARRIED_REFUSAL, None) or refused
         _picked(TEAM_KEY, list(by_slug))
         slug = str(
             st.selectbox(
@@ -71,7 +88,25 @@ def render_sidebar(service: AuthorizedService) -> Selection:
             )
         )
         st.query_params[TEAM_KEY] = slug
-    return Selection(by_slug[slug], period, refused)
+    return Selection(by_slug[slug], period, refused, unknown_period)
+
+
+def open_team_page(page: str, team_slug: str, period: str) -> NoReturn:
+    """Switch to a team page about this team and period.
+
+    `st.switch_page` clears the URL's query parameters, and a page switch can start the
+    sidebar afresh from them; without passing both on, the page opens on the first team.
+    """
+    st.switch_page(page, query_params={PERIOD_KEY: period, TEAM_KEY: team_slug})
+
+
+def forward_to_team_page(page: str) -> NoReturn:
+    """Switch to a team page with this run's picks, and a refused team still refused there
+    (the sidebar has already fallen back to another team in its place)."""
+    picked = selection()
+    if picked.refused is not None:
+        st.session_state[_CARRIED_REFUSAL] = picked.refused
+    st.switch_page(page, query_params=st.query_params.to_dict())
 
 
 def selection() -> Selection:

@@ -8,12 +8,14 @@ from contextlib import contextmanager
 import streamlit as st
 
 from assessments.errors import ReadinessError
+from ui.text import inert
 
 
 @contextmanager
 def shown_as_error() -> Iterator[None]:
-    """Run a block; a ReadinessError becomes an `st.error` with its message."""
+    """Run a block; a ReadinessError becomes an `st.error` with its message, made inert (it
+    may carry what someone typed: an email, a name)."""
     try:
         yield
     except ReadinessError as error:
-        st.error(str(error), icon=":material/error:")
+        st.error(inert(str(error)), icon=":material/error:")

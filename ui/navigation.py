@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from assessments.access import Principal
+from ui import context
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,10 @@ class PageSpec:
     icon: str
     url_path: str
     section: str
-    default: bool = False
 
 
 TEAM_REPORT = PageSpec(
-    "app_pages/team_report.py", "Team report", ":material/assignment:", "report", "team", True
+    "app_pages/team_report.py", "Team report", ":material/assignment:", "report", "team"
 )
 SELF_ASSESSMENT = PageSpec(
     "app_pages/self_assessment.py", "Self-assessment", ":material/edit_note:", "assessment", "team"
@@ -76,19 +76,36 @@ def sections(principal: Principal) -> dict[str, list[tuple[PageSpec, bool]]]:
     return grouped
 
 
+def open_team_report() -> None:
+    """The app's root: the team report, at its own URL (`/report`), with the link's picks."""
+    context.forward_to_team_page(TEAM_REPORT.path)
+
+
 def pages_for(principal: Principal) -> dict[str, list[st.Page]]:
-    """The `st.navigation` argument for this person."""
-    return {
+    """The `st.navigation` argument for this person.
+
+    Streamlit serves the default page at `/` only, so `/report` would be "page not found"
+    if the report were the default; a hidden root page forwards to it instead.
+    """
+    pages = {
         title: [
             st.Page(
                 page.path,
                 title=page.title,
                 icon=page.icon,
                 url_path=page.url_path,
-                default=page.default,
                 visibility="visible" if visible else "hidden",
             )
             for page, visible in entries
         ]
         for title, entries in sections(principal).items()
     }
+    root = st.Page(
+        open_team_report,
+        title=TEAM_REPORT.title,
+        url_path="home",
+        default=True,
+        visibility="hidden",
+    )
+    next(iter(pages.values())).append(root)
+    return pages
