@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import context, identity, navigation, page_access, resources, sign_in
+from ui import context, errors, identity, navigation, page_access, resources, sign_in
 
 st.set_page_config(
     page_title="Autonomy Readiness",
@@ -10,14 +10,15 @@ st.set_page_config(
     layout="wide",
 )
 
-try:
-    principal = identity.resolve_principal(resources.service_or_stop())
-except identity.SignInRequired as refused:
-    sign_in.render_refusal(refused)
-    st.stop()
+with errors.storage_failures_shown():
+    try:
+        principal = identity.resolve_principal(resources.service_or_stop())
+    except identity.SignInRequired as refused:
+        sign_in.render_refusal(refused)
+        st.stop()
 
-page = st.navigation(navigation.pages_for(principal))
-context.remember(context.render_sidebar(resources.authorized_service()))
-sign_in.render_account(principal)
-page_access.require_known_period(context.selection())
-page.run()
+    page = st.navigation(navigation.pages_for(principal))
+    context.remember(context.render_sidebar(resources.authorized_service()))
+    sign_in.render_account(principal)
+    page_access.require_known_period(context.selection())
+    page.run()

@@ -67,6 +67,28 @@ if current.status == "submitted":
 draft = current
 state = draft_session(draft)
 
+
+def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]
+    return service.save_answer(draft.id, question_id, entry, expected_version=expected).version
+
+
+def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
+    return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
+
+
+waiting = state.unsaved
+if waiting:
+    state.save_unsaved(save_answer, set_chain)
+    if state.unsaved < waiting:
+        draft = service.get_assessment(draft.id)
+if state.unsaved:
+    st.warning(
+        f"{state.unsaved} change(s) not saved yet. {state.storage_problem} They are kept in this "
+        "tab, as you see them below, and saved again on your next change or when you retry.",
+        icon=":material/cloud_off:",
+    )
+    st.button("Retry saving now", key="retry_unsaved", icon=":material/cloud_upload:")
+
 if state.conflict:
     st.error(inert(state.conflict), icon=":material/sync_problem:")
 elif draft.version != state.version:
@@ -101,14 +123,6 @@ if not draft.answers and earlier:
             st.rerun()
 
 
-def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]
-    return service.save_answer(draft.id, question_id, entry, expected_version=expected).version
-
-
-def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
-    return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
-
-
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
@@ -122,7 +136,7 @@ with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
 
 st.divider()
-if st.button("Submit the assessment", key="submit", type="primary"):
+if st.button("Submit the assessment", key="submit", type="primary", disabled=state.unsaved > 0):
     try:
         service.submit(draft.id, expected_version=state.version)
     except IncompleteError as incomplete:

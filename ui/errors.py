@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from assessments.errors import ReadinessError
+from assessments.errors import ReadinessError, StorageError
 from ui.text import inert
 
 
@@ -19,3 +19,13 @@ def shown_as_error() -> Iterator[None]:
         yield
     except ReadinessError as error:
         st.error(inert(str(error)), icon=":material/error:")
+
+
+@contextmanager
+def storage_failures_shown() -> Iterator[None]:
+    """Run the page; a database that refuses or loses a statement ends it with the plain
+    message (what happened, that nothing changed, what to do), not a crash box."""
+    try:
+        yield
+    except StorageError as error:
+        st.error(inert(str(error)), icon=":material/cloud_off:")

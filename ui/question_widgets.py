@@ -5,22 +5,17 @@ Every change saves at once (no save button), so a reload or a closed tab loses n
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 from pydantic import ValidationError
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.questionnaire import Question
-from assessments.errors import ConflictError, ReadinessError
-from ui.draft_state import DraftSession
+from assessments.errors import ConflictError, ReadinessError, StorageError
+from ui.draft_state import DraftSession, SaveAnswer
 from ui.text import inert
 
 NOT_APPLICABLE = "na"
 DONT_KNOW = "dk"
-
-SaveAnswer = Callable[[str, AnswerEntry | None, int], int]
-"""save(question_id, entry, expected_version) -> new version; raises ReadinessError."""
 
 
 def choice_of(entry: AnswerEntry | None) -> str | None:
@@ -95,8 +90,11 @@ def render_question(
         try:
             state.version = save(question.id, entry, state.version)
             state.errors.pop(question.id, None)
+            state.unsaved_answers.pop(question.id, None)
         except ConflictError as conflict:
             state.conflict = str(conflict)
+        except StorageError as error:
+            state.keep_unsaved(error, answer=(question.id, entry))
         except ReadinessError as error:
             state.errors[question.id] = str(error)
 

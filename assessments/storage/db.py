@@ -20,6 +20,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from assessments.storage.failures import plain_storage_error
+
 DATABASE_URL_ENV = "READINESS_DATABASE_URL"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATABASE_PATH = REPO_ROOT / "var" / "readiness.db"
@@ -37,10 +39,16 @@ def database_url() -> str:
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for `url` (default: `database_url()`), with SQLite set up for a web app."""
+    """An engine for `url` (default: `database_url()`), with SQLite set up for a web app.
+
+    A connection the server dropped is replaced before use (pre-ping), and a database that
+    refuses or loses a statement raises `StorageError` with a plain message.
+    """
     parsed = make_url(url or database_url())
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+        event.listen(engine, "handle_error", plain_storage_error)
+        return engine
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
@@ -50,6 +58,7 @@ def make_engine(url: str | None = None) -> Engine:
         Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed, **kwargs)
     event.listen(engine, "connect", _sqlite_pragmas(wal=not in_memory))
+    event.listen(engine, "handle_error", plain_storage_error)
     return engine
 
 
