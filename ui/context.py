@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import streamlit as st
 
-from assessments.content.answers import PERIOD_PATTERN
+from assessments.periods import PERIOD_PATTERN
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
 

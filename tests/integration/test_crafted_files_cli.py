@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.in_force import load_content
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from cli.main import main
 
+REPO = Path(__file__).resolve().parents[2]
 DEPTH_HINT = "real content nests lists and mappings a few levels deep; is this the right file?"
 EXPORT_HINT = 'an export starts with {"format": "autonomy-readiness-export"'
-JSON_DEPTH_HINT = "an export nests a few levels deep; is this the right file?"
+JSON_REPO = Path(__file__).resolve().parents[2]
+DEPTH_HINT = "an export nests a few levels deep; is this the right file?"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -48,7 +50,7 @@ def test_a_questionnaire_nested_3000_levels_deep_is_refused_at_its_line(
 def test_a_catalogue_with_400_nested_all_conditions_is_refused_at_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
-    catalogue = (DATA_DIR / "catalogues" / "default-chains.yaml").read_text()
+    catalogue = (REPO / "data" / "catalogues" / "default-chains.yaml").read_text()
     first_unlock = catalogue.index("    unlock:\n")
     end = catalogue.index("    compensating_controls", first_unlock)
     line = catalogue[:first_unlock].count("\n") + 1
