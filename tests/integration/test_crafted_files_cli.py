@@ -16,8 +16,7 @@ from cli.main import main
 REPO = Path(__file__).resolve().parents[2]
 DEPTH_HINT = "real content nests lists and mappings a few levels deep; is this the right file?"
 EXPORT_HINT = 'an export starts with {"format": "autonomy-readiness-export"'
-JSON_REPO = Path(__file__).resolve().parents[2]
-DEPTH_HINT = "an export nests a few levels deep; is this the right file?"
+JSON_DEPTH_HINT = "an export nests a few levels deep; is this the right file?"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
