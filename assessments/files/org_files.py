@@ -59,6 +59,23 @@ def slug_of(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_SLUG].rstrip("-")
 
 
+def name_problem(name: str, what: str) -> tuple[str, str] | None:
+    """Why a unit or team name (already stripped) is refused, with a hint; None if it is fine."""
+    if not name:
+        return f"{what} name is empty", ""
+    if "\n" in name or "\r" in name:
+        return f"{what} name runs over several lines", MULTILINE_HINT
+    control = next((c for c in name if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        return (
+            f"{what} name contains the control character U+{ord(control):04X}",
+            "remove it; names are plain text",
+        )
+    if len(name) > MAX_NAME:
+        return f"{what} name is longer than {MAX_NAME} characters", ""
+    return None
+
+
 @dataclass(frozen=True)
 class _Cell:
     value: str
@@ -104,23 +121,9 @@ class OrgRows:
 
     def name(self, row: _Row, key: str, what: str) -> str | None:
         name = row.text(key)
-        if not name:
-            self.problem(row, key, f"{what} name is empty")
-            return None
-        if "\n" in name or "\r" in name:
-            self.problem(row, key, f"{what} name runs over several lines", MULTILINE_HINT)
-            return None
-        control = next((c for c in name if unicodedata.category(c) == "Cc"), None)
-        if control is not None:
-            self.problem(
-                row,
-                key,
-                f"{what} name contains the control character U+{ord(control):04X}",
-                "remove it; names are plain text",
-            )
-            return None
-        if len(name) > MAX_NAME:
-            self.problem(row, key, f"{what} name is longer than {MAX_NAME} characters")
+        refusal = name_problem(name, what)
+        if refusal is not None:
+            self.problem(row, key, *refusal)
             return None
         return name
 

@@ -191,3 +191,54 @@ def test_crafted_exports_are_rejected_whole_on_the_page(service: ReadinessServic
         assert problems(at) == [expected]
         assert [b.key for b in at.button if b.key == "import_apply"] == []
         assert unchanged(service) == before
+
+
+def test_an_export_breaking_the_pages_rules_is_rejected_whole_on_the_page(
+    service: ReadinessService,
+):
+    document = export_of(service)
+    document["teams"][0]["slug"] = "../x?team=a"
+    document["assessments"] = [
+        {
+            "id": 1,
+            "team": "ledger",
+            "period": "2026-Q4",
+            "questionnaire_id": service.content.questionnaire.id,
+            "questionnaire_version": service.content.questionnaire.version,
+            "status": "draft",
+            "revision": 1,
+            "version": 3,
+            "created_by": "ana@example.com",
+            "created_at": "2026-11-02T14:00:00+00:00",
+            "updated_by": "ana@example.com",
+            "updated_at": "2026-11-02T14:05:00+00:00",
+            "answers": {"BR-01": {"value": 17}},
+            "chains": {"no-such-chain": True},
+        }
+    ]
+    before = unchanged(service)
+
+    at = upload("import_file", "export.json", json.dumps(document).encode())
+
+    assert [e.value for e in at.error] == [
+        r"export\.json is rejected whole: 3 problems, each with its line below."
+    ]
+    catalogue = service.content.catalogue
+    assert problems(at) == [
+        (
+            "",
+            "teams[0].slug",
+            "'../x?team=a' is not a valid slug",
+            "use lowercase letters, digits and dashes, e.g. 'payments-core'",
+        ),
+        ("", "assessments[0].answers.BR-01", "BR-01 cannot be 17: its scale goes from 0 to 4", ""),
+        (
+            "",
+            "assessments[0].chains.no-such-chain",
+            f"unknown approval chain 'no-such-chain': catalogue {catalogue.id} version"
+            f" {catalogue.version} has no such chain",
+            "",
+        ),
+    ]
+    assert [b.key for b in at.button if b.key == "import_apply"] == []
+    assert unchanged(service) == before

@@ -214,3 +214,63 @@ def test_an_export_that_is_not_utf8_is_refused_at_the_line_of_the_bad_byte(
         " (hint: save the file as UTF-8)\n",
     )
     assert_still_empty(empty_database)
+
+
+def an_export_breaking_every_rule(tmp_path: Path) -> dict:
+    """A well-formed export whose records break the rules the app's own pages enforce."""
+    document = a_valid_export(tmp_path)
+    document["units"][0]["name"] = "   "
+    document["teams"][0]["slug"] = "../x?team=a"
+    document["assessments"][0]["team"] = "../x?team=a"
+    document["assessments"][0]["answers"] = {"BR-01": {"value": 17}, "XX-99": {"value": 1}}
+    document["assessments"][0]["chains"] = {"no-such-chain": True}
+    second = {**document["assessments"][0], "id": 2, "revision": 2, "answers": {}, "chains": {}}
+    second["questionnaire_version"] = "1999.9"
+    document["assessments"].append(second)
+    return document
+
+
+def test_an_export_is_held_to_the_rules_of_the_pages_it_stands_in_for(
+    tmp_path: Path, empty_database: ReadinessService, capsys: pytest.CaptureFixture[str]
+):
+    path = tmp_path / "lenient.json"
+    path.write_text(json.dumps(an_export_breaking_every_rule(tmp_path)))
+    content = load_content()
+
+    code, out, err = run(capsys, "import", str(path))
+
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{path}: units[0].name: unit name is empty",
+        f"{path}: teams[0].slug: '../x?team=a' is not a valid slug (hint: use lowercase"
+        " letters, digits and dashes, e.g. 'payments-core')",
+        f"{path}: assessments[0].answers.BR-01: BR-01 cannot be 17: its scale goes from 0 to 4",
+        f"{path}: assessments[0].answers.XX-99: unknown question 'XX-99': questionnaire"
+        f" {content.questionnaire.id} version {content.questionnaire.version} has no such"
+        " question",
+        f"{path}: assessments[0].chains.no-such-chain: unknown approval chain 'no-such-chain':"
+        f" catalogue {content.catalogue.id} version {content.catalogue.version} has no such"
+        " chain",
+        f"{path}: assessments[1].questionnaire_version: questionnaire"
+        f" {content.questionnaire.id} version 1999.9 is not the one in force"
+        f" ({content.questionnaire.id} version {content.questionnaire.version}) (hint: import"
+        " into an app that runs that questionnaire)",
+    ]
+    assert_still_empty(empty_database)
+
+
+def test_a_blank_not_applicable_reason_in_an_export_is_refused(
+    tmp_path: Path, empty_database: ReadinessService, capsys: pytest.CaptureFixture[str]
+):
+    document = a_valid_export(tmp_path)
+    document["assessments"][0]["answers"] = {"BR-01": {"not_applicable": "  "}}
+    path = tmp_path / "blank.json"
+    path.write_text(json.dumps(document))
+
+    assert run(capsys, "import", str(path)) == (
+        1,
+        "",
+        f"{path}: assessments[0].answers.BR-01.not_applicable: not applicable needs a reason"
+        " (hint: write why, not only spaces)\n",
+    )
+    assert_still_empty(empty_database)
