@@ -8,6 +8,7 @@ from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
+from ui.kept_changes import render_kept_changes
 from ui.page_access import require_team_access
 from ui.question_widgets import render_question
 from ui.text import inert
@@ -16,7 +17,6 @@ service = resources.authorized_service()
 content = resources.content()
 questionnaire = content.questionnaire
 selection = context.selection()
-actor = service.principal.email
 
 st.title("Self-assessment")
 require_team_access(service, selection, TeamAccess.EDIT)
@@ -54,6 +54,14 @@ if current.status == "submitted":
         "A submitted assessment does not change; editing starts a new revision.",
         icon=":material/task_alt:",
     )
+    kept = service.kept_changes(team.slug, period)
+    if kept:
+        st.warning(
+            f"{len(kept)} change(s) of yours reached this revision after it was submitted and"
+            " were kept aside. Edit a new revision to re-apply them.",
+            icon=":material/move_item:",
+        )
+        render_kept_changes(kept, reapply=False)
     left = right = st.container(horizontal=True, vertical_alignment="center")
     left.page_link(
         "app_pages/team_report.py", label="See the team report", icon=":material/assignment:"
@@ -97,12 +105,20 @@ elif draft.version != state.version:
         "before you go on; a save now would be refused and kept aside.",
         icon=":material/sync_problem:",
     )
-kept = [e for e in service.conflicting_edits(draft.id) if e.actor == actor]
+kept = service.kept_changes(team.slug, period)
 if state.conflict or draft.version != state.version or kept:
     if kept:
         with st.expander(f"Your {len(kept)} change(s) kept aside after a conflict", expanded=True):
-            for edit in kept:
-                st.text(f"{edit.subject}: {edit.summary}  ({edit.created_at:%H:%M UTC})")
+            reapplied = render_kept_changes(kept, reapply=True)
+        if reapplied is not None:
+            with shown_as_error():
+                # A deliberate overwrite of what this run shows as stored (draft.version),
+                # whatever this tab had loaded before.
+                view = service.reapply_kept_change(
+                    reapplied, draft.id, expected_version=draft.version
+                )
+                state.reload(view)
+                st.rerun()
     if st.button("Reload the draft", key="reload", icon=":material/refresh:"):
         state.reload(service.get_assessment(draft.id))
         st.rerun()

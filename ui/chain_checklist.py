@@ -25,7 +25,7 @@ def render_chain_checklist(
         def on_change(chain_id: str = chain.id, key: str = key) -> None:
             removed = not st.session_state[key]
             try:
-                state.version = set_chain(chain_id, removed, state.version)
+                state.saved(set_chain(chain_id, removed, state.version))
                 state.unsaved_chains.pop(chain_id, None)
             except ConflictError as conflict:
                 state.conflict = str(conflict)

@@ -79,9 +79,16 @@ class DraftSession:
             return
         self.storage_problem = None
 
+    def saved(self, version: int) -> None:
+        """Adopt the version a write of this session returned. If teammates wrote other
+        answers in between (the service merged them), rebuild the form so it shows theirs."""
+        if version != self.version + 1:
+            self.generation += 1
+        self.version = version
+
     def _save_again(self, write: Callable[[int], int]) -> None:
         try:
-            self.version = write(self.version)
+            self.saved(write(self.version))
         except ConflictError as conflict:
             # Someone saved in between: the service kept this change aside, and the page
             # offers it back with the conflict notice.

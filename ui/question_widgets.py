@@ -88,7 +88,7 @@ def render_question(
             state.errors[question.id] = str(problem)
             return
         try:
-            state.version = save(question.id, entry, state.version)
+            state.saved(save(question.id, entry, state.version))
             state.errors.pop(question.id, None)
             state.unsaved_answers.pop(question.id, None)
         except ConflictError as conflict:

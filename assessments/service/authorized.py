@@ -220,6 +220,20 @@ class AuthorizedService:
         self._require_edit_of(assessment_id, "read the kept edits of")
         return self._service.conflicting_edits(assessment_id)
 
+    def kept_changes(self, team_slug: str, period: str) -> list[ConflictingEditView]:
+        """This person's kept changes on any revision of the team's period."""
+        self.require_team_access(team_slug, TeamAccess.EDIT)
+        return self._service.kept_changes(team_slug, period, actor=self.principal.email)
+
+    def reapply_kept_change(
+        self, edit_id: int, assessment_id: int, *, expected_version: int
+    ) -> DraftView:
+        """Write one of this person's kept changes again into a draft they may edit."""
+        self._require_edit_of(assessment_id, "re-apply a kept change to")
+        return self._service.reapply_kept_change(
+            edit_id, assessment_id, expected_version=expected_version, actor=self.principal.email
+        )
+
     # --- reads ----------------------------------------------------------------
 
     def latest_submitted(self, team_slug: str, period: str) -> DraftView | None:

@@ -20,6 +20,7 @@ from assessments.content.draft_rules import (
     conflict_message,
     is_valid_answer,
     missing_answers,
+    submitted_message,
 )
 from assessments.errors import ConflictError, ImmutableError, IncompleteError, NotFoundError
 from assessments.service.core import ServiceCore
@@ -27,10 +28,22 @@ from assessments.service.org_structure import find_team
 from assessments.storage import audit
 from assessments.storage.audit import AuditAction
 from assessments.storage.repository import SqlRepository, draft_views, entry_of
-from assessments.storage.tables import DRAFT, SUBMITTED, AnswerRow, AssessmentRow, ChainStateRow
+from assessments.storage.tables import (
+    DRAFT,
+    SUBMITTED,
+    AnswerRow,
+    AssessmentRow,
+    ChainStateRow,
+    ConflictingEditRow,
+)
 from assessments.storage.views import ConflictingEditView, DraftView
 
 IMMUTABLE_MESSAGE = "Submitted assessments cannot change; open a new revision"
+OPEN_ATTEMPTS = 5
+OPEN_RACE_MESSAGE = (
+    "Others opened and submitted new revisions of this assessment at the same moment, several"
+    " times over; nothing was created. Reload to see the latest revision, then try again."
+)
 
 Change = Callable[[SqlRepository, AssessmentRow, datetime], dict[str, Any]]
 
@@ -46,11 +59,17 @@ class DraftCommands(ServiceCore):
     def open_draft(self, team_slug: str, period: str, *, actor: str) -> DraftView:
         """The team's open draft for the period, created (or copied from a submission) if none."""
         check_period(period)
+        for _attempt in range(OPEN_ATTEMPTS - 1):
+            try:
+                return self._open_draft(team_slug, period, actor)
+            except IntegrityError:
+                # Someone else created the same revision a moment ago: theirs is the draft,
+                # or (if they submitted it at once) the next revision is to be created.
+                continue
         try:
             return self._open_draft(team_slug, period, actor)
         except IntegrityError:
-            # Someone else created the same revision a moment ago; theirs is the draft.
-            return self._open_draft(team_slug, period, actor)
+            raise ConflictError(OPEN_RACE_MESSAGE) from None
 
     def _open_draft(self, team_slug: str, period: str, actor: str) -> DraftView:
         with self.unit_of_work() as repo:
@@ -200,23 +219,7 @@ class DraftCommands(ServiceCore):
     def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
         """Writes to this assessment that lost a race and were kept aside, oldest first."""
         with self.unit_of_work() as repo:
-            return [
-                ConflictingEditView(
-                    id=row.id,
-                    assessment_id=row.assessment_id,
-                    action=row.action,
-                    target=row.target,
-                    payload=dict(row.payload),
-                    actor=row.actor,
-                    expected_version=row.expected_version,
-                    found_version=row.found_version,
-                    found_updated_by=row.found_updated_by,
-                    found_updated_at=row.found_updated_at,
-                    created_at=row.created_at,
-                    entry=_entry_of_payload(row.payload),
-                )
-                for row in repo.conflicting_edits(assessment_id)
-            ]
+            return [kept_view(row) for row in repo.conflicting_edits(assessment_id)]
 
     def _write(
         self,
@@ -232,51 +235,91 @@ class DraftCommands(ServiceCore):
         with self.unit_of_work() as repo:
             now = self._now()
             if repo.claim_version(assessment_id, expected_version, actor, now):
-                row = _assessment(repo, assessment_id)
-                details = change(repo, row, now)
-                audit.record(
-                    repo.session,
-                    at=now,
-                    actor=actor,
-                    action=action,
-                    entity="assessment",
-                    entity_id=assessment_id,
-                    details={**details, "version": row.version},
-                )
-                return draft_view(repo, row)
+                return self._apply(repo, assessment_id, actor, action, change, now)
             row = _assessment(repo, assessment_id)
-            if row.status == SUBMITTED:
+            if row.status == SUBMITTED and not target:
                 raise ImmutableError(IMMUTABLE_MESSAGE)
-            kept = repo.add_conflicting_edit(
-                assessment_id=assessment_id,
-                action=action.value,
-                target=target,
-                payload=payload,
-                actor=actor,
-                expected_version=expected_version,
-                found_version=row.version,
-                found_updated_by=row.updated_by,
-                found_updated_at=row.updated_at,
-                created_at=now,
+            if (
+                row.status == DRAFT
+                and target
+                and target not in (repo.changed_since(assessment_id, expected_version) or {target})
+                and repo.claim_version(assessment_id, row.version, actor, now)
+            ):
+                # Others changed other answers since: this one is still as its author saw it.
+                return self._apply(repo, assessment_id, actor, action, change, now)
+            refused = self._keep_aside(
+                repo, row, actor, action, target, payload, expected_version, what
             )
-            audit.record(
-                repo.session,
-                at=now,
-                actor=actor,
-                action=AuditAction.CONFLICT_KEPT,
-                entity="assessment",
-                entity_id=assessment_id,
-                details={
-                    "conflicting_edit": kept.id,
-                    "attempted": action.value,
-                    "target": target,
-                    "expected_version": expected_version,
-                    "found_version": row.version,
-                },
-            )
-            conflict = ConflictError(conflict_message(row.updated_by, row.updated_at, what))
         # Raised after the commit, so the kept edit and its audit entry are saved.
-        raise conflict
+        raise refused
+
+    def _apply(
+        self,
+        repo: SqlRepository,
+        assessment_id: int,
+        actor: str,
+        action: AuditAction,
+        change: Change,
+        now: datetime,
+    ) -> DraftView:
+        row = _assessment(repo, assessment_id)
+        details = change(repo, row, now)
+        audit.record(
+            repo.session,
+            at=now,
+            actor=actor,
+            action=action,
+            entity="assessment",
+            entity_id=assessment_id,
+            details={**details, "version": row.version},
+        )
+        return draft_view(repo, row)
+
+    def _keep_aside(
+        self,
+        repo: SqlRepository,
+        row: AssessmentRow,
+        actor: str,
+        action: AuditAction,
+        target: str,
+        payload: dict[str, Any],
+        expected_version: int,
+        what: str,
+    ) -> ConflictError | ImmutableError:
+        """Keep a refused write where its author finds it again; the error to raise."""
+        now = self._now()
+        kept = repo.add_conflicting_edit(
+            assessment_id=row.id,
+            action=action.value,
+            target=target,
+            payload=payload,
+            actor=actor,
+            expected_version=expected_version,
+            found_version=row.version,
+            found_updated_by=row.updated_by,
+            found_updated_at=row.updated_at,
+            created_at=now,
+        )
+        audit.record(
+            repo.session,
+            at=now,
+            actor=actor,
+            action=AuditAction.CONFLICT_KEPT,
+            entity="assessment",
+            entity_id=row.id,
+            details={
+                "conflicting_edit": kept.id,
+                "attempted": action.value,
+                "target": target,
+                "expected_version": expected_version,
+                "found_version": row.version,
+            },
+        )
+        if row.status == SUBMITTED:
+            return ImmutableError(
+                submitted_message(row.revision, row.submitted_by, row.submitted_at, what)
+            )
+        return ConflictError(conflict_message(row.updated_by, row.updated_at, what))
 
     def _copy(self, repo: SqlRepository, source_id: int, target_id: int) -> dict[str, int]:
         """Copy answers and chain states the target does not have yet; counts what was copied."""
@@ -302,6 +345,24 @@ class DraftCommands(ServiceCore):
         repo.bulk_insert(AnswerRow, answers)
         repo.bulk_insert(ChainStateRow, chains)
         return {"answers_copied": len(answers), "chains_copied": len(chains)}
+
+
+def kept_view(row: ConflictingEditRow) -> ConflictingEditView:
+    """The view of one kept write."""
+    return ConflictingEditView(
+        id=row.id,
+        assessment_id=row.assessment_id,
+        action=row.action,
+        target=row.target,
+        payload=dict(row.payload),
+        actor=row.actor,
+        expected_version=row.expected_version,
+        found_version=row.found_version,
+        found_updated_by=row.found_updated_by,
+        found_updated_at=row.found_updated_at,
+        created_at=row.created_at,
+        entry=_entry_of_payload(row.payload),
+    )
 
 
 def _assessment(repo: SqlRepository, assessment_id: int) -> AssessmentRow:

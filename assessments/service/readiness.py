@@ -13,8 +13,8 @@ from __future__ import annotations
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.core import Clock, Content
 from assessments.service.data_transfer import DataTransfer, ImportSummary
-from assessments.service.drafts import DraftCommands
 from assessments.service.history import HistoryQueries
+from assessments.service.kept_changes import KeptChangeCommands
 from assessments.service.org_structure import OrgCommands
 from assessments.service.roles import (
     RoleAssignmentView,
@@ -34,7 +34,7 @@ from assessments.storage.views import (
 )
 
 
-class ReadinessService(OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer):
+class ReadinessService(OrgCommands, KeptChangeCommands, HistoryQueries, RoleCommands, DataTransfer):
     """Org structure, drafts, submissions, history, roles and the audit log, over one database.
 
     It checks no permissions: pages reach it through `assessments.authorized.AuthorizedService`,

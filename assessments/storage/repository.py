@@ -17,12 +17,16 @@ from assessments.storage.tables import (
     SUBMITTED,
     AnswerRow,
     AssessmentRow,
+    AuditRow,
     ChainStateRow,
     ConflictingEditRow,
     OrgUnitRow,
     TeamRow,
 )
 from assessments.storage.views import DraftView
+
+REAPPLICABLE = ("answer.save", "answer.clear", "chain.set")
+"""Kept writes that carry what to write again (a prefill or a submission is simply redone)."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,46 @@ class SqlRepository:
             .order_by(ConflictingEditRow.id)
         )
         return list(self.session.scalars(query))
+
+    def kept_changes(self, team_id: int, period: str, actor: str) -> list[ConflictingEditRow]:
+        """One person's kept answer and chain changes on any revision of a team's period."""
+        query = (
+            select(ConflictingEditRow)
+            .join(AssessmentRow, AssessmentRow.id == ConflictingEditRow.assessment_id)
+            .where(
+                AssessmentRow.team_id == team_id,
+                AssessmentRow.period == period,
+                ConflictingEditRow.actor == actor,
+                ConflictingEditRow.action.in_(REAPPLICABLE),
+            )
+            .order_by(ConflictingEditRow.id)
+        )
+        return list(self.session.scalars(query))
+
+    def conflicting_edit(self, edit_id: int) -> ConflictingEditRow | None:
+        """One kept write."""
+        return self.session.get(ConflictingEditRow, edit_id)
+
+    def delete_conflicting_edit(self, edit_id: int) -> None:
+        """Forget a kept write (it was re-applied; the audit trail keeps both)."""
+        self.session.execute(delete(ConflictingEditRow).where(ConflictingEditRow.id == edit_id))
+
+    def changed_since(self, assessment_id: int, version: int) -> set[str] | None:
+        """The questions and chains of a draft changed after `version`, from the audit trail
+        (written in the same transaction as each change); None if a prefill changed them all."""
+        query = select(AuditRow.action, AuditRow.details).where(
+            AuditRow.entity == "assessment",
+            AuditRow.entity_id == str(assessment_id),
+            AuditRow.action.in_((*REAPPLICABLE, "draft.prefill")),
+        )
+        changed: set[str] = set()
+        for action, details in self.session.execute(query):
+            if int(details.get("version", 0)) <= version:
+                continue
+            if action == "draft.prefill":
+                return None
+            changed.add(str(details.get("question") or details.get("chain")))
+        return changed
 
 
 def with_team_and_unit(ids: Select[int] | Sequence[int], *columns: Any) -> Select[Any]:
