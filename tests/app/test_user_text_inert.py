@@ -26,12 +26,12 @@ def test_the_conflict_message_shows_the_other_editors_email_literally(
     other = as_person(PAYLOAD_EMAIL, ASSESSMENT, team="checkout-web")
     other.radio(key=f"a{draft.id}_g0_BR-01_choice").set_value("2").run()
 
-    ana.radio(key=f"a{draft.id}_g0_BR-03_choice").set_value("4").run()
+    ana.radio(key=f"a{draft.id}_g0_BR-01_choice").set_value("4").run()
 
     changed_at = service.get_assessment(draft.id).updated_at
     message = (
         f"This draft was changed by {PAYLOAD_EMAIL} at {changed_at:%H:%M} UTC after you opened"
-        " it; your change to BR-03 was kept aside, reload to see both."
+        " it; your change to BR-01 was kept aside, reload to see both."
     )
     assert [e.value for e in ana.error] == [inert(message)]
     assert inert(PAYLOAD_EMAIL) == (
