@@ -6,10 +6,11 @@ import re
 from collections.abc import Collection
 from datetime import datetime
 
-from assessments.content.answers import PERIOD_PATTERN, AnswerEntry
+from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import InvalidInputError
+from assessments.periods import PERIOD_PATTERN
 
 
 def check_period(period: str) -> None:
@@ -70,12 +71,9 @@ def conflict_message(changed_by: str, changed_at: datetime, what: str) -> str:
     )
 
 
-def submitted_message(
-    revision: int, submitted_by: str | None, submitted_at: datetime | None, what: str
-) -> str:
+def submitted_message(revision: int, submitted_by: str, submitted_at: datetime, what: str) -> str:
     """What a user reads when their write reached a revision a teammate has just submitted."""
-    when = f" at {submitted_at:%H:%M} UTC" if submitted_at is not None else ""
     return (
-        f"Revision {revision} was submitted by {submitted_by}{when}, so {what} was not applied;"
-        " it is kept aside: edit a new revision to re-apply it."
+        f"Revision {revision} was submitted by {submitted_by} at {submitted_at:%H:%M} UTC, so"
+        f" {what} was not applied; it is kept aside: edit a new revision to re-apply it."
     )

@@ -6,7 +6,6 @@ Nothing here runs at import time; the app and the CLI call `make_engine` and
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,11 +19,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from assessments.settings import Settings
 from assessments.storage.failures import plain_storage_error
 
-DATABASE_URL_ENV = "READINESS_DATABASE_URL"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATABASE_PATH = REPO_ROOT / "var" / "readiness.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD = "head"
 
@@ -33,9 +30,9 @@ _MIGRATION_LOCK_KEY = 7_204_113_901
 
 
 def database_url() -> str:
-    """The database URL: `READINESS_DATABASE_URL`, else a SQLite file under `var/`."""
-    configured = os.environ.get(DATABASE_URL_ENV, "").strip()
-    return configured or f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    """The database URL of the settings: `READINESS_DATABASE_URL`, else a SQLite file under
+    `var/` (for Alembic run by hand; the app and the CLI pass their settings' URL)."""
+    return Settings.from_environment().database_url
 
 
 def make_engine(url: str | None = None) -> Engine:
