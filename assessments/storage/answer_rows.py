@@ -163,7 +163,7 @@ def changed_since(session: Session, assessment_id: int, version: int) -> set[str
         AuditRow.entity_id == str(assessment_id),
         AuditRow.action.in_((*REAPPLICABLE, "draft.prefill")),
     )
-    return changed_targets(session.execute(query).tuples(), version)
+    return changed_targets(((a, d) for a, d in session.execute(query)), version)
 
 
 def changed_targets(
