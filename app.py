@@ -3,12 +3,14 @@
 import streamlit as st
 
 from ui import context, errors, identity, navigation, page_access, resources, sign_in
+from ui.print_style import apply_print_style
 
 st.set_page_config(
     page_title="Autonomy Readiness",
     page_icon=":material/shield_lock:",
     layout="wide",
 )
+apply_print_style()
 
 with errors.storage_failures_shown():
     try:
@@ -18,7 +20,10 @@ with errors.storage_failures_shown():
         st.stop()
 
     page = st.navigation(navigation.pages_for(principal))
-    context.remember(context.render_sidebar(resources.authorized_service()))
-    sign_in.render_account(principal)
+    service = resources.authorized_service()
+    with_team = page.url_path in navigation.TEAM_PAGES
+    context.remember(context.render_sidebar(service, with_team=with_team))
+    names = context.org_names(service) if sign_in.auth_configured() else None
+    sign_in.render_account(principal, names)
     page_access.require_known_period(context.selection())
     page.run()

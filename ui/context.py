@@ -15,7 +15,6 @@ from assessments.storage.views import TeamView
 
 TEAM_KEY = "team"
 PERIOD_KEY = "period"
-_CARRIED_REFUSAL = "_refused_team_link"
 
 
 def current_period(now: datetime | None = None) -> str:
@@ -39,12 +38,23 @@ class Selection:
     unknown_period: str | None = None
 
 
-def _picked(key: str, options: list[str]) -> None:
+_REMEMBERED_TEAM = "_team_remembered"
+"""The last team picked, kept while pages without a team picker are open."""
+
+
+def _picked(key: str, options: list[str], remembered: str | None = None) -> None:
     # A new session (a reload, a shared link) starts from the URL; later runs from the widget.
     # (Not `bind="query-params"`: st.switch_page refuses to run while a parameter is bound.)
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
-        st.session_state[key] = wanted if wanted in options else options[0]
+        if wanted not in options:
+            wanted = remembered if remembered in options else options[0]
+        st.session_state[key] = wanted
+
+
+def remember_team(slug: str) -> None:
+    """Make `slug` the team the next team page opens on."""
+    st.session_state[_REMEMBERED_TEAM] = slug
 
 
 def _asked_for(key: str) -> str | None:
@@ -52,9 +62,13 @@ def _asked_for(key: str) -> str | None:
     return str(asked) if asked else None
 
 
-def render_sidebar(service: AuthorizedService) -> Selection:
-    """Draw the team and period pickers (only teams this person may see), mirrored in the URL
-    so a reload keeps them."""
+def render_sidebar(service: AuthorizedService, *, with_team: bool = True) -> Selection:
+    """Draw the period picker and, on pages about one team, the team picker (only teams this
+    person may see), mirrored in the URL so a reload keeps them.
+
+    Pages about the organisation get no team picker (it would do nothing there); the last team
+    picked is remembered for when a team page is opened again.
+    """
     teams = service.list_teams()
     periods = {*service.periods(), current_period()}
     asked_period = _asked_for(PERIOD_KEY)
@@ -75,10 +89,15 @@ def render_sidebar(service: AuthorizedService) -> Selection:
             st.info("No teams yet. An admin can import the org structure.")
             return Selection(None, period, unknown_period=unknown_period)
         by_slug = {t.slug: t for t in teams}
+        remembered = st.session_state.get(_REMEMBERED_TEAM)
+        if not with_team:
+            kept = remembered if remembered in by_slug else None
+            return Selection(
+                None if kept is None else by_slug[kept], period, unknown_period=unknown_period
+            )
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
-        refused = st.session_state.pop(_CARRIED_REFUSAL, None) or refused
-        _picked(TEAM_KEY, list(by_slug))
+        _picked(TEAM_KEY, list(by_slug), remembered)
         slug = str(
             st.selectbox(
                 "Team",
@@ -88,6 +107,7 @@ def render_sidebar(service: AuthorizedService) -> Selection:
             )
         )
         st.query_params[TEAM_KEY] = slug
+        st.session_state[_REMEMBERED_TEAM] = slug
     return Selection(by_slug[slug], period, refused, unknown_period)
 
 
@@ -100,13 +120,12 @@ def open_team_page(page: str, team_slug: str, period: str) -> NoReturn:
     st.switch_page(page, query_params={PERIOD_KEY: period, TEAM_KEY: team_slug})
 
 
-def forward_to_team_page(page: str) -> NoReturn:
-    """Switch to a team page with this run's picks, and a refused team still refused there
-    (the sidebar has already fallen back to another team in its place)."""
-    picked = selection()
-    if picked.refused is not None:
-        st.session_state[_CARRIED_REFUSAL] = picked.refused
-    st.switch_page(page, query_params=st.query_params.to_dict())
+def org_names(service: AuthorizedService) -> dict[str, str]:
+    """Unit and team names by slug, for words such as "team editor of Checkout Web"."""
+    return {
+        **{u.slug: u.name for u in service.list_units()},
+        **{t.slug: t.name for t in service.list_teams()},
+    }
 
 
 def selection() -> Selection:

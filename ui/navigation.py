@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import streamlit as st
 
 from assessments.access import Principal
-from ui import context
 
 
 @dataclass(frozen=True)
@@ -24,8 +23,10 @@ class PageSpec:
     icon: str
     url_path: str
     section: str
+    default: bool = False
 
 
+HOME = PageSpec("app_pages/home.py", "Home", ":material/home:", "home", "home", True)
 TEAM_REPORT = PageSpec(
     "app_pages/team_report.py", "Team report", ":material/assignment:", "report", "team"
 )
@@ -45,8 +46,22 @@ QUARTERLY_REVIEW = PageSpec(
     "review",
     "Organisation",
 )
+CATALOGUE = PageSpec(
+    "app_pages/chain_catalogue.py", "Chain catalogue", ":material/menu_book:", "catalogue", "home"
+)
 ADMIN = PageSpec("app_pages/admin.py", "Admin", ":material/admin_panel_settings:", "admin", "Admin")
-PAGES = (TEAM_REPORT, SELF_ASSESSMENT, ORG_HEATMAP, CHAINS_MATRIX, QUARTERLY_REVIEW, ADMIN)
+PAGES = (
+    HOME,
+    CATALOGUE,
+    TEAM_REPORT,
+    SELF_ASSESSMENT,
+    ORG_HEATMAP,
+    CHAINS_MATRIX,
+    QUARTERLY_REVIEW,
+    ADMIN,
+)
+TEAM_PAGES = frozenset({TEAM_REPORT.url_path, SELF_ASSESSMENT.url_path})
+"""Pages about one team: the only ones with a team picker in the sidebar."""
 
 
 def may_use(principal: Principal, page: PageSpec) -> bool:
@@ -67,7 +82,7 @@ def sections(principal: Principal) -> dict[str, list[tuple[PageSpec, bool]]]:
     hidden: list[tuple[PageSpec, bool]] = []
     for page in PAGES:
         if may_use(principal, page):
-            title = team_title if page.section == "team" else page.section
+            title = {"team": team_title, "home": ""}.get(page.section, page.section)
             grouped.setdefault(title, []).append((page, True))
         else:
             hidden.append((page, False))
@@ -76,36 +91,19 @@ def sections(principal: Principal) -> dict[str, list[tuple[PageSpec, bool]]]:
     return grouped
 
 
-def open_team_report() -> None:
-    """The app's root: the team report, at its own URL (`/report`), with the link's picks."""
-    context.forward_to_team_page(TEAM_REPORT.path)
-
-
 def pages_for(principal: Principal) -> dict[str, list[st.Page]]:
-    """The `st.navigation` argument for this person.
-
-    Streamlit serves the default page at `/` only, so `/report` would be "page not found"
-    if the report were the default; a hidden root page forwards to it instead.
-    """
-    pages = {
+    """The `st.navigation` argument for this person."""
+    return {
         title: [
             st.Page(
                 page.path,
                 title=page.title,
                 icon=page.icon,
                 url_path=page.url_path,
+                default=page.default,
                 visibility="visible" if visible else "hidden",
             )
             for page, visible in entries
         ]
         for title, entries in sections(principal).items()
     }
-    root = st.Page(
-        open_team_report,
-        title=TEAM_REPORT.title,
-        url_path="home",
-        default=True,
-        visibility="hidden",
-    )
-    next(iter(pages.values())).append(root)
-    return pages

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from assessments.content.yaml_source import GuardedLoader
+from assessments.content.yaml_source import DEPTH_HINT, GuardedLoader, NestedTooDeepError
 from assessments.errors import ContentError, Problem
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -62,7 +62,7 @@ def slug_of(name: str) -> str:
 def name_problem(name: str, what: str) -> tuple[str, str] | None:
     """Why a unit or team name (already stripped) is refused, with a hint; None if it is fine."""
     if not name:
-        return f"{what} name is empty", ""
+        return f"{what} name is empty", f"fill in the {what} name on this line"
     if "\n" in name or "\r" in name:
         return f"{what} name runs over several lines", MULTILINE_HINT
     control = next((c for c in name if unicodedata.category(c) == "Cc"), None)
@@ -72,7 +72,10 @@ def name_problem(name: str, what: str) -> tuple[str, str] | None:
             "remove it; names are plain text",
         )
     if len(name) > MAX_NAME:
-        return f"{what} name is longer than {MAX_NAME} characters", ""
+        return (
+            f"{what} name is longer than {MAX_NAME} characters",
+            f"shorten it to {MAX_NAME} characters or fewer",
+        )
     return None
 
 
@@ -114,7 +117,7 @@ class OrgRows:
         self.teams: dict[str, TeamSpec] = {}
         self.team_lines: dict[str, int] = {}
 
-    def problem(self, row: _Row, key: str, message: str, hint: str = "") -> None:
+    def problem(self, row: _Row, key: str, message: str, hint: str) -> None:
         self.problems.append(
             Problem(self.file, row.line_of(key), None, row.field(key), message, hint)
         )
@@ -156,6 +159,7 @@ class OrgRows:
                 "unit_slug" if row.text("unit_slug") else name_key,
                 f"unit slug {slug!r} is already used for {known.name!r}"
                 f" on line {self.unit_lines[slug]}",
+                "give this unit its own unit_slug, or spell its name as on that line",
             )
             return None
         if known is None and name in self.unit_by_name:
@@ -165,6 +169,7 @@ class OrgRows:
                 "unit_slug",
                 f"unit {name!r} has slug {slug!r} here but {other!r}"
                 f" on line {self.unit_lines[other]}",
+                f"use the same unit_slug ({other!r}) on every line of this unit",
             )
             return None
         if known is None:
@@ -176,6 +181,7 @@ class OrgRows:
                 row,
                 name_key,
                 f"unit {name!r} is declared twice (first on line {self.unit_lines[slug]})",
+                "remove this entry: list each unit once under `units:`",
             )
             return None
         return slug
@@ -192,6 +198,7 @@ class OrgRows:
                 row,
                 "team_slug" if row.text("team_slug") else "team",
                 f"team slug {slug!r} is already used on line {self.team_lines[slug]}",
+                "list each team once; two teams with the same name need their own team_slug",
             )
             return
         self.teams[slug] = TeamSpec(slug, name, unit_slug)
@@ -200,7 +207,7 @@ class OrgRows:
     def resolve_unit(self, row: _Row) -> str | None:
         reference = row.text("unit")
         if not reference:
-            self.problem(row, "unit", "unit is empty")
+            self.problem(row, "unit", "unit is empty", "name the unit this team belongs to")
             return None
         if reference in self.units:
             return reference
@@ -211,7 +218,16 @@ class OrgRows:
 
     def org_file(self) -> OrgFile:
         if not self.problems and not self.teams:
-            self.problems.append(Problem(self.file, None, None, "", "the file lists no teams"))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    None,
+                    None,
+                    "",
+                    "the file lists no teams",
+                    "add one row per team (see the template on the admin page)",
+                )
+            )
         if self.problems:
             raise ContentError(sorted(self.problems, key=lambda p: p.line or 0))
         return OrgFile(self.file, tuple(self.units.values()), tuple(self.teams.values()))
@@ -220,7 +236,9 @@ class OrgRows:
 def csv_rows(text: str, file: str) -> OrgRows:
     collected = OrgRows(file, units_declared=False)
     if not text.strip():
-        raise ContentError([Problem(file, None, None, "", "the file is empty")])
+        raise ContentError(
+            [Problem(file, None, None, "", "the file is empty", "start from the CSV template")]
+        )
     reader = csv.reader(io.StringIO(text))
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
@@ -273,6 +291,7 @@ def csv_rows(text: str, file: str) -> OrgRows:
                     None,
                     "",
                     f"row has {len(cells)} cells but the header names {len(header)} columns",
+                    "remove the extra cells, or quote a name that contains a comma",
                 )
             )
             continue
@@ -296,10 +315,26 @@ def yaml_rows(text: str, file: str) -> OrgRows:
         mark = getattr(error, "problem_mark", None)
         line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
         reason = getattr(error, "problem", None) or str(error)
-        raise ContentError([Problem(file, line, column, "", f"not valid YAML: {reason}")]) from None
+        hint = (
+            DEPTH_HINT
+            if isinstance(error, NestedTooDeepError)
+            else "fix the YAML syntax at this line (indentation, quotes, colons)"
+        )
+        raise ContentError(
+            [Problem(file, line, column, "", f"not valid YAML: {reason}", hint)]
+        ) from None
     if not isinstance(root, yaml.MappingNode):
         raise ContentError(
-            [Problem(file, 1, None, "", "expected a mapping with `units:` and `teams:`")]
+            [
+                Problem(
+                    file,
+                    1,
+                    None,
+                    "",
+                    "expected a mapping with `units:` and `teams:`",
+                    "start the file with `units:` and `teams:`",
+                )
+            ]
         )
     sections = {key.value: value for key, value in root.value}
     for key, _ in root.value:
@@ -330,7 +365,14 @@ def _yaml_items(
         return []
     if not isinstance(node, yaml.SequenceNode):
         collected.problems.append(
-            Problem(collected.file, node.start_mark.line + 1, None, section, "expected a list")
+            Problem(
+                collected.file,
+                node.start_mark.line + 1,
+                None,
+                section,
+                "expected a list",
+                f"put one `- ` item per entry under `{section}:`",
+            )
         )
         return []
     rows = []
@@ -339,7 +381,14 @@ def _yaml_items(
         line = item.start_mark.line + 1
         if not isinstance(item, yaml.MappingNode):
             collected.problems.append(
-                Problem(collected.file, line, None, f"{section}[{index}]", "expected a mapping")
+                Problem(
+                    collected.file,
+                    line,
+                    None,
+                    f"{section}[{index}]",
+                    "expected a mapping",
+                    f"write the item as `{allowed[0]}: name`",
+                )
             )
             continue
         cells: dict[str, _Cell] = {}
@@ -356,7 +405,9 @@ def _yaml_items(
                         None,
                         prefix + key.value,
                         message,
-                        f"allowed: {', '.join(allowed)}" if key.value not in allowed else "",
+                        f"allowed: {', '.join(allowed)}"
+                        if key.value not in allowed
+                        else "write the value as plain text",
                     )
                 )
                 continue

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import new_session
 from tests.app.test_admin_page import ADMIN
+from ui.text import inert
 
 DEPTH_HINT = "real content nests lists and mappings a few levels deep; is this the right file?"
 QUOTE_HINT = 'a quote (") left open merges the rows below into this cell; close or remove the quote'
@@ -49,7 +50,7 @@ def unchanged(service: ReadinessService) -> tuple[list[str], list[str], int]:
                     "1",
                     "",
                     "not valid YAML: lists and mappings are nested more than 64 levels deep",
-                    "",
+                    DEPTH_HINT,
                 )
             ],
         ),
@@ -96,9 +97,8 @@ def test_a_broken_org_file_is_rejected_whole_with_the_line_of_its_problem(
     at = upload("org_file", name, data)
 
     count = f"{len(expected)} problem{'s' if len(expected) != 1 else ''}"
-    escaped = name.replace(".", r"\.")
     assert [e.value for e in at.error] == [
-        f"{escaped} is rejected whole: {count}, each with its line below."
+        f"{inert(name)} is rejected whole: {count}, each with its line below."
     ]
     assert problems(at) == expected
     assert [b.key for b in at.button if b.key in ("org_dry_run", "org_apply")] == []
@@ -144,7 +144,7 @@ def test_a_crafted_content_file_is_reported_at_its_line(
     at = upload("content_file", name, data)
 
     assert [e.value for e in at.error] == [
-        f"{name.replace('.', chr(92) + '.')} is not valid: 1 problem, each with its line below."
+        f"{inert(name)} is not valid: 1 problem, each with its line below."
     ]
     assert problems(at) == [expected]
     assert unchanged(service) == before
@@ -186,7 +186,7 @@ def test_crafted_exports_are_rejected_whole_on_the_page(service: ReadinessServic
         at = upload("import_file", "export.json", data)
 
         assert [e.value for e in at.error] == [
-            r"export\.json is rejected whole: 1 problem, each with its line below."
+            f"{inert('export.json')} is rejected whole: 1 problem, each with its line below."
         ]
         assert problems(at) == [expected]
         assert [b.key for b in at.button if b.key == "import_apply"] == []
@@ -221,7 +221,7 @@ def test_an_export_breaking_the_pages_rules_is_rejected_whole_on_the_page(
     at = upload("import_file", "export.json", json.dumps(document).encode())
 
     assert [e.value for e in at.error] == [
-        r"export\.json is rejected whole: 3 problems, each with its line below."
+        f"{inert('export.json')} is rejected whole: 3 problems, each with its line below."
     ]
     catalogue = service.content.catalogue
     assert problems(at) == [

@@ -34,9 +34,7 @@ def test_the_conflict_message_shows_the_other_editors_email_literally(
         " it; your change to BR-01 was kept aside, reload to see both."
     )
     assert [e.value for e in ana.error] == [inert(message)]
-    assert inert(PAYLOAD_EMAIL) == (
-        r"\*\*bold\*\*\:red\[x\]\$y\$\[z\]\(http\://evil\)@example\.com"
-    )
+    assert inert(PAYLOAD_EMAIL) == r"\*\*bold\*\*\:red\[x\]\$y\$\[z\](http://evil)@example.com"
 
 
 @pytest.mark.parametrize(
