@@ -241,7 +241,7 @@ def test_an_export_is_held_to_the_rules_of_the_pages_it_stands_in_for(
 
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        f"{path}: units[0].name: unit name is empty",
+        f"{path}: units[0].name: unit name is empty (hint: fill in the unit name on this line)",
         f"{path}: teams[0].slug: '../x?team=a' is not a valid slug (hint: use lowercase"
         " letters, digits and dashes, e.g. 'payments-core')",
         f"{path}: assessments[0].answers.BR-01: BR-01 cannot be 17: its scale goes from 0 to 4",
