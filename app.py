@@ -23,7 +23,7 @@ with errors.storage_failures_shown():
     service = resources.authorized_service()
     with_team = page.url_path in navigation.TEAM_PAGES
     context.remember(context.render_sidebar(service, with_team=with_team))
-    names = context.org_names(service) if sign_in.auth_configured() else None
+    names = context.org_names(service) if identity.auth_configured() else None
     sign_in.render_account(principal, names)
     page_access.require_known_period(context.selection())
     page.run()

@@ -126,7 +126,7 @@ class GuardedLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 message = f"lists and mappings are nested more than {MAX_DEPTH} levels deep"
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise NestedTooDeepError(None, None, message, mark)
             return super().compose_node(parent, index)
         finally:

@@ -4,6 +4,7 @@ problem, no exception box, and the database unchanged."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -150,8 +151,9 @@ def test_a_crafted_content_file_is_reported_at_its_line(
     assert unchanged(service) == before
 
 
-def export_of(service: ReadinessService) -> dict:
-    return json.loads(json.dumps(service.export_data(actor="t")))
+def export_of(service: ReadinessService) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(json.dumps(service.export_data(actor="t")))
+    return document
 
 
 def test_crafted_exports_are_rejected_whole_on_the_page(service: ReadinessService):

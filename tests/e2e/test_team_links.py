@@ -47,7 +47,7 @@ def server(tmp_path: Path, request: pytest.FixtureRequest):
 
 
 def caption(page) -> str:
-    return page.get_by_test_id("stCaptionContainer").first.inner_text()
+    return str(page.get_by_test_id("stCaptionContainer").first.inner_text())
 
 
 def test_submitting_opens_the_report_of_the_team_just_submitted(server, browser_page) -> None:

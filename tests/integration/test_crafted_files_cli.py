@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,7 +141,7 @@ def empty_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Readiness
     return ReadinessService(engine, load_content())
 
 
-def a_valid_export(tmp_path: Path) -> dict:
+def a_valid_export(tmp_path: Path) -> dict[str, Any]:
     engine = make_engine(f"sqlite:///{tmp_path / 'source.db'}")
     upgrade_to_head(engine)
     source = ReadinessService(engine, load_content())
@@ -216,7 +217,7 @@ def test_an_export_that_is_not_utf8_is_refused_at_the_line_of_the_bad_byte(
     assert_still_empty(empty_database)
 
 
-def an_export_breaking_every_rule(tmp_path: Path) -> dict:
+def an_export_breaking_every_rule(tmp_path: Path) -> dict[str, Any]:
     """A well-formed export whose records break the rules the app's own pages enforce."""
     document = a_valid_export(tmp_path)
     document["units"][0]["name"] = "   "
