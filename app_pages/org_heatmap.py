@@ -6,6 +6,7 @@ from assessments.periods import previous_period
 from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
 from ui import context, org_data, resources
 from ui.coverage import chase_rows, editors_by_team
+from ui.evidence_sections import contradicted_filter, render_contradicted_counts
 from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
 from ui.org_widgets import (
     follow_team_request,
@@ -48,7 +49,9 @@ with right:
         )
         or "level"
     )
-scoped = in_unit(table, None if unit is None else unit.slug)
+scoped = contradicted_filter(
+    in_unit(table, None if unit is None else unit.slug), key="heatmap_contradicted"
+)
 if scoped.empty and unit is not None:
     st.info(
         f"{inert(unit.name)} has no teams yet. Import the org structure to add them, or pick "
@@ -99,6 +102,7 @@ with teams_tab:
             selection_mode="points",
             config={"displayModeBar": False},
         )
+        render_contradicted_counts(scoped)
         team_opener(scoped, key="heatmap_open_team")
 with units_tab:
     rollup = unit_rollup(scoped, pillars)

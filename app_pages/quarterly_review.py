@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessments.periods import previous_period
 from ui import context, org_data, resources
+from ui.evidence_sections import render_contradicted_counts
 from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
@@ -52,6 +53,7 @@ if review.submitted == 0:
     st.stop()
 
 render_standing(review)
+render_contradicted_counts(review.table)
 for index, section in enumerate(pack_sections(review)):
     if section.per_team:
         continue

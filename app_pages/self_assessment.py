@@ -10,6 +10,7 @@ from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
+from ui.evidence_sections import hold_latest_scan, render_scan_upload, verdict_line
 from ui.kept_changes import render_kept_changes
 from ui.page_access import require_team_access
 from ui.question_widgets import render_question, save_text_while_typing
@@ -145,6 +146,14 @@ if not draft.answers and earlier:
             st.rerun()
 
 
+held = hold_latest_scan(service, content, team.slug, period, draft.to_scoring())
+with st.expander(
+    "Evidence from configuration"
+    + (f": {len(held.judgement.contradicted)} answer(s) contradicted" if held else ""),
+    icon=":material/fact_check:",
+):
+    render_scan_upload(service, team.slug, period)
+
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
@@ -153,7 +162,10 @@ for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
         done = sum(1 for q in questions if q.id in draft.answers)
         st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
         for question in questions:
-            render_question(question, draft.answers.get(question.id), state, draft.id, save_answer)
+            verdict = verdict_line(held.judgement.of(question.id)) if held else None
+            render_question(
+                question, draft.answers.get(question.id), state, draft.id, save_answer, verdict
+            )
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
 

@@ -7,6 +7,7 @@ import streamlit as st
 from assessments.service.authorized import TeamAccess
 from assessments.service.team_scoring import history_points, score_view
 from ui import context, org_data, resources
+from ui.evidence_sections import hold_latest_scan, render_evidence, render_evidence_note
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
 from ui.page_access import require_team_access
@@ -60,7 +61,9 @@ if submitted is None:
 else:
     st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
-result = score_view(content, current)
+held = hold_latest_scan(service, content, team.slug, period, current.to_scoring())
+# Contradicted answers count at their evidence bound in everything below.
+result = held.result if held else score_view(content, current)
 if submitted is not None:
     newer = service.current_assessment(team.slug, period)
     if newer is not None and not newer.is_submitted and newer.revision > submitted.revision:
@@ -71,6 +74,7 @@ if submitted is not None:
         )
 render_alerts(content, result)
 render_decision(content, result)
+render_evidence_note(held)
 render_levels(result)
 
 history_views = service.team_history(team.slug)
@@ -92,6 +96,8 @@ if result.recommendation.alternatives:
             f"- {inert(result.chain(cid).name)}" for cid in result.recommendation.alternatives
         )
     )
+
+render_evidence(held)
 
 with st.expander("Every approval chain, with its gaps", expanded=False):
     render_chain_table(result, content.questionnaire)

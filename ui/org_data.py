@@ -11,9 +11,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import previous_period
 from assessments.reports import org_table
 from assessments.service.quarterly_review import QuarterlyReview, build_review
+from assessments.storage.store import utc_now
 from ui import resources
 from ui.identity import current_principal
 
@@ -31,15 +33,19 @@ def _key() -> str:
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)
 def _period_table(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
-    snapshot = resources.authorized_service().period_snapshot(period)
-    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue)
+    service = resources.authorized_service()
+    snapshot = service.period_snapshot(period)
+    evidence = period_evidence(snapshot, service.period_evidence, content, utc_now().date())
+    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue, evidence)
 
 
 @st.cache_data(show_spinner="Scoring every period…", max_entries=4)
 def _history(database: str, version: str) -> pd.DataFrame:
     content = resources.content()
-    history = resources.authorized_service().org_history()
-    return org_table.score_history(history, content.rubric, content.scoring_catalogue)
+    service = resources.authorized_service()
+    history = service.org_history()
+    evidence = all_periods_evidence(history, service.period_evidence, content, utc_now().date())
+    return org_table.score_history(history, content.rubric, content.scoring_catalogue, evidence)
 
 
 @st.cache_data(show_spinner="Comparing the periods…", max_entries=16)

@@ -94,8 +94,12 @@ def render_question(
     state: DraftSession,
     assessment_id: int,
     save: SaveAnswer,
+    verdict: tuple[str, str] | None = None,
 ) -> None:
-    """Draw one question with every scale level visible, saving on each change."""
+    """Draw one question with every scale level visible, saving on each change.
+
+    `verdict` is (kind, line) from the attached configuration scan, shown under the help.
+    """
 
     def key(part: str) -> str:
         return state.key(assessment_id, question.id, part)
@@ -136,6 +140,10 @@ def render_question(
         badge = " :red-badge[critical]" if question.critical else ""
         st.markdown(f"**{question.id}** · {inert(question.text)}{badge}")
         st.caption(inert(question.help))
+        if verdict is not None and verdict[0] == "contradicted":
+            st.warning(inert(verdict[1]), icon=":material/fact_check:")
+        elif verdict is not None:
+            st.caption(f":material/verified: {inert(verdict[1])}")
         current = choice_of(stored)
         choice = st.radio(
             f"Answer to {question.id}",

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from assessments.evidence.org import OrgEvidence, evidence_frame
 from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring.model import Catalogue, Rubric
 from scoring.results import ChainStatus
@@ -60,10 +61,30 @@ def chain_names(catalogue: Catalogue) -> dict[str, str]:
     return {c.id: c.name for c in catalogue.chains}
 
 
-def score_snapshot(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
-    """`score_org` over the period's latest submitted assessments (one row each)."""
+def score_snapshot(
+    snapshot: PeriodSnapshot,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    evidence: OrgEvidence | None = None,
+) -> pd.DataFrame:
+    """`score_org` over the period's latest submitted assessments (one row each), with
+    contradicted answers at their evidence bounds and a `contradicted` count per team."""
     ids = [t.latest.id for t in snapshot.submitted if t.latest is not None]
-    return score_org(rubric, catalogue, snapshot.answers, snapshot.removed, assessment_ids=ids)
+    scores = score_org(
+        rubric,
+        catalogue,
+        snapshot.answers,
+        snapshot.removed,
+        assessment_ids=ids,
+        evidence=None if evidence is None else evidence_frame(evidence),
+    )
+    return _with_contradicted(scores, evidence)
+
+
+def _with_contradicted(scores: pd.DataFrame, evidence: OrgEvidence | None) -> pd.DataFrame:
+    """`contradicted`: answers a scan contradicts, per assessment; <NA> without a scan."""
+    counts = [None if evidence is None else evidence.contradicted(aid) for aid in scores.index]
+    return scores.assign(contradicted=pd.array(counts, dtype="Int64"))
 
 
 def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
@@ -99,15 +120,33 @@ def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
     return joined.set_index("team_slug")
 
 
-def period_table(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
-    """The org table of one period, scored against the content given."""
-    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue))
+def period_table(
+    snapshot: PeriodSnapshot,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    evidence: OrgEvidence | None = None,
+) -> pd.DataFrame:
+    """The org table of one period, scored against the content given (and the evidence)."""
+    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue, evidence))
 
 
-def score_history(history: OrgHistory, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
+def score_history(
+    history: OrgHistory,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    evidence: OrgEvidence | None = None,
+) -> pd.DataFrame:
     """Every latest submission of every period with its scores, indexed by assessment id."""
     ids = history.assessments["assessment_id"].tolist()
-    scores = score_org(rubric, catalogue, history.answers, history.removed, assessment_ids=ids)
+    scores = score_org(
+        rubric,
+        catalogue,
+        history.answers,
+        history.removed,
+        assessment_ids=ids,
+        evidence=None if evidence is None else evidence_frame(evidence),
+    )
+    scores = _with_contradicted(scores, evidence)
     frame = history.assessments.set_index("assessment_id").join(scores)
     pillar_scores = [c for c in scores.columns if c.startswith("score:")]
     frame["mean_score"] = frame[pillar_scores].mean(axis=1) if pillar_scores else np.nan

@@ -12,6 +12,7 @@ import pandas as pd
 
 from assessments.content.in_force import Content
 from assessments.errors import InvalidInputError, NotFoundError
+from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import parse_period, previous_period
 from assessments.reports import org_review
 from assessments.reports.org_table import (
@@ -167,14 +168,19 @@ def load_review(
     """
     unit_name = check_review_request(service, period, unit_slug, baseline_period)
     rubric, catalogue = content.rubric, content.scoring_catalogue
-    table = period_table(service.period_snapshot(period), rubric, catalogue)
-    previous = period_table(service.period_snapshot(previous_period(period)), rubric, catalogue)
-    baseline = (
-        None
-        if baseline_period is None
-        else period_table(service.period_snapshot(baseline_period), rubric, catalogue)
-    )
-    history = score_history(service.org_history(), rubric, catalogue)
+    today = service.now().date()
+
+    def table_of(period: str) -> pd.DataFrame:
+        snapshot = service.period_snapshot(period)
+        evidence = period_evidence(snapshot, service.period_evidence, content, today)
+        return period_table(snapshot, rubric, catalogue, evidence)
+
+    table = table_of(period)
+    previous = table_of(previous_period(period))
+    baseline = None if baseline_period is None else table_of(baseline_period)
+    org_history = service.org_history()
+    evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
+    history = score_history(org_history, rubric, catalogue, evidence)
     return build_review(
         content,
         table,

@@ -16,6 +16,7 @@ from assessments.access import Principal
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.core import Clock, Content
 from assessments.service.data_transfer import DataTransfer, ImportSummary
+from assessments.service.evidence import EvidenceCommands, EvidenceScanView
 from assessments.service.guard import Access
 from assessments.service.history import HistoryQueries
 from assessments.service.kept_changes import KeptChangeCommands
@@ -34,7 +35,9 @@ from assessments.storage.views import (
 )
 
 
-class ReadinessService(OrgCommands, KeptChangeCommands, HistoryQueries, RoleCommands, DataTransfer):
+class ReadinessService(
+    OrgCommands, KeptChangeCommands, HistoryQueries, RoleCommands, DataTransfer, EvidenceCommands
+):
     """Org structure, drafts, submissions, history, roles and the audit log, over one store.
 
     Built on an engine it is the trusted service (the CLI, start-up, tests): it checks no
@@ -76,6 +79,7 @@ __all__ = [
     "ConflictingEditView",
     "Content",
     "DraftView",
+    "EvidenceScanView",
     "ImportSummary",
     "OrgHistory",
     "OrgImportPlan",

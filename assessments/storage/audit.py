@@ -32,6 +32,7 @@ class AuditAction(StrEnum):
     ROLE_CHANGE = "role.change"
     DATA_EXPORT = "data.export"
     DATA_IMPORT = "data.import"
+    EVIDENCE_ATTACH = "evidence.attach"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage import answer_rows, audit, role_rows, snapshots, transfer_rows
 from assessments.storage.audit import AuditEntryView, AuditRecorder
+from assessments.storage.evidence_scans import EvidenceScanRows
 from assessments.storage.rows import (
     draft_views,
     entry_of,
@@ -47,7 +48,7 @@ from assessments.storage.views import (
 )
 
 
-class SqlRepository:
+class SqlRepository(EvidenceScanRows):
     """Reads and writes rows; knows SQL, not rules (the service enforces those).
 
     Attributes:

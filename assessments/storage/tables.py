@@ -192,3 +192,18 @@ class RoleAssignmentRow(Base):
     source: Mapped[str] = mapped_column(String(10))
     created_by: Mapped[str] = mapped_column(String(320))
     created_at: Mapped[datetime]
+
+
+class EvidenceScanRow(Base):
+    """A configuration scan attached to one assessment: its facts, problems and files."""
+
+    __tablename__ = "evidence_scans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    scan: Mapped[dict[str, Any]]
+    fact_count: Mapped[int]
+    attached_by: Mapped[str] = mapped_column(String(320))
+    attached_at: Mapped[datetime]

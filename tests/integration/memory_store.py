@@ -20,6 +20,7 @@ from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage.answer_rows import REAPPLICABLE, changed_targets
 from assessments.storage.audit import AuditAction, AuditEntryView
+from assessments.storage.evidence_scans import EvidenceScanRecord
 from assessments.storage.transfer_rows import ImportRows
 from assessments.storage.views import (
     DRAFT,
@@ -361,6 +362,15 @@ class MemoryRepository:
 
     # --- kept on SQL ---------------------------------------------------------------
 
+    def add_evidence_scan(self, assessment_id: int, scan: dict[str, Any], fact_count: int) -> int:
+        _on_sql_only()
+
+    def latest_evidence_scan(self, team_id: int, period: str) -> EvidenceScanRecord | None:
+        _on_sql_only()
+
+    def latest_scans_in_period(self, period: str) -> list[tuple[str, str, EvidenceScanRecord]]:
+        _on_sql_only()
+
     def period_snapshot(self, period: str) -> PeriodSnapshot:
         _on_sql_only()
 
@@ -396,4 +406,6 @@ def _record(a: _Assessment) -> AssessmentRecord:
 
 
 def _on_sql_only() -> NoReturn:
-    raise NotImplementedError("org-wide frames, roles and data transfer run on SQL only")
+    raise NotImplementedError(
+        "org-wide frames, roles, evidence scans and data transfer run on SQL only"
+    )
