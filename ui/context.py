@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NoReturn
 
 import streamlit as st
 
+from assessments.periods import PERIOD_PATTERN
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
 
@@ -31,11 +34,13 @@ class Selection:
 
     `refused` is a team asked for (by a link, or a pick from before a role change) that is
     not among the teams this person may pick; pages say why instead of showing another team.
+    `unknown_period` is a period asked for by a link that is not a quarter at all.
     """
 
     team: TeamView | None
     period: str
     refused: str | None = None
+    unknown_period: str | None = None
 
 
 _REMEMBERED_TEAM = "_team_remembered"
@@ -75,19 +80,31 @@ def render_sidebar(
         teams: the teams this person may see (sorted by unit, then name).
         stored_periods: every period with an assessment; the current quarter is added.
     """
-    periods = sorted({*stored_periods, current_period()}, reverse=True)
+    periods = {*stored_periods, current_period()}
+    asked_period = _asked_for(PERIOD_KEY)
+    unknown_period = None
+    if asked_period is not None and asked_period not in periods:
+        # A quarter with no assessments yet is a fair link ("nothing yet"); anything else
+        # is not a period, and the page says so rather than showing another one.
+        if re.fullmatch(PERIOD_PATTERN, asked_period):
+            periods.add(asked_period)
+        else:
+            unknown_period = asked_period
+    options = sorted(periods, reverse=True)
     with st.sidebar:
-        _picked(PERIOD_KEY, periods)
-        period = str(st.selectbox("Period", periods, key=PERIOD_KEY))
+        _picked(PERIOD_KEY, options)
+        period = str(st.selectbox("Period", options, key=PERIOD_KEY))
         st.query_params[PERIOD_KEY] = period
         if not teams:
             st.info("No teams yet. An admin can import the org structure.")
-            return Selection(None, period)
+            return Selection(None, period, unknown_period=unknown_period)
         by_slug = {t.slug: t for t in teams}
         remembered = st.session_state.get(_REMEMBERED_TEAM)
         if not with_team:
             kept = remembered if remembered in by_slug else None
-            return Selection(None if kept is None else by_slug[kept], period)
+            return Selection(
+                None if kept is None else by_slug[kept], period, unknown_period=unknown_period
+            )
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
         options = list(by_slug)
@@ -104,7 +121,16 @@ def render_sidebar(
         )
         st.query_params[TEAM_KEY] = slug
         st.session_state[_REMEMBERED_TEAM] = slug
-    return Selection(by_slug[slug], period, refused)
+    return Selection(by_slug[slug], period, refused, unknown_period)
+
+
+def open_team_page(page: str, team_slug: str, period: str) -> NoReturn:
+    """Switch to a team page about this team and period.
+
+    `st.switch_page` clears the URL's query parameters, and a page switch can start the
+    sidebar afresh from them; without passing both on, the page opens on the first team.
+    """
+    st.switch_page(page, query_params={PERIOD_KEY: period, TEAM_KEY: team_slug})
 
 
 def _unit_picker(by_slug: dict[str, TeamView], asked: str | None) -> list[str]:

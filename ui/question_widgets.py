@@ -8,15 +8,15 @@ elsewhere, by key), not the whole 30-question form.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 from pydantic import ValidationError
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.questionnaire import Question
-from assessments.errors import ConflictError, ReadinessError
-from ui.draft_state import DraftSession
+from assessments.errors import ConflictError, ReadinessError, StorageError
+from ui.draft_state import DraftSession, SaveAnswer
 from ui.text import inert
 
 NOT_APPLICABLE = "na"
@@ -51,10 +51,6 @@ _SAVE_WHILE_TYPING = """
 def save_text_while_typing() -> None:
     """Once per page: typed text in the question boxes is saved after a short pause."""
     st.html(_SAVE_WHILE_TYPING, unsafe_allow_javascript=True, width="content")
-
-
-SaveAnswer = Callable[[str, AnswerEntry | None, int], int]
-"""save(question_id, entry, expected_version) -> new version; raises ReadinessError."""
 
 
 def choice_of(entry: AnswerEntry | None) -> str | None:
@@ -161,10 +157,15 @@ def _draw_question(
             state.errors[question.id] = str(problem)
             return
         try:
-            state.version = save(question.id, entry, state.version)
+            generation = state.generation
+            state.saved(save(question.id, entry, state.version))
+            state.unsaved_answers.pop(question.id, None)
         except ConflictError as conflict:
             state.conflict = str(conflict)
             st.rerun()  # the whole page: the conflict banner sits at its top
+        except StorageError as error:
+            state.keep_unsaved(error, answer=(question.id, entry))
+            st.rerun()  # the whole page: the unsaved-changes notice sits at its top
         except ReadinessError as error:
             state.errors[question.id] = str(error)
             return
@@ -173,6 +174,8 @@ def _draw_question(
             state.answered.discard(question.id)
         else:
             state.answered.add(question.id)
+        if state.generation != generation:
+            st.rerun()  # teammates' answers were merged in: redraw the whole form
         st.rerun([fragment_key, *also_rerun])
 
     with st.container(border=True, key=key("box")):

@@ -16,10 +16,10 @@ from assessments.access import Principal
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.core import Clock, Content
 from assessments.service.data_transfer import DataTransfer, ImportSummary
-from assessments.service.drafts import DraftCommands
 from assessments.service.evidence import EvidenceCommands, EvidenceScanView
 from assessments.service.guard import Access
 from assessments.service.history import HistoryQueries
+from assessments.service.kept_changes import KeptChangeCommands
 from assessments.service.org_structure import OrgCommands
 from assessments.service.roles import RoleCommands, RoleImportPlan, RoleSyncSummary
 from assessments.storage.audit import AuditAction, AuditEntryView
@@ -36,7 +36,7 @@ from assessments.storage.views import (
 
 
 class ReadinessService(
-    OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer, EvidenceCommands
+    OrgCommands, KeptChangeCommands, HistoryQueries, RoleCommands, DataTransfer, EvidenceCommands
 ):
     """Org structure, drafts, submissions, history, roles and the audit log, over one store.
 

@@ -25,6 +25,7 @@ class AuditAction(StrEnum):
     DRAFT_PREFILL = "draft.prefill"
     ASSESSMENT_SUBMIT = "assessment.submit"
     CONFLICT_KEPT = "conflict.kept"
+    CONFLICT_REAPPLIED = "conflict.reapplied"
     ORG_IMPORT = "org.import"
     UNIT_CREATE = "unit.create"
     TEAM_CREATE = "team.create"

@@ -307,6 +307,22 @@ class SqlRepository(EvidenceScanRows):
         """Writes kept aside for an assessment, oldest first."""
         return answer_rows.conflicting_edits(self._session, assessment_id)
 
+    def kept_changes(self, team_id: int, period: str, actor: str) -> list[ConflictingEditView]:
+        """One person's kept answer and chain changes on any revision of a team's period."""
+        return answer_rows.kept_changes(self._session, team_id, period, actor)
+
+    def conflicting_edit(self, edit_id: int) -> ConflictingEditView | None:
+        """One kept write."""
+        return answer_rows.conflicting_edit(self._session, edit_id)
+
+    def delete_conflicting_edit(self, edit_id: int) -> None:
+        """Forget a kept write that was re-applied (the audit trail keeps both)."""
+        answer_rows.delete_conflicting_edit(self._session, edit_id)
+
+    def changed_since(self, assessment_id: int, version: int) -> set[str] | None:
+        """Questions and chains of a draft changed after `version`; None if a prefill did."""
+        return answer_rows.changed_since(self._session, assessment_id, version)
+
     # --- org-wide reads ----------------------------------------------------------
 
     def period_snapshot(self, period: str) -> PeriodSnapshot:

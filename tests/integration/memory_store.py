@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
+from assessments.storage.answer_rows import REAPPLICABLE, changed_targets
 from assessments.storage.audit import STRUCTURE, AuditAction, AuditEntryView, versions_moved_by
 from assessments.storage.evidence_scans import EvidenceScanRecord
 from assessments.storage.transfer_rows import ImportRows
@@ -289,7 +290,7 @@ class MemoryRepository:
     ) -> int:
         raw = payload.get("entry")
         edit = ConflictingEditView(
-            id=len(self._state.edits) + 1,
+            id=max((e.id for e in self._state.edits), default=0) + 1,
             assessment_id=found.id,
             action=action,
             target=target,
@@ -307,6 +308,33 @@ class MemoryRepository:
 
     def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
         return [e for e in self._state.edits if e.assessment_id == assessment_id]
+
+    def kept_changes(self, team_id: int, period: str, actor: str) -> list[ConflictingEditView]:
+        assessments = self._state.assessments
+        return [
+            e
+            for e in self._state.edits
+            if (assessments[e.assessment_id].team_id, assessments[e.assessment_id].period)
+            == (team_id, period)
+            and e.actor == actor
+            and e.action in REAPPLICABLE
+        ]
+
+    def conflicting_edit(self, edit_id: int) -> ConflictingEditView | None:
+        return next((e for e in self._state.edits if e.id == edit_id), None)
+
+    def delete_conflicting_edit(self, edit_id: int) -> None:
+        self._state.edits = [e for e in self._state.edits if e.id != edit_id]
+
+    def changed_since(self, assessment_id: int, version: int) -> set[str] | None:
+        return changed_targets(
+            (
+                (e.action, e.details)
+                for e in self._state.audit
+                if (e.entity, e.entity_id) == ("assessment", str(assessment_id))
+            ),
+            version,
+        )
 
     # --- audit log -------------------------------------------------------------
 
