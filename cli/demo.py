@@ -8,6 +8,8 @@ from assessments.content.in_force import load_content
 from assessments.demo.organisation import generate_demo_org
 from assessments.errors import ReadinessError
 from assessments.periods import parse_period
+from assessments.service.content_versions import put_in_force
+from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
@@ -24,6 +26,7 @@ def run_demo(teams: int, units: int, quarters: int, last_period: str, seed: int)
     engine = make_engine(database_url())
     try:
         upgrade_to_head(engine)
+        put_in_force(engine, content, utc_now)
         service = ReadinessService(engine, content)
         print(f"Generating {teams} teams in {units} units over {quarters} quarters…", flush=True)
         summary = seed_demo_if_empty(

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from assessments.content.in_force import load_content
+from assessments.service.content_versions import put_in_force
+from assessments.service.core import utc_now
 from assessments.service.quarterly_review import load_review
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
@@ -28,6 +30,7 @@ def run_report(period: str, unit: str | None, baseline: str | None, out: Path) -
     engine = make_engine(database_url())
     try:
         upgrade_to_head(engine)
+        put_in_force(engine, content, utc_now)
         service = ReadinessService(engine, content)
         review = load_review(service, content, period, unit_slug=unit, baseline_period=baseline)
     finally:

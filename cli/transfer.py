@@ -9,6 +9,8 @@ from pathlib import Path
 
 from assessments.content.in_force import load_content
 from assessments.content.loading import read_source
+from assessments.service.content_versions import put_in_force
+from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
 
@@ -19,6 +21,7 @@ CLI_ACTOR = "cli"
 def _service() -> ReadinessService:
     engine = make_engine(database_url())
     upgrade_to_head(engine)
+    put_in_force(engine, load_content(), utc_now)
     return ReadinessService(engine, load_content())
 
 

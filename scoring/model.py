@@ -119,7 +119,7 @@ class Rubric:
     version: str
     pillars: tuple[PillarSpec, ...]
     questions: tuple[QuestionSpec, ...]
-    level_thresholds: tuple[float, float, float, float] = DEFAULT_LEVEL_THRESHOLDS
+    level_thresholds: tuple[float, ...] = DEFAULT_LEVEL_THRESHOLDS
 
     def questions_of(self, pillar: str) -> tuple[QuestionSpec, ...]:
         return tuple(q for q in self.questions if q.pillar == pillar)

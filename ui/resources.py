@@ -10,6 +10,8 @@ from assessments.content.in_force import Content, load_content
 from assessments.errors import ContentError, ReadinessError
 from assessments.files.role_file import configured_role_file, load_role_file
 from assessments.service.authorized import AuthorizedService
+from assessments.service.content_versions import put_in_force
+from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
@@ -27,6 +29,7 @@ def content() -> Content:
 def _service_for(url: str) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
+    put_in_force(engine, content(), utc_now)
     service = ReadinessService(engine, content())
     if os.environ.get("READINESS_SEED_DEMO", "0") == "1":
         seed_demo_if_empty(service)

@@ -1,8 +1,10 @@
 """The questionnaire and chain catalogue in force, and where they are found.
 
 The content lives in `DATA_DIR` (environment variable `READINESS_DATA_DIR`, else the
-repository's `data/`): one questionnaire in `questionnaires/` and one catalogue in
-`catalogues/`. When a folder holds several files, the default names below are used.
+repository's `data/`): questionnaires in `questionnaires/`, catalogues in `catalogues/`. When a
+folder holds one file, that file is in force; when it holds several, `READINESS_QUESTIONNAIRE` /
+`READINESS_CATALOGUE` name the one in force, and without that setting nothing is guessed. A
+questionnaire's migration map from its previous version sits beside it as `<name>.map.yaml`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessments.content.catalogue import ChainCatalogue
-from assessments.content.loading import load_catalogue, load_questionnaire
+from assessments.content.loading import load_catalogue, load_migration_map, load_questionnaire
+from assessments.content.migration_map import MAP_SUFFIX, MigrationMap
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem
 from scoring.model import Catalogue, Rubric
@@ -21,8 +24,8 @@ from scoring.model import Catalogue, Rubric
 DATA_DIR = Path(
     os.environ.get("READINESS_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
 )
-DEFAULT_QUESTIONNAIRE_NAME = "autonomy-readiness.yaml"
-DEFAULT_CATALOGUE_NAME = "default-chains.yaml"
+QUESTIONNAIRE_SETTING = "READINESS_QUESTIONNAIRE"
+CATALOGUE_SETTING = "READINESS_CATALOGUE"
 
 
 @dataclass(frozen=True)
@@ -33,21 +36,45 @@ class Content:
     catalogue: ChainCatalogue
     rubric: Rubric
     scoring_catalogue: Catalogue
+    migration_map: MigrationMap | None = None
 
     @classmethod
-    def of(cls, questionnaire: Questionnaire, catalogue: ChainCatalogue) -> Content:
+    def of(
+        cls,
+        questionnaire: Questionnaire,
+        catalogue: ChainCatalogue,
+        migration_map: MigrationMap | None = None,
+    ) -> Content:
         """Bundle already-checked content with its scoring views."""
-        return cls(questionnaire, catalogue, questionnaire.to_rubric(), catalogue.to_scoring())
+        return cls(
+            questionnaire,
+            catalogue,
+            questionnaire.to_rubric(),
+            catalogue.to_scoring(),
+            migration_map,
+        )
 
 
 def default_questionnaire_path() -> Path:
-    """The questionnaire file in `DATA_DIR/questionnaires`."""
-    return _content_file(DATA_DIR / "questionnaires", DEFAULT_QUESTIONNAIRE_NAME, "questionnaire")
+    """The questionnaire file in force in `DATA_DIR/questionnaires`."""
+    return _content_file(DATA_DIR / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire")
 
 
 def default_catalogue_path() -> Path:
-    """The chain catalogue file in `DATA_DIR/catalogues`."""
-    return _content_file(DATA_DIR / "catalogues", DEFAULT_CATALOGUE_NAME, "catalogue")
+    """The chain catalogue file in force in `DATA_DIR/catalogues`."""
+    return _content_file(DATA_DIR / "catalogues", CATALOGUE_SETTING, "catalogue")
+
+
+def map_path(questionnaire_path: Path | str) -> Path:
+    """Where the migration map leading to a questionnaire lives: `<name>.map.yaml` beside it."""
+    path = Path(questionnaire_path)
+    return path.with_name(path.name.removesuffix(path.suffix) + MAP_SUFFIX)
+
+
+def load_map_beside(questionnaire_path: Path | str) -> MigrationMap | None:
+    """The migration map beside a questionnaire file, if there is one (schema-checked)."""
+    path = map_path(questionnaire_path)
+    return load_migration_map(path) if path.is_file() else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,7 +91,9 @@ def default_catalogue() -> ChainCatalogue:
 
 @functools.lru_cache(maxsize=1)
 def _default_content() -> Content:
-    return Content.of(default_questionnaire(), default_catalogue())
+    return Content.of(
+        default_questionnaire(), default_catalogue(), load_map_beside(default_questionnaire_path())
+    )
 
 
 def load_content(
@@ -79,25 +108,49 @@ def load_content(
         else load_questionnaire(questionnaire_path)
     )
     catalogue = load_catalogue(catalogue_path or default_catalogue_path(), questionnaire)
-    return Content.of(questionnaire, catalogue)
+    migration_map = (
+        load_map_beside(questionnaire_path)
+        if questionnaire_path is not None
+        else load_map_beside(default_questionnaire_path())
+    )
+    return Content.of(questionnaire, catalogue, migration_map)
 
 
-def _content_file(folder: Path, default_name: str, kind: str) -> Path:
-    candidates = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+def content_files(folder: Path) -> list[Path]:
+    """The questionnaire or catalogue files directly in a folder (maps are not candidates)."""
+    return sorted(
+        path
+        for path in [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+        if not path.name.endswith(MAP_SUFFIX)
+    )
+
+
+def _content_file(folder: Path, setting: str, kind: str) -> Path:
+    chosen = os.environ.get(setting, "").strip()
+    candidates = content_files(folder)
+    if chosen:
+        path = folder / chosen
+        if path.is_file():
+            return path
+        names = ", ".join(p.name for p in candidates) or "none"
+        raise ContentError(
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    None,
+                    "",
+                    f"{setting} names {chosen!r}, which is not a file here",
+                    f"use one of: {names}",
+                )
+            ]
+        )
     if len(candidates) == 1:
         return candidates[0]
-    if (folder / default_name).is_file():
-        return folder / default_name
-    found = f"found {len(candidates)}" if candidates else "found none"
-    raise ContentError(
-        [
-            Problem(
-                str(folder),
-                None,
-                None,
-                "",
-                f"expected one {kind} file here, {found}",
-                f"name the one in force {default_name}, or set READINESS_DATA_DIR",
-            )
-        ]
-    )
+    if candidates:
+        names = ", ".join(p.name for p in candidates)
+        message = f"found {len(candidates)} {kind} files ({names}) and no choice between them"
+        hint = f"set {setting} to the file name of the one in force"
+    else:
+        message, hint = f"expected a {kind} file here, found none", "or set READINESS_DATA_DIR"
+    raise ContentError([Problem(str(folder), None, None, "", message, hint)])

@@ -18,6 +18,8 @@ from assessments.content.answers import AnswerSheet
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.cross_references import check_answers, check_catalogue, check_questionnaire
 from assessments.content.loading import read_source
+from assessments.content.map_checks import check_migration_map
+from assessments.content.migration_map import MigrationMap
 from assessments.content.questionnaire import Questionnaire
 from assessments.content.schema_errors import choices_hint, validate_schema
 from assessments.content.yaml_source import SHAPE_HINT, YamlDocument, read_yaml
@@ -33,6 +35,7 @@ class ContentKind(StrEnum):
 
     QUESTIONNAIRE = "questionnaire"
     CATALOGUE = "catalogue"
+    MIGRATION_MAP = "migration map"
     ANSWERS = "answers"
     ROLES = "roles"
 
@@ -50,9 +53,10 @@ class ValidationReport:
 
 
 def content_kind(data: dict[str, object]) -> ContentKind | None:
-    """Questionnaires have `questions`, catalogues `chains`, answers files `answers`, roles
-    files `roles`."""
+    """Maps have `from_version`, questionnaires `questions`, catalogues `chains`, answers
+    files `answers`, roles files `roles`."""
     for key, kind in (
+        ("from_version", ContentKind.MIGRATION_MAP),
         ("questions", ContentKind.QUESTIONNAIRE),
         ("chains", ContentKind.CATALOGUE),
         ("answers", ContentKind.ANSWERS),
@@ -89,7 +93,10 @@ def validate_paths(
     checker = _Checker()
     kind_order = list(ContentKind)
     for kind, document in sorted(documents, key=lambda item: kind_order.index(item[0])):
-        if kind is ContentKind.ANSWERS and not checker.references_added:
+        if (
+            kind in (ContentKind.MIGRATION_MAP, ContentKind.ANSWERS)
+            and not checker.references_added
+        ):
             checker.add_references(reference_questionnaires, reference_catalogues)
         problems.extend(checker.check(kind, document))
     order = {str(file): index for index, file in enumerate(files)}
@@ -141,7 +148,31 @@ class _Checker:
             return self._catalogue(document)
         if kind is ContentKind.ROLES:
             return self._build(document, RoleFile)[1]
+        if kind is ContentKind.MIGRATION_MAP:
+            return self._migration_map(document)
         return self._answers(document)
+
+    def _migration_map(self, document: YamlDocument) -> list[Problem]:
+        migration, problems = self._build(document, MigrationMap)
+        if migration is None:
+            return problems
+        versions = {(q.id, q.version): q for q in self.questionnaires}
+        old = versions.get((migration.questionnaire, migration.from_version))
+        new = versions.get((migration.questionnaire, migration.to_version))
+        for version, field_name, found in (
+            (migration.from_version, "from_version", old),
+            (migration.to_version, "to_version", new),
+        ):
+            if found is None and migration.questionnaire not in self.broken_ids:
+                problems.append(
+                    document.problem(
+                        (field_name,),
+                        f"questionnaire '{migration.questionnaire}' version {version!r} not found",
+                        "check the map together with both versions' files (keep older versions"
+                        " in questionnaires/previous/)",
+                    )
+                )
+        return problems + check_migration_map(migration, old, new, document)
 
     def _questionnaire(self, document: YamlDocument) -> list[Problem]:
         questionnaire, problems = self._build(document, Questionnaire)

@@ -1,0 +1,76 @@
+"""The stored content versions: the only place that knows their SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from assessments.content.versions import ContentKindName, StoredVersion
+from assessments.storage.tables import AssessmentRow, ContentVersionRow
+
+
+class ContentVersionStore:
+    """Reads and adds stored content versions over one session; never changes a stored one."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> list[StoredVersion]:
+        """Every stored version, oldest first."""
+        rows = self.session.scalars(select(ContentVersionRow).order_by(ContentVersionRow.id))
+        return [_view(row) for row in rows]
+
+    def find(self, kind: ContentKindName, content_id: str, version: str) -> StoredVersion | None:
+        """The stored version of this kind, id and version, if any."""
+        row = self.session.scalar(
+            select(ContentVersionRow).where(
+                ContentVersionRow.kind == kind.value,
+                ContentVersionRow.content_id == content_id,
+                ContentVersionRow.version == version,
+            )
+        )
+        return None if row is None else _view(row)
+
+    def add(self, version: StoredVersion, at: datetime) -> None:
+        """Store a version seen for the first time."""
+        self.session.add(
+            ContentVersionRow(
+                kind=version.kind.value,
+                content_id=version.content_id,
+                version=version.version,
+                sha256=version.sha256,
+                body=dict(version.body),
+                source_file=version.source_file[:500],
+                first_used_at=at,
+            )
+        )
+        self.session.flush()
+
+    def fill_missing_catalogue(self, catalogue_id: str, catalogue_version: str) -> int:
+        """Record this catalogue on assessments stored before catalogues were recorded."""
+        result = self.session.execute(
+            update(AssessmentRow)
+            .where(AssessmentRow.catalogue_id.is_(None))
+            .values(catalogue_id=catalogue_id, catalogue_version=catalogue_version)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def versions_answered(self) -> list[tuple[str, str]]:
+        """Every (questionnaire id, version) some stored assessment was answered on."""
+        rows = self.session.execute(
+            select(AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version).distinct()
+        )
+        return sorted((str(a), str(b)) for a, b in rows)
+
+
+def _view(row: ContentVersionRow) -> StoredVersion:
+    return StoredVersion(
+        ContentKindName(row.kind),
+        row.content_id,
+        row.version,
+        row.sha256,
+        row.body,
+        row.source_file,
+    )
