@@ -8,16 +8,26 @@ from pathlib import Path
 from typing import TextIO
 
 from assessments.content.catalogue import ChainCatalogue
-from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.in_force import (
+    CATALOGUE_SETTING,
+    DATA_DIR,
+    QUESTIONNAIRE_SETTING,
+    content_files,
+    file_in_force,
+    load_content,
+)
 from assessments.content.questionnaire import Questionnaire
-from assessments.errors import ReadinessError
-from assessments.files.validation import validate_paths
+from assessments.errors import ContentError, Problem, ReadinessError
+from assessments.files.validation import ValidationReport, validate_paths
 from cli.problems import count, print_problems
 
 
 def run_validate(paths: Sequence[Path], out: TextIO) -> int:
     """Print every problem and a summary; 0 when clean, 1 otherwise."""
-    report = validate_paths(list(paths) or [_shown(DATA_DIR)], *_default_content())
+    chosen = list(paths) or [_shown(DATA_DIR)]
+    report = validate_paths(chosen, *_default_content())
+    problems = [*report.problems, *_choice_problems(chosen)]
+    report = ValidationReport(report.files, problems)
     print_problems(report.problems, out)
     if report.problems:
         print(file=out)
@@ -35,6 +45,22 @@ def _default_content() -> tuple[list[Questionnaire], list[ChainCatalogue]]:
     except ReadinessError:
         return [], []
     return [content.questionnaire], [content.catalogue]
+
+
+def _choice_problems(paths: Sequence[Path]) -> list[Problem]:
+    """In a data folder, several questionnaires or catalogues need a setting naming one."""
+    problems: list[Problem] = []
+    for path in paths:
+        for folder, setting, kind in (
+            (path / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire"),
+            (path / "catalogues", CATALOGUE_SETTING, "catalogue"),
+        ):
+            if folder.is_dir() and content_files(folder):
+                try:
+                    file_in_force(folder, setting, kind)
+                except ContentError as error:
+                    problems.extend(error.problems)
+    return problems
 
 
 def _shown(path: Path) -> Path:

@@ -57,12 +57,12 @@ class Content:
 
 def default_questionnaire_path() -> Path:
     """The questionnaire file in force in `DATA_DIR/questionnaires`."""
-    return _content_file(DATA_DIR / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire")
+    return file_in_force(DATA_DIR / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire")
 
 
 def default_catalogue_path() -> Path:
     """The chain catalogue file in force in `DATA_DIR/catalogues`."""
-    return _content_file(DATA_DIR / "catalogues", CATALOGUE_SETTING, "catalogue")
+    return file_in_force(DATA_DIR / "catalogues", CATALOGUE_SETTING, "catalogue")
 
 
 def map_path(questionnaire_path: Path | str) -> Path:
@@ -125,7 +125,12 @@ def content_files(folder: Path) -> list[Path]:
     )
 
 
-def _content_file(folder: Path, setting: str, kind: str) -> Path:
+def file_in_force(folder: Path, setting: str, kind: str) -> Path:
+    """The file in force in `folder`: the one named by `setting`, else the only one there.
+
+    Raises:
+        ContentError: the setting names no file there, or several files and no setting.
+    """
     chosen = os.environ.get(setting, "").strip()
     candidates = content_files(folder)
     if chosen:

@@ -21,9 +21,10 @@ from assessments.storage.db import (
     upgrade_to_head,
 )
 from assessments.storage.tables import Base
-from tests.integration.conftest import Database
+from assessments.service.content_versions import put_in_force
+from tests.integration.conftest import START, Database
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0005_content_versions"
 ROWS_AT_0001 = [
     "INSERT INTO org_units (id, slug, name, created_at)"
     " VALUES (1, 'payments', 'Payments', '2026-07-01 09:00:00+00:00')",
@@ -127,6 +128,39 @@ def test_upgrading_from_0002_keeps_data_and_adds_empty_role_assignments(
     assert service.principal_for("ana@example.com").grants == frozenset()
 
 
+def test_upgrading_from_0003_keeps_assessments_and_first_start_records_their_catalogue(
+    database: Database, content
+):
+    upgrade_to(database.engine, "0003")
+    with database.engine.begin() as connection:
+        for statement in ROWS_AT_0001:
+            connection.execute(text(statement))
+
+    upgrade_to_head(database.engine)
+    with database.engine.connect() as connection:
+        before = connection.execute(
+            text("SELECT questionnaire_version, catalogue_id, catalogue_version FROM assessments")
+        ).all()
+    library = put_in_force(database.engine, content, lambda: START)
+
+    with database.engine.connect() as connection:
+        after = connection.execute(
+            text("SELECT questionnaire_version, catalogue_id, catalogue_version FROM assessments")
+        ).all()
+        stored = connection.execute(
+            text("SELECT kind, content_id, version FROM content_versions ORDER BY id")
+        ).all()
+    assert before == [("3", None, None)]
+    assert after == [("3", "test-chains", "1")]
+    assert stored == [
+        ("questionnaire", "test-readiness", "3"),
+        ("catalogue", "test-chains", "1"),
+    ]
+    assert library.content_for(("test-readiness", "3"), ("test-chains", "1")) == content
+    old = ReadinessService(database.engine, content).get_assessment(1)
+    assert old.answers["BR-01"] == AnswerEntry(value=3, evidence="https://wiki.example.com/x")
+
+
 def test_head_schema_matches_the_models(database: Database):
     upgrade_to_head(database.engine)
     with database.engine.connect() as connection:
@@ -147,6 +181,7 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "audit_log",
         "conflicting_edits",
         "role_assignments",
+        "content_versions",
     }
 
 

@@ -121,8 +121,7 @@ def test_merged_questions_combine_their_mapped_values(combine, expected):
     text = MAP.replace(
         "  - rescale: {question: BR-01, values: {0: 0, 1: 0, 2: 1, 3: 1, 4: 2}}\n"
         "  - rename: {from: BR-02, to: BR-12}\n",
-        f"  - merge: {{from: [BR-01, BR-02], into: BR-12, combine: {combine}}}\n"
-        "  - add: BR-01\n",
+        f"  - merge: {{from: [BR-01, BR-02], into: BR-12, combine: {combine}}}\n  - add: BR-01\n",
     )
     assert map_problems(text) == []
     answers = {"BR-01": AnswerEntry(value=1), "BR-02": AnswerEntry(value=3)}

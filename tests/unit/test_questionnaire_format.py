@@ -59,7 +59,9 @@ def test_levels_set_their_number_and_names_with_one_threshold_fewer():
 
 
 def test_levels_without_matching_thresholds_are_refused():
-    text = QUESTIONNAIRE.replace("title: Mini\n", "title: Mini\nlevels: [Initial, Defined, Managed]\n")
+    text = QUESTIONNAIRE.replace(
+        "title: Mini\n", "title: Mini\nlevels: [Initial, Defined, Managed]\n"
+    )
     assert problems(text) == [
         "mini.yaml:4:1: levels: levels names 3 levels, so level_thresholds needs 2 values"
         " (the default has 4) (hint: one threshold per level above 0, e.g. [20, 40, 60, 80] for levels 0-4)"
@@ -67,7 +69,9 @@ def test_levels_without_matching_thresholds_are_refused():
 
 
 def test_caps_at_sets_the_level_a_critical_answer_allows():
-    text = QUESTIONNAIRE.replace("    allow_not_applicable: false\n", "    critical: true\n").replace(
+    text = QUESTIONNAIRE.replace(
+        "    allow_not_applicable: false\n", "    critical: true\n"
+    ).replace(
         "{value: 1, label: Documented, description: A written standard.}",
         "{value: 1, label: Documented, description: A written standard., caps_at: 3}",
     )
@@ -86,7 +90,9 @@ def test_caps_at_on_a_question_that_is_not_critical_is_refused():
 
 
 def test_caps_at_above_the_highest_level_is_refused_at_its_line():
-    text = QUESTIONNAIRE.replace("    allow_not_applicable: false\n", "    critical: true\n").replace(
+    text = QUESTIONNAIRE.replace(
+        "    allow_not_applicable: false\n", "    critical: true\n"
+    ).replace(
         "{value: 1, label: Documented, description: A written standard.}",
         "{value: 1, label: Documented, description: A written standard., caps_at: 5}",
     )
