@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError
+from assessments.service.content_versions import put_in_force
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import (
     DEFAULT_DATABASE_PATH,
@@ -21,7 +22,6 @@ from assessments.storage.db import (
     upgrade_to_head,
 )
 from assessments.storage.tables import Base
-from assessments.service.content_versions import put_in_force
 from tests.integration.conftest import START, Database
 
 HEAD_REVISION = "0005_content_versions"

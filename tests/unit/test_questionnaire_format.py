@@ -64,7 +64,8 @@ def test_levels_without_matching_thresholds_are_refused():
     )
     assert problems(text) == [
         "mini.yaml:4:1: levels: levels names 3 levels, so level_thresholds needs 2 values"
-        " (the default has 4) (hint: one threshold per level above 0, e.g. [20, 40, 60, 80] for levels 0-4)"
+        " (the default has 4) (hint: one threshold per level above 0, e.g. [20, 40, 60, 80]"
+        " for levels 0-4)"
     ]
 
 
