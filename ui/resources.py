@@ -7,10 +7,11 @@ import os
 import streamlit as st
 
 from assessments.content.in_force import Content, load_content
+from assessments.content.versions import ContentLibrary
 from assessments.errors import ContentError, ReadinessError
 from assessments.files.role_file import configured_role_file, load_role_file
 from assessments.service.authorized import AuthorizedService
-from assessments.service.content_versions import put_in_force
+from assessments.service.content_versions import answered_counts, put_in_force, stored_library
 from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
@@ -35,6 +36,16 @@ def _service_for(url: str) -> ReadinessService:
         seed_demo_if_empty(service)
     sync_roles_file(service)
     return service
+
+
+def content_library() -> ContentLibrary:
+    """The content in force and every version stored in the database."""
+    return stored_library(service().engine, content())
+
+
+def assessments_per_version() -> dict[tuple[str, str], int]:
+    """How many stored assessments were answered on each questionnaire version."""
+    return answered_counts(service().engine)
 
 
 def sync_roles_file(service: ReadinessService) -> None:

@@ -82,6 +82,12 @@ def stored_library(engine: Engine, content: Content) -> ContentLibrary:
         return ContentLibrary.of(content, ContentVersionStore(session).all())
 
 
+def answered_counts(engine: Engine) -> dict[tuple[str, str], int]:
+    """How many stored assessments were answered on each (questionnaire id, version)."""
+    with session_factory(engine).begin() as session:
+        return ContentVersionStore(session).answered_counts()
+
+
 def _store_or_compare(
     store: ContentVersionStore, version: StoredVersion, now: Callable[[], datetime]
 ) -> Problem | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from assessments.content.versions import ContentKindName, StoredVersion
@@ -57,12 +57,11 @@ class ContentVersionStore:
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
-    def versions_answered(self) -> list[tuple[str, str]]:
-        """Every (questionnaire id, version) some stored assessment was answered on."""
-        rows = self.session.execute(
-            select(AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version).distinct()
-        )
-        return sorted((str(a), str(b)) for a, b in rows)
+    def answered_counts(self) -> dict[tuple[str, str], int]:
+        """How many stored assessments were answered on each (questionnaire id, version)."""
+        key = (AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version)
+        rows = self.session.execute(select(*key, func.count()).group_by(*key))
+        return {(str(a), str(b)): int(n) for a, b, n in rows}
 
 
 def _view(row: ContentVersionRow) -> StoredVersion:
