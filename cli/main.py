@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: data)"
     )
+    validate.add_argument(
+        "--database",
+        action="store_true",
+        help="also hold the content in force against the versions stored in the database"
+        " (READINESS_DATABASE_URL): edited versions, answers a new scale cannot hold",
+    )
     score = commands.add_parser(
         "score",
         help="score one team's answers file",
@@ -84,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "validate":
-            return run_validate(args.paths, sys.stdout)
+            return run_validate(args.paths, sys.stdout, database=args.database)
         if args.command == "demo":
             return run_demo(args.teams, args.units, args.quarters, args.last_period, args.seed)
         if args.command == "report":

@@ -19,14 +19,28 @@ from assessments.content.in_force import (
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem, ReadinessError
 from assessments.files.validation import ValidationReport, validate_paths
+from assessments.service.content_versions import (
+    edited_version_problem,
+    stored_answer_problems,
+    stored_library,
+    versions_of,
+)
+from assessments.storage.db import current_revision, database_url, make_engine, upgrade_to_head
 from cli.problems import count, print_problems
 
 
-def run_validate(paths: Sequence[Path], out: TextIO) -> int:
-    """Print every problem and a summary; 0 when clean, 1 otherwise."""
+def run_validate(paths: Sequence[Path], out: TextIO, *, database: bool = False) -> int:
+    """Print every problem and a summary; 0 when clean, 1 otherwise.
+
+    With `database`, the content in force is also held against the versions stored in the
+    configured database (READINESS_DATABASE_URL): a stored version edited without a new version
+    number, and stored answers the new scale cannot hold without a migration map.
+    """
     chosen = list(paths) or [_shown(DATA_DIR)]
     report = validate_paths(chosen, *_default_content())
     problems = [*report.problems, *_choice_problems(chosen)]
+    if database:
+        problems += _database_problems()
     report = ValidationReport(report.files, problems)
     print_problems(report.problems, out)
     if report.problems:
@@ -45,6 +59,27 @@ def _default_content() -> tuple[list[Questionnaire], list[ChainCatalogue]]:
     except ReadinessError:
         return [], []
     return [content.questionnaire], [content.catalogue]
+
+
+def _database_problems() -> list[Problem]:
+    try:
+        content = load_content()
+    except ContentError as error:
+        return error.problems
+    engine = make_engine(database_url())
+    try:
+        if current_revision(engine) is None:
+            return [Problem(database_url(), None, None, "", "the database has no schema yet")]
+        upgrade_to_head(engine)
+        library = stored_library(engine, content)
+        problems = [
+            p
+            for version in versions_of(content)
+            if (p := edited_version_problem(library, version)) is not None
+        ]
+        return problems + stored_answer_problems(engine, content)
+    finally:
+        engine.dispose()
 
 
 def _choice_problems(paths: Sequence[Path]) -> list[Problem]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 
+from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from assessments.content.in_force import Content
@@ -13,6 +15,7 @@ from assessments.content.versions import (
     ContentKindName,
     ContentLibrary,
     StoredVersion,
+    VersionKey,
     canonical_body,
     content_hash,
 )
@@ -88,6 +91,57 @@ def answered_counts(engine: Engine) -> dict[tuple[str, str], int]:
         return ContentVersionStore(session).answered_counts()
 
 
+def stored_answer_problems(engine: Engine, content: Content) -> list[Problem]:
+    """Stored answers a newer version's scale cannot hold, where no map chain carries them.
+
+    Such answers are never scored on the new scale (each assessment keeps its own version), but
+    a trend or prefill across the change needs a map; this names what the map must cover.
+    """
+    questionnaire = content.questionnaire
+    with session_factory(engine).begin() as session:
+        store = ContentVersionStore(session)
+        library = ContentLibrary.of(content, store.all())
+        problems = []
+        for (qid, version), _count in sorted(store.answered_counts().items()):
+            if qid != questionnaire.id or version == questionnaire.version:
+                continue
+            if library.map_chain(qid, version, questionnaire.version):
+                continue
+            for question_id, highest in sorted(store.highest_values(qid, version).items()):
+                try:
+                    top = questionnaire.question(question_id).max_value
+                except KeyError:
+                    continue
+                if highest > top:
+                    problems.append(
+                        Problem(
+                            f"questionnaire {qid} version {questionnaire.version}",
+                            None,
+                            None,
+                            f"questions[{question_id}].scale",
+                            f"stored answers on version {version} reach {highest}, above"
+                            f" {question_id}'s new top {top}, and no migration map leads from"
+                            f" {version} to {questionnaire.version}",
+                            f"add a map beside the questionnaire with a `rescale` of {question_id}",
+                        )
+                    )
+        return problems
+
+
+def edited_version_problem(library: ContentLibrary, version: StoredVersion) -> Problem | None:
+    """The refusal for `version` if the library holds the same id and version with other content."""
+    stored_models: dict[ContentKindName, Mapping[VersionKey, BaseModel]] = {
+        ContentKindName.QUESTIONNAIRE: library.questionnaires,
+        ContentKindName.CATALOGUE: library.catalogues,
+        ContentKindName.MIGRATION_MAP: library.maps,
+    }
+    model = stored_models[version.kind].get((version.content_id, version.version))
+    if model is None:
+        return None
+    stored = replace(version, sha256=content_hash(model))
+    return _refusal(stored, version)
+
+
 def _store_or_compare(
     store: ContentVersionStore, version: StoredVersion, now: Callable[[], datetime]
 ) -> Problem | None:
@@ -95,6 +149,10 @@ def _store_or_compare(
     if stored is None:
         store.add(version, now())
         return None
+    return _refusal(stored, version)
+
+
+def _refusal(stored: StoredVersion, version: StoredVersion) -> Problem | None:
     if stored.sha256 == version.sha256:
         return None
     what = version.kind.value.replace("_", " ")

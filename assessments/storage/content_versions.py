@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from assessments.content.versions import ContentKindName, StoredVersion
-from assessments.storage.tables import AssessmentRow, ContentVersionRow
+from assessments.storage.tables import AnswerRow, AssessmentRow, ContentVersionRow
 
 
 class ContentVersionStore:
@@ -62,6 +62,20 @@ class ContentVersionStore:
         key = (AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version)
         rows = self.session.execute(select(*key, func.count()).group_by(*key))
         return {(str(a), str(b)): int(n) for a, b, n in rows}
+
+    def highest_values(self, questionnaire_id: str, version: str) -> dict[str, int]:
+        """The highest value stored per question among assessments on this version."""
+        rows = self.session.execute(
+            select(AnswerRow.question_id, func.max(AnswerRow.value))
+            .join(AssessmentRow, AssessmentRow.id == AnswerRow.assessment_id)
+            .where(
+                AssessmentRow.questionnaire_id == questionnaire_id,
+                AssessmentRow.questionnaire_version == version,
+                AnswerRow.value.is_not(None),
+            )
+            .group_by(AnswerRow.question_id)
+        )
+        return {str(q): int(v) for q, v in rows if v is not None}
 
 
 def _view(row: ContentVersionRow) -> StoredVersion:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from assessments.content.answers import AnswerEntry
 from assessments.content.in_force import Content
 from assessments.content.loading import parse_questionnaire
 from assessments.content.versions import content_hash
 from assessments.errors import ContentError, NotFoundError
-from assessments.service.content_versions import put_in_force, stored_library
+from assessments.service.content_versions import (
+    put_in_force,
+    stored_answer_problems,
+    stored_library,
+)
+from assessments.service.readiness import ReadinessService
 from assessments.storage.db import upgrade_to_head
 from tests.integration.conftest import START, Database
 from tests.unit.version_samples import V1, catalogues, migration_map, v1, v2
@@ -102,3 +108,26 @@ def test_a_map_that_does_not_fit_the_stored_old_version_is_refused(database: Dat
         ("questionnaire", "mini", "1"),
         ("catalogue", "mini-chains", "1"),
     ]
+
+
+def answered_on_v1(database: Database) -> None:
+    """One team's assessment answered on version 1, BR-01 at the top of its 0-4 scale."""
+    service = ReadinessService(database.engine, content_v1(), clock=lambda: START)
+    put_in_force(database.engine, content_v1(), lambda: START)
+    service.create_unit("payments", "Payments", actor="t")
+    service.create_team("checkout", "Checkout", "payments", actor="t")
+    draft = service.open_draft("checkout", "2026-Q4", actor="t")
+    service.save_answer(draft.id, "BR-01", AnswerEntry(value=4), expected_version=1, actor="t")
+
+
+def test_stored_answers_a_new_scale_cannot_hold_without_a_map_are_reported(database: Database):
+    upgrade_to_head(database.engine)
+    answered_on_v1(database)
+    unmapped = Content.of(v2(), catalogues()[1])
+    assert [str(p) for p in stored_answer_problems(database.engine, unmapped)] == [
+        "questionnaire mini version 2: questions[BR-01].scale: stored answers on version 1 reach"
+        " 4, above BR-01's new top 2, and no migration map leads from 1 to 2 (hint: add a map"
+        " beside the questionnaire with a `rescale` of BR-01)"
+    ]
+    put_in_force(database.engine, content_v2(), lambda: START)
+    assert stored_answer_problems(database.engine, content_v2()) == []
