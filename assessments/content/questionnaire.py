@@ -98,6 +98,11 @@ class Question(Strict):
                 " (hint: list one level per value, starting at 0)"
             )
         credits = self.credits
+        if credits[0] != 0:
+            raise ValueError(
+                f"the lowest answer's credit must be 0; got {credits[0]}"
+                " (hint: don't know and unanswered count 0, so the lowest answer earns 0 too)"
+            )
         if any(b < a for a, b in itertools.pairwise(credits)):
             raise ValueError(
                 f"credits must not fall as the value rises; got {list(credits)}"

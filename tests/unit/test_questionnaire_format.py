@@ -121,3 +121,14 @@ def test_an_organisations_own_ids_are_accepted_and_its_scheme_enforced():
 def test_ids_that_are_unsafe_in_urls_or_csv_are_refused(bad):
     text = QUESTIONNAIRE.replace("BR-01", f"'{bad}'")
     assert any("is not a valid question id" in p for p in problems(text))
+
+
+def test_the_lowest_answer_earns_no_credit():
+    text = QUESTIONNAIRE.replace(
+        "{value: 0, label: Absent, description: Laptops.}",
+        "{value: 0, label: Absent, description: Laptops., credit: 0.1}",
+    )
+    assert problems(text) == [
+        "mini.yaml:8:5: questions[BR-01]: the lowest answer's credit must be 0; got 0.1"
+        " (hint: don't know and unanswered count 0, so the lowest answer earns 0 too)"
+    ]
