@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from assessments.content.comparable import Basis
 from assessments.content.in_force import Content
 from scoring import score_assessment
 from scoring.model import AssessmentInput
@@ -29,6 +30,8 @@ class HistoryPoint:
     pillar: str
     level: int
     score: float
+    version: str = ""
+    basis: Basis = Basis.AS_ANSWERED
 
 
 def score_view(content: Content, assessment: Scorable) -> AssessmentResult:

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from assessments.content.comparable import Basis, VersionChange
 from assessments.service.team_scoring import HistoryPoint
 from scoring.results import AssessmentResult
+from ui.figures.versions import mark_version_changes, segments
 
 LEVEL_COLOURS = ("#b2182b", "#ef8a62", "#fddbc7", "#91bfdb", "#2166ac")
 """Readiness level 0..4, red (exposed) to blue (verified); safe for red-green blindness."""
@@ -56,25 +58,44 @@ def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
     return figure
 
 
-def history_figure(points: Sequence[HistoryPoint]) -> go.Figure:
-    """Lines: each pillar's score per period, with its level in the hover text."""
+def history_figure(
+    points: Sequence[HistoryPoint], changes: Sequence[VersionChange] = ()
+) -> go.Figure:
+    """Lines: each pillar's score per period, level in the hover text; version changes marked.
+
+    Periods mapped forward from an older questionnaire version have open markers; where no map
+    exists the line breaks at the change instead of joining two scales.
+    """
     figure = go.Figure()
     periods = sorted({p.period for p in points})
+    breaks = [c.period for c in changes if not c.mapped]
     for index, pillar in enumerate(dict.fromkeys(p.pillar for p in points)):
         series = sorted((p for p in points if p.pillar == pillar), key=lambda p: p.period)
-        figure.add_trace(
-            go.Scatter(
-                x=[p.period for p in series],
-                y=[p.score for p in series],
-                name=pillar,
-                mode="lines+markers",
-                line=dict(color=SERIES_COLOURS[index % len(SERIES_COLOURS)], width=3),
-                customdata=[p.level for p in series],
-                hovertemplate="%{x}: score %{y:.0f}, level %{customdata}<extra>"
-                + pillar
-                + "</extra>",
+        by_period = {p.period: p for p in series}
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        parts = segments([p.period for p in series], [p.score for p in series], breaks)
+        for number, (xs, ys) in enumerate(parts):
+            shown = [by_period[x] for x in xs]
+            figure.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    name=pillar,
+                    legendgroup=pillar,
+                    showlegend=number == 0,
+                    mode="lines+markers",
+                    line=dict(color=colour, width=3),
+                    marker=dict(
+                        size=9,
+                        symbol=[
+                            "circle-open" if p.basis is Basis.MAPPED else "circle" for p in shown
+                        ],
+                    ),
+                    customdata=[[p.level, _basis_text(p)] for p in shown],
+                    hovertemplate="%{x}: score %{y:.0f}, level %{customdata[0]}%{customdata[1]}"
+                    "<extra>" + pillar + "</extra>",
+                )
             )
-        )
     figure.update_layout(
         font=FONT,
         height=320,
@@ -83,4 +104,12 @@ def history_figure(points: Sequence[HistoryPoint]) -> go.Figure:
         yaxis=dict(title="Pillar score (0–100)", range=[0, 100]),
         legend=dict(orientation="h", y=-0.25),
     )
-    return figure
+    return mark_version_changes(figure, periods, changes)
+
+
+def _basis_text(point: HistoryPoint) -> str:
+    if point.basis is Basis.MAPPED:
+        return f"<br>mapped forward from version {point.version}"
+    if point.basis is Basis.NOT_COMPARABLE:
+        return f"<br>version {point.version}, not comparable"
+    return ""
