@@ -38,3 +38,28 @@ def test_segments_cut_only_where_a_break_is_asked_for():
     assert segments(["a", "b", "c"], [1, 2, 3], ["b"]) == [(["a"], [1]), (["b", "c"], [2, 3])]
     assert segments(["a", "b"], [1, 2], []) == [(["a", "b"], [1, 2])]
     assert segments(["a", "b"], [1, 2], ["a"]) == [(["a", "b"], [1, 2])]
+
+
+def test_the_org_trend_breaks_each_line_at_an_unmapped_change_and_marks_it():
+    import pandas as pd
+
+    from ui.figures.review import trend_figure
+
+    trends = pd.DataFrame(
+        {
+            "period": ["2026-Q4", "2027-Q1", "2026-Q4", "2027-Q1"],
+            "pillar": ["blast_radius", "blast_radius", "overall", "overall"],
+            "mean_score": [40.0, 50.0, 1.5, 2.0],
+            "mean_level": [2.0, 2.5, 1.5, 2.0],
+            "teams": [3, 3, 3, 3],
+        }
+    )
+    change = VersionChange("2027-Q1", "1", "2", mapped=False)
+    figure = trend_figure(trends, {"blast_radius": "Blast radius"}, changes=[change])
+    assert [(t.name, list(t.x)) for t in figure.data] == [
+        ("Blast radius", ["2026-Q4"]),
+        ("Blast radius", ["2027-Q1"]),
+        ("Overall", ["2026-Q4"]),
+        ("Overall", ["2027-Q1"]),
+    ]
+    assert [a.text for a in figure.layout.annotations] == ["version 2: series breaks"]

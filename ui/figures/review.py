@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from assessments.content.comparable import VersionChange
 from assessments.reports.org_table import STATUS_LABELS
 from scoring.results import ChainStatus
 from ui.figures.org import (
@@ -22,6 +23,7 @@ from ui.figures.org import (
     label,
 )
 from ui.figures.team import FONT
+from ui.figures.versions import mark_version_changes
 
 
 def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
@@ -81,8 +83,14 @@ def trend_figure(
     unit_trends: pd.DataFrame | None = None,
     unit_name: str | None = None,
     measure: Literal["score", "level"] = "score",
+    changes: Sequence[VersionChange] = (),
+    top_level: int = 4,
 ) -> go.Figure:
-    """Per pillar and overall, the mean score (or level) per period; a unit's lines dashed."""
+    """Per pillar and overall, the mean score (or level) per period; a unit's lines dashed.
+
+    Questionnaire version changes are marked; where no map exists each line breaks there.
+    """
+    breaks = [c.period for c in changes if not c.mapped]
     column = "mean_score" if measure == "score" else "mean_level"
     other = "mean_level" if measure == "score" else "mean_score"
     periods = sorted(
@@ -98,21 +106,25 @@ def trend_figure(
         for i, (pid, name) in enumerate(names.items()):
             series = trends[trends["pillar"] == pid].sort_values("period")
             colour = OVERALL_COLOUR if pid == "overall" else PILLAR_COLOURS[i % len(PILLAR_COLOURS)]
-            figure.add_trace(
-                go.Scatter(
-                    x=series["period"].tolist(),
-                    y=series[column].tolist(),
-                    name=f"{scope} · {label(name)}" if unit_trends is not None else label(name),
-                    mode="lines+markers",
-                    line=dict(color=colour, dash=dash, width=3 if pid == "overall" else 2),
-                    customdata=np.column_stack([series[other], series["teams"]]),
-                    hovertemplate=(
-                        f"{scope} · {label(name)}<br>%{{x}}: {words[column]} %{{y:.1f}}, "
-                        f"{words[other]} %{{customdata[0]:.1f}}"
-                        "<br>%{customdata[1]} teams<extra></extra>"
-                    ),
+            name_shown = f"{scope} · {label(name)}" if unit_trends is not None else label(name)
+            for number, part in enumerate(_parts(series, breaks)):
+                figure.add_trace(
+                    go.Scatter(
+                        x=part["period"].tolist(),
+                        y=part[column].tolist(),
+                        name=name_shown,
+                        legendgroup=name_shown,
+                        showlegend=number == 0,
+                        mode="lines+markers",
+                        line=dict(color=colour, dash=dash, width=3 if pid == "overall" else 2),
+                        customdata=np.column_stack([part[other], part["teams"]]),
+                        hovertemplate=(
+                            f"{scope} · {label(name)}<br>%{{x}}: {words[column]} %{{y:.1f}}, "
+                            f"{words[other]} %{{customdata[0]:.1f}}"
+                            "<br>%{customdata[1]} teams<extra></extra>"
+                        ),
+                    )
                 )
-            )
     figure.update_layout(
         font=FONT,
         height=380,
@@ -120,8 +132,16 @@ def trend_figure(
         xaxis=dict(title="Period", type="category", categoryorder="array", categoryarray=periods),
         yaxis=dict(
             title="Mean pillar score (0–100)" if measure == "score" else "Mean readiness level",
-            range=[0, 100] if measure == "score" else [0, 4],
+            range=[0, 100] if measure == "score" else [0, top_level],
         ),
         legend=dict(orientation="h", y=-0.2),
     )
-    return figure
+    return mark_version_changes(figure, periods, changes)
+
+
+def _parts(series: pd.DataFrame, breaks: Sequence[str]) -> list[pd.DataFrame]:
+    """The rows cut before each break period, one frame per comparable stretch."""
+    if not breaks or series.empty:
+        return [series]
+    stretch = series["period"].isin(breaks).cumsum()
+    return [part for _, part in series.groupby(stretch, sort=True)]
