@@ -10,9 +10,9 @@ from typing import TextIO
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.in_force import (
     CATALOGUE_SETTING,
-    DATA_DIR,
     QUESTIONNAIRE_SETTING,
     content_files,
+    data_dir,
     file_in_force,
     load_content,
 )
@@ -36,7 +36,7 @@ def run_validate(paths: Sequence[Path], out: TextIO, *, database: bool = False) 
     configured database (READINESS_DATABASE_URL): a stored version edited without a new version
     number, and stored answers the new scale cannot hold without a migration map.
     """
-    chosen = list(paths) or [_shown(DATA_DIR)]
+    chosen = list(paths) or [_shown(data_dir())]
     report = validate_paths(chosen, *_default_content())
     problems = [*report.problems, *_choice_problems(chosen)]
     if database:

@@ -6,7 +6,13 @@ import os
 
 import streamlit as st
 
-from assessments.content.in_force import Content, load_content
+from assessments.content.in_force import (
+    CATALOGUE_SETTING,
+    QUESTIONNAIRE_SETTING,
+    Content,
+    data_dir,
+    load_content,
+)
 from assessments.content.versions import ContentLibrary
 from assessments.errors import ContentError, ReadinessError
 from assessments.files.role_file import configured_role_file, load_role_file
@@ -20,14 +26,27 @@ from ui.identity import current_principal
 from ui.text import inert
 
 
-@st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
+def content_choice() -> tuple[str, str, str]:
+    """What picks the content in force: the data folder and the two file settings."""
+    return (
+        str(data_dir()),
+        os.environ.get(QUESTIONNAIRE_SETTING, ""),
+        os.environ.get(CATALOGUE_SETTING, ""),
+    )
+
+
 def content() -> Content:
     """The questionnaire and chain catalogue in force (validated at start-up)."""
+    return _content_for(content_choice())
+
+
+@st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
+def _content_for(choice: tuple[str, str, str]) -> Content:
     return load_content()
 
 
 @st.cache_resource(show_spinner="Opening the database…")
-def _service_for(url: str) -> ReadinessService:
+def _service_for(url: str, choice: tuple[str, str, str]) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
     put_in_force(engine, content(), utc_now)
@@ -57,7 +76,7 @@ def sync_roles_file(service: ReadinessService) -> None:
 
 def service() -> ReadinessService:
     """The service for the configured database, schema brought up to date on first use."""
-    return _service_for(database_url())
+    return _service_for(database_url(), content_choice())
 
 
 def service_or_stop() -> ReadinessService:

@@ -21,9 +21,9 @@ from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem
 from scoring.model import Catalogue, Rubric
 
-DATA_DIR = Path(
-    os.environ.get("READINESS_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
-)
+REPOSITORY_DATA = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(os.environ.get("READINESS_DATA_DIR") or REPOSITORY_DATA)
+"""The content folder as the process started; `data_dir()` reads the setting each call."""
 QUESTIONNAIRE_SETTING = "READINESS_QUESTIONNAIRE"
 CATALOGUE_SETTING = "READINESS_CATALOGUE"
 
@@ -55,14 +55,19 @@ class Content:
         )
 
 
+def data_dir() -> Path:
+    """The content folder: `READINESS_DATA_DIR`, else the repository's `data/` (read each call)."""
+    return Path(os.environ.get("READINESS_DATA_DIR") or REPOSITORY_DATA)
+
+
 def default_questionnaire_path() -> Path:
-    """The questionnaire file in force in `DATA_DIR/questionnaires`."""
-    return file_in_force(DATA_DIR / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire")
+    """The questionnaire file in force in `<data dir>/questionnaires`."""
+    return file_in_force(data_dir() / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire")
 
 
 def default_catalogue_path() -> Path:
-    """The chain catalogue file in force in `DATA_DIR/catalogues`."""
-    return file_in_force(DATA_DIR / "catalogues", CATALOGUE_SETTING, "catalogue")
+    """The chain catalogue file in force in `<data dir>/catalogues`."""
+    return file_in_force(data_dir() / "catalogues", CATALOGUE_SETTING, "catalogue")
 
 
 def map_path(questionnaire_path: Path | str) -> Path:
@@ -77,43 +82,29 @@ def load_map_beside(questionnaire_path: Path | str) -> MigrationMap | None:
     return load_migration_map(path) if path.is_file() else None
 
 
-@functools.lru_cache(maxsize=1)
-def default_questionnaire() -> Questionnaire:
-    """The default questionnaire, loaded and checked once per process."""
-    return load_questionnaire(default_questionnaire_path())
+@functools.lru_cache(maxsize=8)
+def _content_in_force(questionnaire_path: Path, catalogue_path: Path) -> Content:
+    return _content_of_files(questionnaire_path, catalogue_path)
 
 
-@functools.lru_cache(maxsize=1)
-def default_catalogue() -> ChainCatalogue:
-    """The default catalogue, checked against the default questionnaire, loaded once."""
-    return load_catalogue(default_catalogue_path(), default_questionnaire())
-
-
-@functools.lru_cache(maxsize=1)
-def _default_content() -> Content:
-    return Content.of(
-        default_questionnaire(), default_catalogue(), load_map_beside(default_questionnaire_path())
-    )
+def _content_of_files(questionnaire_path: Path, catalogue_path: Path) -> Content:
+    questionnaire = load_questionnaire(questionnaire_path)
+    catalogue = load_catalogue(catalogue_path, questionnaire)
+    return Content.of(questionnaire, catalogue, load_map_beside(questionnaire_path))
 
 
 def load_content(
     questionnaire_path: Path | str | None = None, catalogue_path: Path | str | None = None
 ) -> Content:
-    """The given questionnaire and catalogue (defaults where not given), checked together."""
+    """The given questionnaire and catalogue (those in force where not given), checked together.
+
+    The content in force is loaded once per process for each data folder and choice of files.
+    """
     if questionnaire_path is None and catalogue_path is None:
-        return _default_content()
-    questionnaire = (
-        default_questionnaire()
-        if questionnaire_path is None
-        else load_questionnaire(questionnaire_path)
-    )
-    catalogue = load_catalogue(catalogue_path or default_catalogue_path(), questionnaire)
-    migration_map = (
-        load_map_beside(questionnaire_path)
-        if questionnaire_path is not None
-        else load_map_beside(default_questionnaire_path())
-    )
-    return Content.of(questionnaire, catalogue, migration_map)
+        return _content_in_force(default_questionnaire_path(), default_catalogue_path())
+    questionnaire = Path(questionnaire_path or default_questionnaire_path())
+    catalogue = Path(catalogue_path or default_catalogue_path())
+    return _content_of_files(questionnaire, catalogue)
 
 
 def content_files(folder: Path) -> list[Path]:
