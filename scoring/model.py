@@ -102,6 +102,9 @@ class QuestionSpec:
         weight: positive weight within its pillar.
         critical: a critical question caps its pillar's level at its own level.
         max_value: the top of its scale (scales always start at 0).
+        credits: per value, the share of the weight it earns; None means `value / max`.
+        caps: per value, the level a critical answer allows; None means
+            `floor(top level * value / max)`.
     """
 
     id: str
@@ -109,6 +112,8 @@ class QuestionSpec:
     weight: float
     critical: bool
     max_value: int
+    credits: tuple[float, ...] | None = None
+    caps: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,11 @@ class Rubric:
     pillars: tuple[PillarSpec, ...]
     questions: tuple[QuestionSpec, ...]
     level_thresholds: tuple[float, ...] = DEFAULT_LEVEL_THRESHOLDS
+
+    @property
+    def top_level(self) -> int:
+        """The highest readiness level: one per threshold (4 by default)."""
+        return len(self.level_thresholds)
 
     def questions_of(self, pillar: str) -> tuple[QuestionSpec, ...]:
         return tuple(q for q in self.questions if q.pillar == pillar)

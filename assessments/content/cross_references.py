@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
@@ -96,6 +97,14 @@ def _question_scheme(found: _Findings, questionnaire: Questionnaire) -> None:
 def _caps_within_levels(found: _Findings, questionnaire: Questionnaire) -> None:
     top = questionnaire.top_level
     for index, question in enumerate(questionnaire.questions):
+        caps = question.caps(top)
+        if question.has_own_caps and any(b < a for a, b in itertools.pairwise(caps)):
+            found.add(
+                ("questions", index, "scale"),
+                f"the critical caps fall as the value rises: {list(caps)} (caps_at where"
+                " written, the default rule elsewhere)",
+                "write caps_at on every option, rising with the value",
+            )
         for position, option in enumerate(question.scale):
             if option.caps_at is not None and option.caps_at > top:
                 found.add(

@@ -122,6 +122,24 @@ class Question(Strict):
         return self
 
     @property
+    def has_own_credits(self) -> bool:
+        """Whether any option sets its own credit."""
+        return any(level.credit is not None for level in self.scale)
+
+    @property
+    def has_own_caps(self) -> bool:
+        """Whether any option sets its own critical cap."""
+        return any(level.caps_at is not None for level in self.scale)
+
+    def caps(self, top_level: int) -> tuple[int, ...]:
+        """The level each value allows its pillar if critical: as written, else the default rule."""
+        top = self.max_value
+        return tuple(
+            level.caps_at if level.caps_at is not None else top_level * level.value // top
+            for level in self.scale
+        )
+
+    @property
     def credits(self) -> tuple[float, ...]:
         """The credit each value earns, 0..1: as written, else value / max."""
         top = self.max_value
@@ -207,7 +225,15 @@ class Questionnaire(Strict):
             version=self.version,
             pillars=tuple(PillarSpec(p.id, p.name) for p in self.pillars),
             questions=tuple(
-                QuestionSpec(q.id, q.pillar, q.weight, q.critical, q.max_value)
+                QuestionSpec(
+                    q.id,
+                    q.pillar,
+                    q.weight,
+                    q.critical,
+                    q.max_value,
+                    credits=q.credits if q.has_own_credits else None,
+                    caps=q.caps(self.top_level) if q.has_own_caps else None,
+                )
                 for q in self.questions
             ),
             level_thresholds=self.level_thresholds,
