@@ -143,3 +143,41 @@ def _describe(questionnaire: Questionnaire, question_id: str, entry: AnswerEntry
     if entry.dont_know:
         return f"{question_id} = don't know"
     return f"{question_id} = not applicable"
+
+
+def carry_forward(
+    old: Questionnaire,
+    new: Questionnaire,
+    steps: Sequence[tuple[MigrationMap, Questionnaire, Questionnaire]] | None,
+    answers: Mapping[str, AnswerEntry],
+) -> Migration:
+    """Last period's answers as they read on this period's questionnaire, with every fate.
+
+    Args:
+        old: the questionnaire the answers were given on.
+        new: the questionnaire being answered now.
+        steps: the map chain from `old` to `new` (oldest first); None when there is none.
+        answers: the answers given on `old`.
+    """
+    if (old.id, old.version) == (new.id, new.version):
+        fates = tuple(
+            QuestionFate(q.id, Fate.CARRIED, "keep", (d,), d)
+            if q.id in answers and (d := _describe(new, q.id, answers[q.id]))
+            else QuestionFate(q.id, Fate.FRESH, "keep", reason="not answered last time")
+            for q in new.questions
+        )
+        return Migration({q: a for q, a in answers.items() if _known(new, q)}, fates)
+    if not steps:
+        reason = (
+            f"last time was answered on {old.id} version {old.version}; no migration map"
+            f" leads to {new.id} version {new.version}"
+        )
+        fates = tuple(QuestionFate(q.id, Fate.FRESH, "none", reason=reason) for q in new.questions)
+        return Migration({}, fates)
+    carried = migrate_chain(steps[:-1], answers)
+    last_map, last_old, _ = steps[-1]
+    return migrate(last_map, last_old, new, carried)
+
+
+def _known(questionnaire: Questionnaire, question_id: str) -> bool:
+    return any(q.id == question_id for q in questionnaire.questions)

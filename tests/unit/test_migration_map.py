@@ -6,7 +6,7 @@ import pytest
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.map_checks import check_migration_map
-from assessments.content.migration import Fate, migrate
+from assessments.content.migration import Fate, carry_forward, migrate
 from assessments.content.yaml_source import read_yaml
 from assessments.errors import ContentError
 from tests.unit.version_samples import MAP, migration_map, v1, v2
@@ -141,3 +141,30 @@ def test_a_split_gives_each_new_question_its_own_mapped_value():
     assert map_problems(text) == []
     result = migrate(migration_map(text), v1(), v2(), {"BR-02": AnswerEntry(value=3)})
     assert result.answers == {"BR-01": AnswerEntry(value=2), "BR-12": AnswerEntry(value=3)}
+
+
+def test_carrying_forward_on_the_same_version_carries_every_answer_and_names_the_gaps():
+    result = carry_forward(v1(), v1(), None, {"BR-01": AnswerEntry(value=2)})
+    assert [(f.question, f.fate, f.now) for f in result.fates] == [
+        ("BR-01", Fate.CARRIED, "BR-01 = 2 (Documented)"),
+        ("BR-02", Fate.FRESH, ""),
+        ("SK-01", Fate.FRESH, ""),
+        ("SK-02", Fate.FRESH, ""),
+    ]
+    assert result.answers == {"BR-01": AnswerEntry(value=2)}
+
+
+def test_carrying_forward_without_a_map_carries_nothing_and_says_why():
+    result = carry_forward(v1(), v2(), None, {"BR-01": AnswerEntry(value=2)})
+    assert result.answers == {}
+    assert {f.fate for f in result.fates} == {Fate.FRESH}
+    assert result.fates[0].reason == (
+        "last time was answered on mini version 1; no migration map leads to mini version 2"
+    )
+
+
+def test_carrying_forward_through_the_map_maps_each_answer():
+    steps = [(migration_map(), v1(), v2())]
+    result = carry_forward(v1(), v2(), steps, {"BR-01": AnswerEntry(value=4)})
+    assert result.answers == {"BR-01": AnswerEntry(value=2)}
+    assert result.fates[0].now == "BR-01 = 2 (Fully)"
