@@ -31,7 +31,7 @@ def fate_rows(fates: Sequence[QuestionFate]) -> pd.DataFrame:
 
 
 def fate_summary(fates: Sequence[QuestionFate], source_period: str) -> str:
-    """"From 2026-Q4: 20 carried, 5 mapped, 3 need a fresh answer."."""
+    """ "From 2026-Q4: 20 carried, 5 mapped, 3 need a fresh answer."."""
     carried = sum(1 for f in fates if f.fate is Fate.CARRIED)
     mapped = sum(1 for f in fates if f.fate is Fate.MAPPED)
     fresh = sum(1 for f in fates if f.fate is Fate.FRESH)

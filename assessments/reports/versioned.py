@@ -139,3 +139,27 @@ def _rows(assessment_id: Hashable, entries: Mapping[str, AnswerEntry]) -> pd.Dat
             ),
         }
     )
+
+
+def other_version_notes(table: pd.DataFrame, library: ContentLibrary) -> list[str]:
+    """One sentence per questionnaire version, other than the one in force, that teams used.
+
+    Args:
+        table: an org table with `team`, `coverage`, `questionnaire_id` and
+            `questionnaire_version` (teams without a submission are skipped).
+        library: for the version in force.
+    """
+    q = library.in_force.questionnaire
+    used = table.dropna(subset=["questionnaire_id", "questionnaire_version"])
+    notes = []
+    for (qid, version), rows in used.groupby(["questionnaire_id", "questionnaire_version"]):
+        if (qid, version) == (q.id, q.version):
+            continue
+        teams = ", ".join(sorted(str(t) for t in rows["team"]))
+        count = len(rows)
+        notes.append(
+            f"{count} team{'s' if count != 1 else ''} answered on questionnaire {qid} version"
+            f" {version}, not the one in force ({q.id} version {q.version}), and"
+            f" {'are' if count != 1 else 'is'} scored on the version answered: {teams}."
+        )
+    return notes

@@ -6,7 +6,11 @@ import pandas as pd
 
 from assessments.content.in_force import Content
 from assessments.content.versions import ContentLibrary
-from assessments.reports.versioned import score_as_answered, score_comparable
+from assessments.reports.versioned import (
+    other_version_notes,
+    score_as_answered,
+    score_comparable,
+)
 from assessments.service.content_versions import versions_of
 from scoring import Answer, AssessmentInput, score_assessment
 from scoring.vectorised import inputs_to_frames
@@ -65,3 +69,17 @@ def test_without_a_map_the_older_period_keeps_its_own_version_and_is_not_compara
     scores = score_comparable(library(False), assessments, answers, removed)
     assert list(scores["basis"]) == ["not comparable", "as answered"]
     assert scores.loc[1, "score:blast_radius"] == 87.5
+
+
+def test_teams_on_another_version_than_the_one_in_force_are_named():
+    table = pd.DataFrame(
+        {
+            "team": ["Checkout", "Ledger", "Search", "Fraud"],
+            "questionnaire_id": ["mini", "mini", "mini", None],
+            "questionnaire_version": ["1", "2", "1", None],
+        }
+    )
+    assert other_version_notes(table, library()) == [
+        "2 teams answered on questionnaire mini version 1, not the one in force (mini version"
+        " 2), and are scored on the version answered: Checkout, Search."
+    ]
