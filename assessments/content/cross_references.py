@@ -98,7 +98,8 @@ def _caps_within_levels(found: _Findings, questionnaire: Questionnaire) -> None:
     top = questionnaire.top_level
     for index, question in enumerate(questionnaire.questions):
         caps = question.caps(top)
-        if question.has_own_caps and any(b < a for a, b in itertools.pairwise(caps)):
+        within = all(cap <= top for cap in caps)
+        if within and question.has_own_caps and any(b < a for a, b in itertools.pairwise(caps)):
             found.add(
                 ("questions", index, "scale"),
                 f"the critical caps fall as the value rises: {list(caps)} (caps_at where"
