@@ -132,3 +132,15 @@ def test_the_lowest_answer_earns_no_credit():
         "mini.yaml:8:5: questions[BR-01]: the lowest answer's credit must be 0; got 0.1"
         " (hint: don't know and unanswered count 0, so the lowest answer earns 0 too)"
     ]
+
+
+def test_caps_at_that_would_fall_against_the_default_rule_elsewhere_is_refused():
+    text = QUESTIONNAIRE.replace("    allow_not_applicable: false\n", "    critical: true\n").replace(
+        "{value: 0, label: Absent, description: Laptops.}",
+        "{value: 0, label: Absent, description: Laptops., caps_at: 3}",
+    )
+    assert problems(text) == [
+        "mini.yaml:14:5: questions[BR-01].scale: the critical caps fall as the value rises:"
+        " [3, 2, 4] (caps_at where written, the default rule elsewhere) (hint: write caps_at"
+        " on every option, rising with the value)"
+    ]
