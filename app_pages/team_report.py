@@ -62,7 +62,7 @@ else:
 result = score_view(content, current)
 render_alerts(content, result)
 render_decision(content, result)
-render_levels(result)
+render_levels(result, content.questionnaire.levels)
 
 st.subheader("What unlocks the next chains")
 render_unlock_paths(content, result)

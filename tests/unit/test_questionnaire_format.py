@@ -135,7 +135,9 @@ def test_the_lowest_answer_earns_no_credit():
 
 
 def test_caps_at_that_would_fall_against_the_default_rule_elsewhere_is_refused():
-    text = QUESTIONNAIRE.replace("    allow_not_applicable: false\n", "    critical: true\n").replace(
+    text = QUESTIONNAIRE.replace(
+        "    allow_not_applicable: false\n", "    critical: true\n"
+    ).replace(
         "{value: 0, label: Absent, description: Laptops.}",
         "{value: 0, label: Absent, description: Laptops., caps_at: 3}",
     )

@@ -19,8 +19,17 @@ SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E0
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13)
 
 
-def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
-    """Horizontal bars: one per pillar, length = level (0-4), weakest pillar outlined."""
+def level_colour(level: int, top_level: int = 4) -> str:
+    """The colour of a readiness level, stretched over 0..top so the top level is blue."""
+    top = len(LEVEL_COLOURS) - 1
+    return LEVEL_COLOURS[round(max(0, min(level, top_level)) * top / max(top_level, 1))]
+
+
+def pillar_levels_figure(result: AssessmentResult, top_level: int = 4) -> go.Figure:
+    """Horizontal bars: one per pillar, length = level (0..top), weakest pillar outlined.
+
+    Colours run red to blue over the questionnaire's levels, whatever their number.
+    """
     pillars = list(result.pillars)
     names = [p.name for p in pillars]
     levels = [p.level for p in pillars]
@@ -30,7 +39,7 @@ def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
             y=names,
             orientation="h",
             marker=dict(
-                color=[LEVEL_COLOURS[level] for level in levels],
+                color=[level_colour(level, top_level) for level in levels],
                 line=dict(
                     color=[
                         WEAKEST_OUTLINE if p.pillar == result.weakest_pillar else "rgba(0,0,0,0)"
@@ -50,7 +59,11 @@ def pillar_levels_figure(result: AssessmentResult) -> go.Figure:
         font=FONT,
         height=80 + 60 * len(pillars),
         margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(title="Readiness level", range=[0, 4.9], tickvals=[0, 1, 2, 3, 4]),
+        xaxis=dict(
+            title="Readiness level",
+            range=[0, top_level + 0.9],
+            tickvals=list(range(top_level + 1)),
+        ),
         yaxis=dict(autorange="reversed"),
         showlegend=False,
         title=dict(text=f"Overall level {result.overall_level}: the weakest pillar sets it"),
