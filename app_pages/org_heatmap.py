@@ -86,11 +86,17 @@ with teams_tab:
             )
         else:
             st.caption(
-                "Readiness level 0–4; Overall is the weakest pillar's level. Click a cell to "
-                "open that team's report."
+                f"Readiness level 0–{content.questionnaire.top_level}; Overall is the weakest"
+                " pillar's level. Click a cell to open that team's report."
             )
         rows = page_of(scoped, key="heatmap_page")
-        figure = heatmap_figure(rows, mode, pillars, earlier_period=previous_period(period))
+        figure = heatmap_figure(
+            rows,
+            mode,
+            pillars,
+            earlier_period=previous_period(period),
+            top_level=content.questionnaire.top_level,
+        )
         st.plotly_chart(
             figure,
             key="heatmap_chart",
