@@ -39,7 +39,7 @@ def score_assessment(
         overall_level=overall,
         weakest_pillar=weakest_pillar(pillars),
         confidence=confidence,
-        autonomy=autonomy_level(overall),
+        autonomy=autonomy_level(overall, rubric.top_level),
         chains=chains,
         recommendation=recommend(catalogue, chains, paths, confidence.band),
     )

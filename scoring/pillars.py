@@ -56,11 +56,12 @@ def pillar_score(questions: Iterable[QuestionSpec], answers: Mapping[str, Answer
         if not is_applicable(answer):
             continue
         applicable = True
-        credit += question.weight * credited_value(answer) / question.max_value
+        credit += answer_credit(question, credited_value(answer))
         total_weight += question.weight
     if not applicable or total_weight == 0:
         return 0.0
-    return 100 * credit / total_weight
+    # Rounding can land a full score a hair above 100; a score never leaves 0-100.
+    return min(100.0, 100 * credit / total_weight)
 
 
 def score_level(score: float, thresholds: Sequence[float]) -> int:
@@ -72,18 +73,41 @@ def score_level(score: float, thresholds: Sequence[float]) -> int:
     return level
 
 
-def critical_cap(question: QuestionSpec, answer: Answer) -> int | None:
-    """The level a critical question allows its pillar; None when it does not cap."""
+def answer_credit(question: QuestionSpec, value: int) -> float:
+    """One answer's term of its pillar's weighted sum: `w * v / max`, or `w * credit(v)`.
+
+    The default is written `w * v / max`, term by term as before per-option credits existed,
+    so the default content scores to the same float. A value beyond the scale counts as its top.
+    """
+    value = min(value, question.max_value)
+    if question.credits is None:
+        return question.weight * value / question.max_value
+    return question.weight * question.credits[value]
+
+
+def critical_cap(question: QuestionSpec, answer: Answer, top_level: int = MAX_LEVEL) -> int | None:
+    """The level a critical question allows its pillar; None when it does not cap.
+
+    The answer's own `caps` entry where the questionnaire sets them, else
+    `floor(top_level * v / max)`; don't know and unanswered cap at 0.
+    """
     if not question.critical or not is_applicable(answer):
         return None
+    value = min(credited_value(answer), question.max_value)
+    if question.caps is not None:
+        return question.caps[value] if answer.kind is AnswerKind.VALUE else 0
     if answer.kind is AnswerKind.VALUE:
-        return MAX_LEVEL * credited_value(answer) // question.max_value
+        return top_level * value // question.max_value
     return 0
 
 
-def lowest_value_for_cap(question: QuestionSpec, level: int) -> int:
-    """The lowest answer whose critical cap `floor(4 * v / max)` reaches `level`."""
-    return -(-level * question.max_value // MAX_LEVEL)
+def lowest_value_for_cap(
+    question: QuestionSpec, level: int, top_level: int = MAX_LEVEL
+) -> int | None:
+    """The lowest answer whose critical cap reaches `level`; None when no answer does."""
+    if question.caps is not None:
+        return next((v for v, cap in enumerate(question.caps) if cap >= level), None)
+    return -(-level * question.max_value // top_level)
 
 
 def score_pillar(rubric: Rubric, pillar: PillarSpec, answers: Mapping[str, Answer]) -> PillarResult:
@@ -94,7 +118,8 @@ def score_pillar(rubric: Rubric, pillar: PillarSpec, answers: Mapping[str, Answe
     caps = [
         (question.id, cap)
         for question in questions
-        if (cap := critical_cap(question, answer_to(question.id, answers))) is not None
+        if (cap := critical_cap(question, answer_to(question.id, answers), rubric.top_level))
+        is not None
     ]
     level = min([reached, *(cap for _, cap in caps)])
     capped_by = tuple(question_id for question_id, cap in caps if cap < reached)
@@ -140,6 +165,14 @@ def weakest_pillar(pillars: Sequence[PillarResult]) -> str:
     return min(pillars, key=lambda p: (p.level, p.score)).pillar
 
 
-def autonomy_level(overall: int) -> AutonomyLevel:
-    """The autonomy level (Feng, McDonald & Zhang, 2025) an overall readiness level allows."""
-    return AUTONOMY_BY_LEVEL[max(0, min(overall, MAX_LEVEL))]
+def autonomy_index(overall: int, top_level: int = MAX_LEVEL) -> int:
+    """Index into AUTONOMY_BY_LEVEL: `floor(4 * overall / top)`, the identity for levels 0-4."""
+    return MAX_LEVEL * max(0, min(overall, top_level)) // max(top_level, 1)
+
+
+def autonomy_level(overall: int, top_level: int = MAX_LEVEL) -> AutonomyLevel:
+    """The autonomy level (Feng, McDonald & Zhang, 2025) an overall readiness level allows.
+
+    Scaled to the questionnaire's levels: its top level allows L5, level 0 L1.
+    """
+    return AUTONOMY_BY_LEVEL[autonomy_index(overall, top_level)]

@@ -100,7 +100,8 @@ def score_org(
         [ConfidenceBand.HIGH.value, ConfidenceBand.MEDIUM.value],
         ConfidenceBand.LOW.value,
     ).astype(object)
-    columns["autonomy"] = _AUTONOMY[np.clip(overall, 0, MAX_LEVEL)]
+    top = rubric.top_level
+    columns["autonomy"] = _AUTONOMY[MAX_LEVEL * np.clip(overall, 0, top) // max(top, 1)]
     for k, chain in enumerate(catalogue.chains):
         columns[f"status:{chain.id}"] = _STATUS_TEXT[status[:, k]]
     # Object dtype keeps None (pandas would turn it into NaN in a string column).
@@ -120,21 +121,29 @@ def _score_pillars(rubric: Rubric, matrix: AnswerMatrix) -> _Pillars:
     for p, pillar in enumerate(rubric.pillars):
         credit = np.zeros(n)
         weight = np.zeros(n)
-        cap = np.full(n, MAX_LEVEL)
+        cap = np.full(n, rubric.top_level)
         for question in rubric.questions_of(pillar.id):
             j = position[question.id]
-            value = matrix.value[:, j]
-            credit = credit + np.where(
-                is_value[:, j], question.weight * value / question.max_value, 0.0
-            )
+            # A value beyond the scale counts as its top, as in the per-assessment engine.
+            value = np.minimum(matrix.value[:, j], question.max_value)
+            index = np.where(is_value[:, j], value, 0).astype(int)
+            if question.credits is None:
+                term = question.weight * value / question.max_value
+            else:
+                term = question.weight * np.asarray(question.credits)[index]
+            credit = credit + np.where(is_value[:, j], term, 0.0)
             weight = weight + np.where(applicable[:, j], question.weight, 0.0)
             if question.critical:
                 # Don't know and unanswered cap at 0; not applicable does not cap.
-                floor = np.floor(MAX_LEVEL * value / question.max_value).astype(int)
+                if question.caps is None:
+                    floor = np.floor(rubric.top_level * value / question.max_value).astype(int)
+                else:
+                    floor = np.asarray(question.caps)[index]
                 own = np.where(is_value[:, j], floor, 0)
                 cap = np.where(applicable[:, j], np.minimum(cap, own), cap)
         score = np.zeros(n)
         np.divide(100 * credit, weight, out=score, where=weight > 0)
+        np.minimum(score, 100.0, out=score)
         score_level = np.zeros(n, dtype=int)
         for level, threshold in enumerate(rubric.level_thresholds, start=1):
             score_level = np.where(score + SCORE_EPSILON >= threshold, level, score_level)
