@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from scoring import rules
 from scoring.model import (
     MAX_LEVEL,
-    SCORE_EPSILON,
     Answer,
     AnswerKind,
     PillarSpec,
@@ -14,6 +14,7 @@ from scoring.model import (
     Rubric,
 )
 from scoring.results import AutonomyLevel, PillarResult
+from scoring.rules import score_level
 
 UNANSWERED = Answer.unanswered()
 
@@ -37,68 +38,46 @@ def is_applicable(answer: Answer) -> bool:
     return answer.kind is not AnswerKind.NOT_APPLICABLE
 
 
-def credited_value(answer: Answer) -> int:
-    """The scale value an answer counts as: its value, or 0 for don't know and unanswered."""
-    if answer.kind is AnswerKind.VALUE and answer.value is not None:
-        return answer.value
-    return 0
+def credited(answer: Answer) -> int:
+    """The scale value an answer counts as (`rules.credited_value`)."""
+    return rules.credited_value(answer.kind is AnswerKind.VALUE, answer.value or 0)
 
 
 def pillar_score(questions: Iterable[QuestionSpec], answers: Mapping[str, Answer]) -> float:
-    """Weighted partial credit, `100 * sum(w * v / max) / sum(w)` over applicable questions."""
+    """Weighted partial credit (`rules.answer_credit`, `rules.pillar_score`) over applicable
+    questions."""
     credit = 0.0
     total_weight = 0.0
-    applicable = False
-    # Accumulated left to right in questionnaire order, term by term exactly as the spec
-    # writes it, so the vectorised org scoring can reproduce the same float.
+    # Accumulated left to right in questionnaire order, term by term, the order the
+    # vectorised engine adds its columns in, so both reach the same float.
     for question in questions:
         answer = answer_to(question.id, answers)
         if not is_applicable(answer):
             continue
-        applicable = True
-        credit += answer_credit(question, credited_value(answer))
+        credit += answer_term(question, answer)
         total_weight += question.weight
-    if not applicable or total_weight == 0:
-        return 0.0
-    # Rounding can land a full score a hair above 100; a score never leaves 0-100.
-    return min(100.0, 100 * credit / total_weight)
+    return float(rules.pillar_score(credit, total_weight))
 
 
-def score_level(score: float, thresholds: Sequence[float]) -> int:
-    """The highest level whose threshold the score reaches (within SCORE_EPSILON), else 0."""
-    level = 0
-    for candidate, threshold in enumerate(thresholds, start=1):
-        if score + SCORE_EPSILON >= threshold:
-            level = candidate
-    return level
-
-
-def answer_credit(question: QuestionSpec, value: int) -> float:
-    """One answer's term of its pillar's weighted sum: `w * v / max`, or `w * credit(v)`.
-
-    The default is written `w * v / max`, term by term as before per-option credits existed,
-    so the default content scores to the same float. A value beyond the scale counts as its top.
-    """
-    value = min(value, question.max_value)
+def answer_term(question: QuestionSpec, answer: Answer) -> float:
+    """One applicable answer's term: `rules.answer_credit`, or `rules.table_credit` where the
+    questionnaire sets a credit per option."""
+    value = rules.within_scale(credited(answer), question.max_value)
     if question.credits is None:
-        return question.weight * value / question.max_value
-    return question.weight * question.credits[value]
+        return float(rules.answer_credit(question.weight, value, question.max_value))
+    return float(rules.table_credit(question.weight, question.credits[value]))
 
 
 def critical_cap(question: QuestionSpec, answer: Answer, top_level: int = MAX_LEVEL) -> int | None:
-    """The level a critical question allows its pillar; None when it does not cap.
-
-    The answer's own `caps` entry where the questionnaire sets them, else
-    `floor(top_level * v / max)`; don't know and unanswered cap at 0.
-    """
+    """The level a critical question allows its pillar (`rules.critical_cap`, or the option's
+    own `caps` entry); None when it does not cap (not critical, or not applicable)."""
     if not question.critical or not is_applicable(answer):
         return None
-    value = min(credited_value(answer), question.max_value)
+    value = rules.within_scale(credited(answer), question.max_value)
     if question.caps is not None:
+        # Don't know and unanswered cap at 0, whatever the lowest option allows.
         return question.caps[value] if answer.kind is AnswerKind.VALUE else 0
-    if answer.kind is AnswerKind.VALUE:
-        return top_level * value // question.max_value
-    return 0
+    return int(rules.critical_cap(value, question.max_value, top_level))
 
 
 def lowest_value_for_cap(
@@ -107,7 +86,7 @@ def lowest_value_for_cap(
     """The lowest answer whose critical cap reaches `level`; None when no answer does."""
     if question.caps is not None:
         return next((v for v, cap in enumerate(question.caps) if cap >= level), None)
-    return -(-level * question.max_value // top_level)
+    return int(rules.lowest_value_for_cap(level, question.max_value, top_level))
 
 
 def score_pillar(rubric: Rubric, pillar: PillarSpec, answers: Mapping[str, Answer]) -> PillarResult:
@@ -165,14 +144,7 @@ def weakest_pillar(pillars: Sequence[PillarResult]) -> str:
     return min(pillars, key=lambda p: (p.level, p.score)).pillar
 
 
-def autonomy_index(overall: int, top_level: int = MAX_LEVEL) -> int:
-    """Index into AUTONOMY_BY_LEVEL: `floor(4 * overall / top)`, the identity for levels 0-4."""
-    return MAX_LEVEL * max(0, min(overall, top_level)) // max(top_level, 1)
-
-
 def autonomy_level(overall: int, top_level: int = MAX_LEVEL) -> AutonomyLevel:
-    """The autonomy level (Feng, McDonald & Zhang, 2025) an overall readiness level allows.
-
-    Scaled to the questionnaire's levels: its top level allows L5, level 0 L1.
-    """
-    return AUTONOMY_BY_LEVEL[autonomy_index(overall, top_level)]
+    """The autonomy level (Feng, McDonald & Zhang, 2025) an overall readiness level allows,
+    scaled to the questionnaire's levels (`rules.autonomy_index`)."""
+    return AUTONOMY_BY_LEVEL[rules.autonomy_index(max(0, min(overall, top_level)), top_level)]

@@ -21,7 +21,7 @@ from scoring.model import (
 )
 from scoring.pillars import (
     answer_to,
-    credited_value,
+    credited,
     critical_cap,
     lowest_value_for_cap,
     pillar_score,
@@ -55,7 +55,10 @@ class _Planner:
         self.question_ids = frozenset(q.id for q in rubric.questions)
 
     def solve(self, condition: Condition, plan: _Plan) -> _Plan | None:
-        """The plan raised until the condition holds, or None if answers alone cannot."""
+        """The plan raised until the condition holds, or None if answers alone cannot.
+
+        A condition kind without a step here (answers cannot make it hold) gets no path.
+        """
         if isinstance(condition, MinAnswer):
             return self._min_answer(condition, plan)
         if isinstance(condition, MinPillarLevel):
@@ -71,7 +74,9 @@ class _Planner:
                     return None
                 solved = self.solve(child, solved)
             return solved
-        return self._any_of(condition, plan)
+        if isinstance(condition, AnyOf):
+            return self._any_of(condition, plan)
+        return None
 
     def _min_answer(self, condition: MinAnswer, plan: _Plan) -> _Plan | None:
         question_id, required = condition.question, condition.value
@@ -171,7 +176,7 @@ def _starting_plan(rubric: Rubric, answers: Mapping[str, Answer]) -> _Plan:
         answer = answer_to(question.id, answers)
         if answer.kind is AnswerKind.NOT_APPLICABLE:
             continue
-        values[question.id] = credited_value(answer)
+        values[question.id] = credited(answer)
         if answer.kind is AnswerKind.VALUE:
             answered.add(question.id)
     return _Plan(values, frozenset(answered))
