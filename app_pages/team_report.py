@@ -4,8 +4,15 @@ import re
 
 import streamlit as st
 
+from assessments.content.comparable import version_note
 from assessments.service.authorized import TeamAccess
-from assessments.service.team_scoring import history_points, score_view
+from assessments.service.team_scoring import (
+    content_of,
+    history_changes,
+    history_points,
+    keys_of,
+    score_view,
+)
 from ui import context, resources
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
@@ -21,7 +28,7 @@ from ui.report_sections import (
 from ui.text import inert
 
 service = resources.authorized_service()
-content = resources.content()
+library = resources.content_library()
 selection = context.selection()
 
 st.title("Team report")
@@ -59,7 +66,12 @@ if submitted is None:
 else:
     st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
-result = score_view(content, current)
+# Scored on the questionnaire and catalogue version it was answered on, not the one in force.
+content = content_of(library, current)
+note = version_note(library, keys_of(current)[0])
+if note is not None:
+    st.info(inert(note), icon=":material/history:")
+result = score_view(library, current)
 render_alerts(content, result)
 render_decision(content, result)
 render_levels(result, content.questionnaire.levels)
@@ -80,13 +92,20 @@ with st.expander("Confidence: what would make this more certain"):
     render_confidence(result)
 
 st.subheader("History")
-history = history_points(content, service.team_history(team.slug))
+history = history_points(library, service.team_history(team.slug))
+changes = history_changes(history)
 if len({p.period for p in history}) < 2:
     st.caption("History appears once the team has submitted in two or more periods.")
 else:
-    st.plotly_chart(history_figure(history), key="history_chart", config={"displayModeBar": False})
+    st.plotly_chart(
+        history_figure(history, changes), key="history_chart", config={"displayModeBar": False}
+    )
+    for change in changes:
+        st.caption(inert(change.footnote()))
 
-report = TeamReport(content, team.name, period, label, result, history)
+footnotes = [change.footnote() for change in changes]
+notes = [*([] if note is None else [note]), *footnotes]
+report = TeamReport(content, team.name, period, label, result, history, notes, changes)
 slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())
 left, right = st.columns(2)
 left.download_button(

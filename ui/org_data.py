@@ -26,14 +26,16 @@ def data_version() -> str:
 
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
-    return f"{database_url()} · {current_principal().view_scope()}"
+    return f"{database_url()} · {resources.content_choice()} · {current_principal().view_scope()}"
 
 
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)
 def _period_table(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
     snapshot = resources.authorized_service().period_snapshot(period)
-    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue)
+    # Each assessment is scored on the questionnaire and catalogue version it was answered on.
+    library = resources.content_library()
+    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue, library)
 
 
 @st.cache_data(show_spinner="Scoring every period…", max_entries=4)

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from assessments.content.versions import ContentLibrary
+from assessments.reports.versioned import score_as_answered
 from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring.model import Catalogue, Rubric
 from scoring.results import ChainStatus
@@ -61,10 +63,31 @@ def chain_names(catalogue: Catalogue) -> dict[str, str]:
     return {c.id: c.name for c in catalogue.chains}
 
 
-def score_snapshot(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
-    """`score_org` over the period's latest submitted assessments (one row each)."""
-    ids = [t.latest.id for t in snapshot.submitted if t.latest is not None]
-    return score_org(rubric, catalogue, snapshot.answers, snapshot.removed, assessment_ids=ids)
+def score_snapshot(
+    snapshot: PeriodSnapshot,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    library: ContentLibrary | None = None,
+) -> pd.DataFrame:
+    """`score_org` over the period's latest submitted assessments (one row each).
+
+    With a `library`, each assessment is scored on the questionnaire and catalogue version it
+    was answered on (`rubric` and `catalogue` are then unused).
+    """
+    latest = [t.latest for t in snapshot.submitted if t.latest is not None]
+    ids = [view.id for view in latest]
+    if library is None:
+        return score_org(rubric, catalogue, snapshot.answers, snapshot.removed, assessment_ids=ids)
+    versions = pd.DataFrame(
+        {
+            "assessment_id": ids,
+            "questionnaire_id": [view.questionnaire_id for view in latest],
+            "questionnaire_version": [view.questionnaire_version for view in latest],
+            "catalogue_id": [getattr(view, "catalogue_id", None) for view in latest],
+            "catalogue_version": [getattr(view, "catalogue_version", None) for view in latest],
+        }
+    )
+    return score_as_answered(library, versions, snapshot.answers, snapshot.removed, ids)
 
 
 def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
@@ -100,9 +123,15 @@ def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
     return joined.set_index("team_slug")
 
 
-def period_table(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
-    """The org table of one period, scored against the content given."""
-    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue))
+def period_table(
+    snapshot: PeriodSnapshot,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    library: ContentLibrary | None = None,
+) -> pd.DataFrame:
+    """The org table of one period, scored against the content given (or, with a library,
+    each assessment on the version it was answered on)."""
+    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue, library))
 
 
 def score_history(history: OrgHistory, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:

@@ -59,12 +59,14 @@ class DraftCommands(ServiceCore):
             if latest is not None and latest.status == DRAFT:
                 return draft_view(repo, latest)
             now = self._now()
-            questionnaire = self._content.questionnaire
+            questionnaire, catalogue = self._content.questionnaire, self._content.catalogue
             row = repo.add_assessment(
                 team_id=team.id,
                 period=period,
                 questionnaire_id=questionnaire.id,
                 questionnaire_version=questionnaire.version,
+                catalogue_id=catalogue.id,
+                catalogue_version=catalogue.version,
                 status=DRAFT,
                 revision=1 if latest is None else latest.revision + 1,
                 version=1,

@@ -326,6 +326,8 @@ def draft_views(
             period=a.period,
             questionnaire_id=a.questionnaire_id,
             questionnaire_version=a.questionnaire_version,
+            catalogue_id=a.catalogue_id,
+            catalogue_version=a.catalogue_version,
             status=a.status,
             revision=a.revision,
             version=a.version,

@@ -132,6 +132,8 @@ def seed_demo(
                     "period": a.period,
                     "questionnaire_id": questionnaire.id,
                     "questionnaire_version": questionnaire.version,
+                    "catalogue_id": service.content.catalogue.id,
+                    "catalogue_version": service.content.catalogue.version,
                     "status": SUBMITTED if a.status == SUBMITTED else DRAFT,
                     "revision": revisions[(a.team_slug, a.period)],
                     "version": 1,

@@ -61,6 +61,8 @@ class DraftView:
     updated_at: datetime
     submitted_by: str | None
     submitted_at: datetime | None
+    catalogue_id: str | None = None
+    catalogue_version: str | None = None
 
     @property
     def is_submitted(self) -> bool:

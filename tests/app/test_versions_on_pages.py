@@ -1,0 +1,63 @@
+"""Pages after a questionnaire version change: old scores kept, the change named and marked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.version_scenario import seed_two_versions, write_data_folder
+
+REPO = Path(__file__).resolve().parents[2]
+APP = str(REPO / "app.py")
+
+
+def plain(markdown: str) -> str:
+    """Markdown source as the reader sees it (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def open_page(page: str, period: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets = {"tests": "local mode"}
+    at.session_state["period"] = period
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def two_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'versions.db'}"
+    seed_two_versions(url)
+    monkeypatch.setenv("READINESS_DATA_DIR", str(write_data_folder(tmp_path / "data")))
+    monkeypatch.delenv("READINESS_QUESTIONNAIRE", raising=False)
+    monkeypatch.delenv("READINESS_CATALOGUE", raising=False)
+    monkeypatch.setenv("READINESS_DATABASE_URL", url)
+    monkeypatch.setenv("READINESS_SEED_DEMO", "0")
+
+
+def test_an_old_report_keeps_its_scores_and_says_which_version_it_used(two_versions):
+    at = open_page("app_pages/team_report.py", "2026-Q3")
+    assert [plain(i.value) for i in at.info][:1] == [
+        "Answered on questionnaire mini version 1 (in force: mini version 2); scored on the"
+        " version it was answered on."
+    ]
+    captions = [plain(c.value) for c in at.caption]
+    # Version 1: BR-01 = 3 and BR-02 = 2 of 4 → 62.5; SK-01 = 1 of 2 and SK-02 = 1 of 1 → 75.
+    assert "**Blast radius** — score 62.5 reaches level 3" in captions
+    assert "**Skill** — score 75.0 reaches level 3" in captions
+
+
+def test_the_history_maps_the_older_period_forward_and_marks_the_change(two_versions):
+    at = open_page("app_pages/team_report.py", "2026-Q4")
+    assert [i.value for i in at.info] == []
+    figure = at.get("plotly_chart")[-1].proto.spec
+    assert "version 2 (earlier mapped)" in figure
+    assert (
+        "From 2026-Q4 answers are on questionnaire version 2; earlier periods (version 1)"
+        " are mapped forward through the migration map for comparison."
+    ) in [plain(c.value) for c in at.caption]
