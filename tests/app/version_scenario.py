@@ -6,6 +6,7 @@ map between them sits beside version 2 in the data folder the app is pointed at.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assessments.content.answers import AnswerEntry
@@ -68,7 +69,5 @@ def seed_two_versions(url: str, with_map: bool = True) -> tuple[int, int]:
     return q3, q4
 
 
-def _now():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
+def _now() -> datetime:
     return datetime(2026, 11, 2, tzinfo=UTC)
