@@ -200,6 +200,8 @@ class ChainSpec:
         permanent: never recommended for removal.
         protects: pillar ids it protects.
         compensating_controls: what must keep running once it is gone.
+        autonomy_cap: index of the highest autonomy level (0 = L1 .. 4 = L5) agents may run
+            at while this chain is not removed with its conditions holding; None for no cap.
     """
 
     id: str
@@ -211,6 +213,7 @@ class ChainSpec:
     permanent: bool = False
     protects: tuple[str, ...] = ()
     compensating_controls: tuple[str, ...] = ()
+    autonomy_cap: int | None = None
 
 
 @dataclass(frozen=True)

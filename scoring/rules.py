@@ -104,6 +104,16 @@ def autonomy_index(overall: Any, top_level: Any = MAX_LEVEL) -> Any:
     return MAX_LEVEL * overall // top_level
 
 
+def capped_autonomy_index(index: Any, cap: Any, applies: Any) -> Any:
+    """The autonomy index lowered to a chain's cap where the cap applies (`min(index, cap)`).
+
+    A chain caps autonomy while it is not removed with its conditions holding: a permanent
+    chain always, since it is never removed that way.
+    """
+    over = (index > cap) * applies
+    return index - (index - cap) * over
+
+
 def answer_confidence(is_value: Any, value: Any, has_evidence: Any) -> Any:
     """1 for a value with evidence or a value of 0, UNEVIDENCED_CREDIT for other values, else 0.
 

@@ -92,7 +92,12 @@ def score_org(
     columns["confidence"] = confidence
     columns["confidence_band"] = _BANDS[rules.confidence_band_index(confidence)]
     top = rubric.top_level
-    columns["autonomy"] = _AUTONOMY[rules.autonomy_index(np.clip(overall, 0, top), top)]
+    autonomy = rules.autonomy_index(np.clip(overall, 0, top), top)
+    for k, chain in enumerate(catalogue.chains):
+        if chain.autonomy_cap is not None:
+            applies = status[:, k] != _CODE[ChainStatus.REMOVED]
+            autonomy = rules.capped_autonomy_index(autonomy, chain.autonomy_cap, applies)
+    columns["autonomy"] = _AUTONOMY[autonomy]
     for k, chain in enumerate(catalogue.chains):
         columns[f"status:{chain.id}"] = _STATUS_TEXT[status[:, k]]
     # Object dtype keeps None (pandas would turn it into NaN in a string column).

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from assessments.content.crosswalk import Crosswalked, Departure, References
 from assessments.content.questionnaire import ID_PATTERN, NonEmpty, Strict, Version
 from scoring import model as m
 
@@ -82,7 +83,11 @@ AllCondition.model_rebuild()
 AnyCondition.model_rebuild()
 
 
-class Chain(Strict):
+AutonomyName = Literal["L1", "L2", "L3", "L4", "L5"]
+"""Autonomy levels by short name (Feng, McDonald & Zhang, 2025): L1 Operator .. L5 Observer."""
+
+
+class Chain(Crosswalked):
     """One human approval chain on agent work."""
 
     id: str = Field(pattern=ID_PATTERN)
@@ -96,6 +101,15 @@ class Chain(Strict):
     toil: m.Toil
     permanent: bool = False
     reinstate_when: str = Field(min_length=1)
+    references: References | None = None
+    departs_from: tuple[Departure, ...] = Field(
+        default=(), description="Standards this chain's removal departs from, and how."
+    )
+    caps_autonomy_at: AutonomyName | None = Field(
+        default=None,
+        description="While this chain is in place (or removed without its conditions holding),"
+        " agents run at most at this autonomy level, e.g. L4.",
+    )
 
     @model_validator(mode="after")
     def _removable_chains_say_how(self) -> Chain:
@@ -142,6 +156,9 @@ class ChainCatalogue(Strict):
                     permanent=c.permanent,
                     protects=c.protects,
                     compensating_controls=c.compensating_controls,
+                    autonomy_cap=(
+                        None if c.caps_autonomy_at is None else int(c.caps_autonomy_at[1]) - 1
+                    ),
                 )
                 for c in sorted(self.chains, key=lambda c: c.order)
             ),

@@ -7,6 +7,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from assessments.content.crosswalk import Crosswalked, References
 from scoring.model import DEFAULT_LEVEL_THRESHOLDS, PillarSpec, QuestionSpec, Rubric
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
@@ -75,7 +76,7 @@ class ScaleLevel(Strict):
     )
 
 
-class Question(Strict):
+class Question(Crosswalked):
     """One question, answered on its own anchored scale."""
 
     id: str = Field(pattern=QUESTION_ID_PATTERN, max_length=QUESTION_ID_MAX_LENGTH)
@@ -87,6 +88,9 @@ class Question(Strict):
     critical: bool = False
     evidence_hint: str = Field(min_length=1)
     allow_not_applicable: bool = True
+    references: References | None = Field(
+        default=None, description="Ids in public standards this question answers to."
+    )
 
     @model_validator(mode="after")
     def _scale_counts_from_zero(self) -> Question:

@@ -191,11 +191,16 @@ class _Checker:
             problems.append(
                 self._unknown_questionnaire(document, ("questionnaire",), catalogue.questionnaire)
             )
+        # A catalogue belongs to one version of its questionnaire (an older catalogue kept in
+        # catalogues/previous/ to an older version): it must fit one of them. If it fits none,
+        # report against the version of the same number where there is one, else against all.
         candidates: list[Questionnaire | None] = [*matches] or [None]
-        for questionnaire in candidates:
-            problems.extend(
-                p for p in check_catalogue(catalogue, questionnaire, document) if p not in problems
-            )
+        found = [check_catalogue(catalogue, q, document) for q in candidates]
+        if any(not each for each in found):
+            return problems
+        same = [i for i, q in enumerate(candidates) if q and q.version == catalogue.version]
+        for index in same or range(len(candidates)):
+            problems.extend(p for p in found[index] if p not in problems)
         return problems
 
     def _answers(self, document: YamlDocument) -> list[Problem]:
