@@ -21,6 +21,9 @@ from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem
 from scoring.model import Catalogue, Rubric
 
+PREVIOUS_FOLDER = "previous"
+"""Older versions kept beside the files in force (`questionnaires/previous/`, `catalogues/previous/`):
+never put in force, read to check a map and to score or seed history answered on them."""
 REPOSITORY_DATA = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR = Path(os.environ.get("READINESS_DATA_DIR") or REPOSITORY_DATA)
 """The content folder as the process started; `data_dir()` reads the setting each call."""
@@ -150,3 +153,35 @@ def file_in_force(folder: Path, setting: str, kind: str) -> Path:
     else:
         message, hint = f"expected a {kind} file here, found none", "or set READINESS_DATA_DIR"
     raise ContentError([Problem(str(folder), None, None, "", message, hint)])
+
+
+def kept_version(questionnaire_id: str, version: str) -> Content | None:
+    """The content of one questionnaire version found in the data folder, `previous/` included.
+
+    The questionnaire with that id and version, with the catalogue for it: a catalogue of that
+    questionnaire whose version is the same number, else the first that fits it. None when the
+    data folder does not hold that version (it may still be stored in the database).
+    """
+    folder = data_dir()
+    in_force = load_content()
+    if (in_force.questionnaire.id, in_force.questionnaire.version) == (questionnaire_id, version):
+        return in_force
+    for path in _with_previous(folder / "questionnaires"):
+        questionnaire = load_questionnaire(path)
+        if (questionnaire.id, questionnaire.version) != (questionnaire_id, version):
+            continue
+        fitting = []
+        for catalogue_path in _with_previous(folder / "catalogues"):
+            try:
+                catalogue = load_catalogue(catalogue_path, questionnaire)
+            except ContentError:
+                continue
+            fitting.append(catalogue)
+        fitting.sort(key=lambda c: c.version != version)
+        if fitting:
+            return Content.of(questionnaire, fitting[0], load_map_beside(path))
+    return None
+
+
+def _with_previous(folder: Path) -> list[Path]:
+    return [*content_files(folder), *content_files(folder / PREVIOUS_FOLDER)]

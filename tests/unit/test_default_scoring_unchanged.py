@@ -15,6 +15,10 @@ from typing import Any
 import pytest
 
 from assessments.content.in_force import DATA_DIR, load_content
+
+# Version 2026.1, kept in previous/: what the example teams and the snapshots were answered on.
+PREVIOUS_QUESTIONNAIRE = DATA_DIR / "questionnaires" / "previous" / "autonomy-readiness-2026.1.yaml"
+PREVIOUS_CATALOGUE = DATA_DIR / "catalogues" / "previous" / "default-chains-2026.1.yaml"
 from assessments.content.loading import load_answer_sheet
 from assessments.demo.organisation import generate_demo_org
 from scoring import score_assessment
@@ -24,14 +28,14 @@ EXAMPLES = sorted((DATA_DIR / "examples").glob("*.yaml"))
 
 
 def example_result(path: Path) -> dict[str, Any]:
-    content = load_content()
+    content = load_content(PREVIOUS_QUESTIONNAIRE, PREVIOUS_CATALOGUE)
     sheet = load_answer_sheet(path, content.questionnaire, content.catalogue)
     result = score_assessment(content.rubric, content.scoring_catalogue, sheet.to_scoring())
     return json.loads(json.dumps(dataclasses.asdict(result), default=str))
 
 
 def demo_org_digest() -> dict[str, Any]:
-    content = load_content()
+    content = load_content(PREVIOUS_QUESTIONNAIRE, PREVIOUS_CATALOGUE)
     org = generate_demo_org(content.questionnaire, content.catalogue)
     rows = []
     for assessment in org.assessments:
