@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from assessments.content.in_force import load_content
+from assessments.demo.earlier import earlier_version
 from assessments.demo.organisation import generate_demo_org
 from assessments.errors import ReadinessError
 from assessments.periods import parse_period
@@ -39,6 +40,7 @@ def run_demo(teams: int, units: int, quarters: int, last_period: str, seed: int)
                 quarters=quarters,
                 last_period=last_period,
                 seed=seed,
+                earlier=earlier_version(content.questionnaire, quarters),
             ),
         )
     finally:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from scoring import rules
 from scoring.chains import assess_chains, recommend
 from scoring.conditions import TeamState
 from scoring.confidence import score_confidence
 from scoring.model import AssessmentInput, Catalogue, Rubric
-from scoring import rules
 from scoring.pillars import AUTONOMY_BY_LEVEL, overall_level, score_pillars, weakest_pillar
 from scoring.results import AssessmentResult, AutonomyLevel, ChainResult, ChainStatus
 from scoring.unlock import unlock_paths

@@ -22,7 +22,7 @@ from assessments.errors import ContentError, Problem
 from scoring.model import Catalogue, Rubric
 
 PREVIOUS_FOLDER = "previous"
-"""Older versions kept beside the files in force (`questionnaires/previous/`, `catalogues/previous/`):
+"""Older versions kept beside the files in force (`questionnaires/previous/`, and so on):
 never put in force, read to check a map and to score or seed history answered on them."""
 REPOSITORY_DATA = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR = Path(os.environ.get("READINESS_DATA_DIR") or REPOSITORY_DATA)

@@ -11,12 +11,19 @@ from typing import Any, Protocol
 from sqlalchemy.exc import IntegrityError
 
 from assessments.content.answers import AnswerEntry
+from assessments.content.catalogue import ChainCatalogue
 from assessments.content.draft_rules import check_answer, check_chain, check_period
+from assessments.content.in_force import Content
+from assessments.content.questionnaire import Questionnaire
+from assessments.content.versions import content_hash
+from assessments.demo.earlier import earlier_version
 from assessments.demo.organisation import generate_demo_org
 from assessments.errors import InvalidInputError
+from assessments.service.content_versions import versions_of
 from assessments.service.core import ServiceCore
 from assessments.storage import audit
 from assessments.storage.audit import AuditAction
+from assessments.storage.content_versions import ContentVersionStore
 from assessments.storage.tables import (
     DRAFT,
     SUBMITTED,
@@ -59,6 +66,15 @@ class DemoAssessmentLike(Protocol):
     def removed_chains(self) -> Collection[str]: ...
     @property
     def submitted_by(self) -> str: ...
+    @property
+    def on_earlier_version(self) -> bool: ...
+
+
+class EarlierLike(Protocol):
+    @property
+    def questionnaire(self) -> Questionnaire: ...
+    @property
+    def catalogue(self) -> ChainCatalogue: ...
 
 
 class DemoOrgLike(Protocol):
@@ -70,6 +86,8 @@ class DemoOrgLike(Protocol):
     def teams(self) -> Sequence[DemoTeamLike]: ...
     @property
     def assessments(self) -> Sequence[DemoAssessmentLike]: ...
+    @property
+    def earlier(self) -> EarlierLike | None: ...
 
 
 @dataclass(frozen=True)
@@ -118,9 +136,17 @@ def seed_demo(
                 strict=True,
             )
         )
-        questionnaire = service.content.questionnaire
+        in_force = (service.content.questionnaire, service.content.catalogue)
+        earlier = demo_org.earlier
+        if earlier is not None:
+            _store_earlier(ContentVersionStore(repo.session), earlier, now)
         assessment_rows = []
         for a in demo_org.assessments:
+            questionnaire, catalogue = (
+                (earlier.questionnaire, earlier.catalogue)
+                if earlier is not None and a.on_earlier_version
+                else in_force
+            )
             revisions[(a.team_slug, a.period)] += 1
             # Demo answers are given a month into the quarter and submitted three weeks
             # later, but never after the moment of seeding (the current quarter is young).
@@ -132,8 +158,8 @@ def seed_demo(
                     "period": a.period,
                     "questionnaire_id": questionnaire.id,
                     "questionnaire_version": questionnaire.version,
-                    "catalogue_id": service.content.catalogue.id,
-                    "catalogue_version": service.content.catalogue.version,
+                    "catalogue_id": catalogue.id,
+                    "catalogue_version": catalogue.version,
                     "status": SUBMITTED if a.status == SUBMITTED else DRAFT,
                     "revision": revisions[(a.team_slug, a.period)],
                     "version": 1,
@@ -193,7 +219,24 @@ def seed_demo_if_empty(
 
 def _generated_demo_org(service: ServiceCore) -> DemoOrgLike:
     content = service.content
-    return generate_demo_org(content.questionnaire, content.catalogue)
+    return generate_demo_org(
+        content.questionnaire,
+        content.catalogue,
+        earlier=earlier_version(content.questionnaire, quarters=4),
+    )
+
+
+def _store_earlier(store: ContentVersionStore, earlier: EarlierLike, now: datetime) -> None:
+    """Store the earlier version the demo's older quarters were answered on, unless stored."""
+    for version in versions_of(Content.of(earlier.questionnaire, earlier.catalogue), "demo"):
+        stored = store.find(version.kind, version.content_id, version.version)
+        if stored is None:
+            store.add(version, now)
+        elif content_hash(stored.build()) != version.sha256:
+            raise InvalidInputError(
+                f"{version.kind.value} {version.content_id} {version.version} is stored with"
+                " other content than the demo's older quarters were answered on"
+            )
 
 
 def _check(service: ServiceCore, demo_org: DemoOrgLike) -> None:
@@ -204,14 +247,20 @@ def _check(service: ServiceCore, demo_org: DemoOrgLike) -> None:
             raise InvalidInputError(
                 f"demo team {team.slug!r} is in unknown unit {team.unit_slug!r}"
             )
+    earlier = demo_org.earlier
     for a in demo_org.assessments:
         if a.team_slug not in teams:
             raise InvalidInputError(f"demo assessment for unknown team {a.team_slug!r}")
         check_period(a.period)
+        questionnaire, catalogue = (
+            (earlier.questionnaire, earlier.catalogue)
+            if earlier is not None and a.on_earlier_version
+            else (service.content.questionnaire, service.content.catalogue)
+        )
         for question_id, entry in a.answers.items():
-            check_answer(service.content.questionnaire, question_id, entry)
+            check_answer(questionnaire, question_id, entry)
         for chain_id in a.removed_chains:
-            check_chain(service.content.catalogue, chain_id)
+            check_chain(catalogue, chain_id)
 
 
 def _answer_row(assessment_id: int, question_id: str, entry: AnswerEntry) -> dict[str, Any]:

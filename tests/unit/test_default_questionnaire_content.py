@@ -104,9 +104,10 @@ def test_2027_1_asks_about_the_late_2026_gaps() -> None:
     assert "budget" in texts["BR-08"]
     assert "inventory" in texts["PA-11"] and "owner" in texts["PA-11"]
     assert "labelled" in texts["OS-11"]
-    assert "mcp" in texts["PA-08"] and "sandboxed" in VERSIONS["2027.1"].question(
-        "PA-08"
-    ).scale[3].description
+    assert (
+        "mcp" in texts["PA-08"]
+        and "sandboxed" in VERSIONS["2027.1"].question("PA-08").scale[3].description
+    )
     assert "classifier" in texts["BR-03"]
 
 
