@@ -14,6 +14,11 @@ from assessments.service.team_scoring import (
     score_view,
 )
 from ui import context, resources
+from ui.crosswalk_sections import (
+    render_autonomy_ceiling,
+    render_departures,
+    render_gaps_by_standard,
+)
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
 from ui.page_access import require_team_access
@@ -75,6 +80,8 @@ result = score_view(library, current)
 render_alerts(content, result)
 render_decision(content, result)
 render_levels(result, content.questionnaire.levels)
+render_autonomy_ceiling(content, result)
+render_departures(content, result)
 
 st.subheader("What unlocks the next chains")
 render_unlock_paths(content, result)
@@ -90,6 +97,8 @@ with st.expander("Every approval chain, with its gaps"):
     render_chain_table(result)
 with st.expander("Confidence: what would make this more certain"):
     render_confidence(result)
+with st.expander("Gaps by standard (OWASP, AWS, AIUC-1, CSA)"):
+    render_gaps_by_standard(content, current.answers)
 
 st.subheader("History")
 history = history_points(library, service.team_history(team.slug))
