@@ -138,6 +138,11 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
         _versions_section(review),
         _coverage_section(review),
     ]
+    # Imported here: the crosswalk section builds on this module's Section and Table.
+    from assessments.content.in_force import load_content
+    from ui.exports.crosswalk_pack import departures_section
+
+    sections.insert(-2, departures_section(review, load_content().catalogue))
     return sections
 
 
