@@ -96,7 +96,9 @@ def change_table(period: str) -> pd.DataFrame:
     version = data_version()
     pillars = org_table.pillar_names(resources.content().rubric)
     table = _period_table(_key(), period, version)
-    previous = _period_table(_key(), previous_period(period), version)
+    # The previous period on this period's version: mapped forward where a map leads here.
+    target = pillar_version(table)
+    previous = _period_table(_key(), previous_period(period), version, target)
     return org_table.with_change(table, previous, pillars)
 
 

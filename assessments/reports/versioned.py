@@ -172,3 +172,13 @@ def other_version_notes(table: pd.DataFrame, library: ContentLibrary) -> list[st
             f" {'are' if count != 1 else 'is'} scored on the version answered: {teams}."
         )
     return notes
+
+
+def period_version(table: pd.DataFrame) -> VersionKey | None:
+    """The questionnaire version most submitted assessments of a period table used."""
+    done = table[table["coverage"] == "submitted"]
+    if done.empty:
+        return None
+    counts = done.groupby(["questionnaire_id", "questionnaire_version"]).size()
+    qid, version = counts.sort_values(ascending=False, kind="stable").index[0]
+    return (str(qid), str(version))

@@ -28,6 +28,7 @@ from assessments.reports.org_table import (
     unit_rollup,
     with_change,
 )
+from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.readiness import ReadinessService
 from scoring.model import Catalogue
 
@@ -176,16 +177,6 @@ def trend_changes(history: pd.DataFrame, *, until: str) -> list[VersionChange]:
         basis = rows["basis"].value_counts().index[0]
         points.append((str(period), str(version), Basis(basis)))
     return version_changes(points)
-
-
-def pillar_version(table: pd.DataFrame) -> VersionKey | None:
-    """The questionnaire version most submitted assessments of a period table used."""
-    done = submitted(table)
-    if done.empty:
-        return None
-    counts = done.groupby(["questionnaire_id", "questionnaire_version"]).size()
-    qid, version = counts.sort_values(ascending=False, kind="stable").index[0]
-    return (str(qid), str(version))
 
 
 def comparison_notes(table: pd.DataFrame, period: str, target: VersionKey | None) -> list[str]:
