@@ -52,7 +52,9 @@ def _period_table(
 def _history(database: str, version: str) -> pd.DataFrame:
     content = resources.content()
     history = resources.authorized_service().org_history()
-    return org_table.score_history(history, content.rubric, content.scoring_catalogue)
+    # Comparable across versions: older periods mapped forward where a map chain exists.
+    library = resources.content_library()
+    return org_table.score_history(history, content.rubric, content.scoring_catalogue, library)
 
 
 @st.cache_data(show_spinner="Comparing the periods…", max_entries=16)

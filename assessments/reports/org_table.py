@@ -154,10 +154,22 @@ def period_table(
     return org_table(snapshot, scores)
 
 
-def score_history(history: OrgHistory, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
-    """Every latest submission of every period with its scores, indexed by assessment id."""
+def score_history(
+    history: OrgHistory,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    library: ContentLibrary | None = None,
+) -> pd.DataFrame:
+    """Every latest submission of every period with its scores, indexed by assessment id.
+
+    With a `library`, the history is comparable: each assessment on the version in force where
+    a map chain leads there (`basis` and `answered_version` say how), else on its own.
+    """
     ids = history.assessments["assessment_id"].tolist()
-    scores = score_org(rubric, catalogue, history.answers, history.removed, assessment_ids=ids)
+    if library is None:
+        scores = score_org(rubric, catalogue, history.answers, history.removed, assessment_ids=ids)
+    else:
+        scores = score_comparable(library, history.assessments, history.answers, history.removed)
     frame = history.assessments.set_index("assessment_id").join(scores)
     pillar_scores = [c for c in scores.columns if c.startswith("score:")]
     frame["mean_score"] = frame[pillar_scores].mean(axis=1) if pillar_scores else np.nan

@@ -232,7 +232,7 @@ def load_review(
 
     previous = comparable_table(previous_period(period))
     baseline = None if baseline_period is None else comparable_table(baseline_period)
-    history = score_history(service.org_history(), rubric, catalogue)
+    history = score_history(service.org_history(), rubric, catalogue, library)
     shown = library.content_for(target, None) if target is not None else content
     return build_review(
         shown,
