@@ -197,7 +197,10 @@ def change_since(
     """
     before = submitted(earlier).reindex(table.index)
     now_ok = table["coverage"] == SUBMITTED
-    compared = now_ok & before["coverage"].eq(SUBMITTED)
+    # A team whose earlier answers no map connects to this version has no earlier levels:
+    # it is not compared across two scales.
+    comparable = before["overall_level"].notna() & table["overall_level"].notna()
+    compared = (now_ok & before["coverage"].eq(SUBMITTED) & comparable).astype(bool)
     out = pd.DataFrame({"compared": compared}, index=table.index)
 
     def pair(column: str, earlier_name: str, change_name: str, *, whole: bool) -> None:
