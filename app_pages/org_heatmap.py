@@ -4,6 +4,8 @@ import streamlit as st
 
 from assessments.periods import previous_period
 from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
+from assessments.reports.versioned import other_version_notes
+from assessments.reports.versioned import period_version as pillar_version
 from ui import context, org_data, resources
 from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
 from ui.org_widgets import (
@@ -32,6 +34,12 @@ table = org_data.change_table(period)
 if table.empty:
     st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
     st.stop()
+# The pillars of the version this period was answered on (an old period keeps its own).
+library = resources.content_library()
+answered_on = pillar_version(table)
+if answered_on is not None:
+    content = library.content_for(answered_on, None)
+    pillars = pillar_names(content.rubric)
 
 left, right = st.columns([1, 2])
 with left:
@@ -56,6 +64,8 @@ if scoped.empty and unit is not None:
     )
     st.stop()
 scope_caption(scoped, period)
+for note in other_version_notes(scoped, library):
+    st.caption(inert(note))
 
 missing = int((scoped["coverage"] != SUBMITTED).sum())
 coverage_label = f"Coverage ({missing} not submitted)" if missing else "Coverage"

@@ -9,8 +9,12 @@ from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
 from ui.page_access import require_team_access
+from ui.prefill_report import render_prefill_report
 from ui.question_widgets import render_question
 from ui.text import inert
+
+PREFILL_REPORT = "prefill_report"
+"""Session key: (draft id, PrefillPlan) of the prefill just made, shown until another."""
 
 service = resources.authorized_service()
 content = resources.content()
@@ -44,6 +48,7 @@ if current is None:
         ):
             draft = service.open_draft(team.slug, period)
             service.prefill_from_previous(draft.id, expected_version=draft.version)
+            st.session_state[PREFILL_REPORT] = (draft.id, service.prefill_plan(draft.id))
             st.rerun()
     st.stop()
 
@@ -97,8 +102,14 @@ if not draft.answers and earlier:
     with shown_as_error():
         if st.button(f"Start from {earlier[-1].period}'s answers", key="prefill"):
             prefilled = service.prefill_from_previous(draft.id, expected_version=state.version)
+            st.session_state[PREFILL_REPORT] = (draft.id, service.prefill_plan(draft.id))
             state.reload(prefilled)
             st.rerun()
+
+# After a prefill: what was carried, mapped to this questionnaire, or needs a fresh answer.
+report = st.session_state.get(PREFILL_REPORT)
+if report is not None and report[0] == draft.id and report[1] is not None:
+    render_prefill_report(report[1].fates, report[1].source_period)
 
 
 def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]

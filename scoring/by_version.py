@@ -52,6 +52,10 @@ def score_org_by_version(
             )
         )
     if not frames:
+        # No assessment: the columns of any version given, so callers can still select them.
+        if versions:
+            rubric, catalogue = next(iter(versions.values()))
+            return score_org(rubric, catalogue, answers, removed, ids)
         return pd.DataFrame(index=pd.Index(ids, dtype=object))
     if len(frames) == 1:
         return frames[0].reindex(ids)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from assessments.periods import previous_period
 from assessments.reports import org_table
-from assessments.service.quarterly_review import QuarterlyReview, build_review
+from assessments.service.quarterly_review import QuarterlyReview, build_review, pillar_version
 from assessments.storage.db import database_url
 from ui import resources
 from ui.identity import current_principal
@@ -30,32 +30,51 @@ def _key() -> str:
 
 
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)
-def _period_table(database: str, period: str, version: str) -> pd.DataFrame:
+def _period_table(
+    database: str, period: str, version: str, target: tuple[str, str] | None = None
+) -> pd.DataFrame:
     content = resources.content()
     snapshot = resources.authorized_service().period_snapshot(period)
-    # Each assessment is scored on the questionnaire and catalogue version it was answered on.
+    # Each assessment is scored on the questionnaire and catalogue version it was answered on;
+    # with a target, on that version where a map leads there (for comparisons).
     library = resources.content_library()
-    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue, library)
+    return org_table.period_table(
+        snapshot,
+        content.rubric,
+        content.scoring_catalogue,
+        library,
+        comparable=target is not None,
+        target=target,
+    )
 
 
 @st.cache_data(show_spinner="Scoring every period…", max_entries=4)
 def _history(database: str, version: str) -> pd.DataFrame:
     content = resources.content()
     history = resources.authorized_service().org_history()
-    return org_table.score_history(history, content.rubric, content.scoring_catalogue)
+    # Comparable across versions: older periods mapped forward where a map chain exists.
+    library = resources.content_library()
+    return org_table.score_history(history, content.rubric, content.scoring_catalogue, library)
 
 
 @st.cache_data(show_spinner="Comparing the periods…", max_entries=16)
 def _review(
     database: str, period: str, unit_slug: str | None, baseline: str | None, version: str
 ) -> QuarterlyReview:
+    now = _period_table(database, period, version)
+    target = pillar_version(now)
+    shown = (
+        resources.content()
+        if target is None
+        else resources.content_library().content_for(target, None)
+    )
     return build_review(
-        resources.content(),
-        _period_table(database, period, version),
-        _period_table(database, previous_period(period), version),
+        shown,
+        now,
+        _period_table(database, previous_period(period), version, target),
         _history(database, version),
         period=period,
-        baseline=None if baseline is None else _period_table(database, baseline, version),
+        baseline=None if baseline is None else _period_table(database, baseline, version, target),
         baseline_period=baseline,
         unit_slug=unit_slug,
         unit_name=_unit_name(unit_slug),
@@ -79,7 +98,9 @@ def change_table(period: str) -> pd.DataFrame:
     version = data_version()
     pillars = org_table.pillar_names(resources.content().rubric)
     table = _period_table(_key(), period, version)
-    previous = _period_table(_key(), previous_period(period), version)
+    # The previous period on this period's version: mapped forward where a map leads here.
+    target = pillar_version(table)
+    previous = _period_table(_key(), previous_period(period), version, target)
     return org_table.with_change(table, previous, pillars)
 
 

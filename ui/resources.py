@@ -17,7 +17,7 @@ from assessments.content.versions import ContentLibrary
 from assessments.errors import ContentError, ReadinessError
 from assessments.files.role_file import configured_role_file, load_role_file
 from assessments.service.authorized import AuthorizedService
-from assessments.service.content_versions import answered_counts, put_in_force, stored_library
+from assessments.service.content_versions import answered_counts, put_in_force
 from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
@@ -49,8 +49,8 @@ def _content_for(choice: tuple[str, str, str]) -> Content:
 def _service_for(url: str, choice: tuple[str, str, str]) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
-    put_in_force(engine, content(), utc_now)
-    service = ReadinessService(engine, content())
+    library = put_in_force(engine, content(), utc_now)
+    service = ReadinessService(engine, content(), library=library)
     if os.environ.get("READINESS_SEED_DEMO", "0") == "1":
         seed_demo_if_empty(service)
     sync_roles_file(service)
@@ -59,7 +59,7 @@ def _service_for(url: str, choice: tuple[str, str, str]) -> ReadinessService:
 
 def content_library() -> ContentLibrary:
     """The content in force and every version stored in the database."""
-    return stored_library(service().engine, content())
+    return service().library
 
 
 def assessments_per_version() -> dict[tuple[str, str], int]:

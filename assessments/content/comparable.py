@@ -50,16 +50,20 @@ def for_comparison(
     questionnaire: VersionKey,
     catalogue: VersionKey | None,
     answers: Mapping[str, AnswerEntry],
+    target: VersionKey | None = None,
 ) -> ForComparison:
-    """How an assessment enters a trend on the questionnaire in force."""
+    """How an assessment enters a comparison on `target` (default: the version in force)."""
     in_force = library.in_force.questionnaire
-    if questionnaire == (in_force.id, in_force.version):
+    goal = target or (in_force.id, in_force.version)
+    if questionnaire == goal:
         content = library.content_for(questionnaire, catalogue)
         return ForComparison(content, answers, Basis.AS_ANSWERED, questionnaire[1])
-    steps = library.map_chain(in_force.id, questionnaire[1], in_force.version)
-    if questionnaire[0] == in_force.id and steps:
+    steps = library.map_chain(goal[0], questionnaire[1], goal[1])
+    if questionnaire[0] == goal[0] and steps:
         mapped = migrate_chain(steps, answers)
-        return ForComparison(library.in_force, mapped, Basis.MAPPED, questionnaire[1])
+        return ForComparison(
+            library.content_for(goal, None), mapped, Basis.MAPPED, questionnaire[1]
+        )
     own = library.content_for(questionnaire, catalogue)
     return ForComparison(own, answers, Basis.NOT_COMPARABLE, questionnaire[1])
 

@@ -164,6 +164,7 @@ class DataExport(Record):
             "conflicting_edits": len(self.conflicting_edits),
             "audit_log": len(self.audit_log),
             "role_assignments": len(self.role_assignments),
+            "content_versions": len(self.content_versions),
         }
 
 

@@ -47,7 +47,11 @@ def score_as_answered(
     chosen = list(assessments["assessment_id"]) if ids is None else list(ids)
     keys = {row["assessment_id"]: content_key(row) for _, row in assessments.iterrows()}
     version_of = {assessment_id: keys[assessment_id] for assessment_id in chosen}
-    versions: dict[Hashable, tuple[Rubric, Catalogue]] = {}
+    # The content in force first: with no assessment at all its columns are the ones given.
+    in_force = library.in_force
+    versions: dict[Hashable, tuple[Rubric, Catalogue]] = {
+        "in force": (in_force.rubric, in_force.scoring_catalogue)
+    }
     for key in set(version_of.values()):
         content = library.content_for(*key)
         versions[key] = (content.rubric, content.scoring_catalogue)
@@ -59,16 +63,19 @@ def score_comparable(
     assessments: pd.DataFrame,
     answers: pd.DataFrame,
     removed: pd.DataFrame,
+    target: VersionKey | None = None,
 ) -> pd.DataFrame:
-    """Rows for a trend: each assessment on the questionnaire in force where it can be.
+    """Rows for a trend: each assessment on `target` (default: the version in force) where it
+    can be.
 
-    Older versions of the questionnaire in force are mapped forward through the map chain;
-    others keep their own version. Adds `basis` (as answered, mapped forward, not comparable)
-    and `answered_version`.
+    Older versions of that questionnaire are mapped forward through the map chain; others keep
+    their own version. Adds `basis` (as answered, mapped forward, not comparable) and
+    `answered_version`.
     """
+    goal = library.content_for(target, None) if target is not None else library.in_force
     in_force: ContentKey = (
-        (library.in_force.questionnaire.id, library.in_force.questionnaire.version),
-        (library.in_force.catalogue.id, library.in_force.catalogue.version),
+        (goal.questionnaire.id, goal.questionnaire.version),
+        (goal.catalogue.id, goal.catalogue.version),
     )
     version_of: dict[Hashable, ContentKey] = {}
     basis: dict[Hashable, str] = {}
@@ -84,7 +91,7 @@ def score_comparable(
             version_of[assessment_id], basis[assessment_id] = key, Basis.AS_ANSWERED.value
             continue
         rows = grouped.get(assessment_id, answers.iloc[0:0])
-        found = for_comparison(library, key[0], key[1], _entries(rows))
+        found = for_comparison(library, key[0], key[1], _entries(rows), in_force[0])
         basis[assessment_id] = found.basis.value
         if found.basis is Basis.MAPPED:
             version_of[assessment_id] = in_force
@@ -95,9 +102,11 @@ def score_comparable(
     kept = answers[~answers["assessment_id"].isin(mapped_ids)]
     frames = [kept, *mapped_rows]
     all_answers = pd.concat(frames, ignore_index=True) if mapped_rows else kept
-    versions: dict[Hashable, tuple[Rubric, Catalogue]] = {}
+    versions: dict[Hashable, tuple[Rubric, Catalogue]] = {
+        "target": (goal.rubric, goal.scoring_catalogue)
+    }
     for key in set(version_of.values()):
-        content = library.content_for(*key)
+        content = goal if key == in_force else library.content_for(*key)
         versions[key] = (content.rubric, content.scoring_catalogue)
     ids = list(assessments["assessment_id"])
     scores = score_org_by_version(versions, version_of, all_answers, removed, ids)
@@ -163,3 +172,13 @@ def other_version_notes(table: pd.DataFrame, library: ContentLibrary) -> list[st
             f" {'are' if count != 1 else 'is'} scored on the version answered: {teams}."
         )
     return notes
+
+
+def period_version(table: pd.DataFrame) -> VersionKey | None:
+    """The questionnaire version most submitted assessments of a period table used."""
+    done = table[table["coverage"] == "submitted"]
+    if done.empty:
+        return None
+    counts = done.groupby(["questionnaire_id", "questionnaire_version"]).size()
+    qid, version = counts.sort_values(ascending=False, kind="stable").index[0]
+    return (str(qid), str(version))

@@ -20,6 +20,7 @@ from assessments.errors import AuthorizationError
 from assessments.files.org_import import OrgImportPlan
 from assessments.files.role_file import RoleFile
 from assessments.service.core import Content
+from assessments.service.drafts import PrefillPlan
 from assessments.service.org_scope import filter_history, filter_snapshot
 from assessments.service.readiness import ImportSummary, ReadinessService, RoleAssignmentView
 from assessments.service.roles import RoleImportPlan, RoleSyncSummary
@@ -207,6 +208,11 @@ class AuthorizedService:
         return self._service.prefill_from_previous(
             assessment_id, expected_version=expected_version, actor=self.principal.email
         )
+
+    def prefill_plan(self, assessment_id: int) -> PrefillPlan | None:
+        """What a prefill of this draft brings, question by question."""
+        self._require_edit_of(assessment_id, "prefill")
+        return self._service.prefill_plan(assessment_id)
 
     def submit(self, assessment_id: int, *, expected_version: int) -> DraftView:
         """Submit a complete draft."""

@@ -10,14 +10,22 @@ start-up (the roles file) may already be there; grants are merged and audit entr
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, text
 
-from assessments.errors import InvalidInputError
-from assessments.files.export_format import FORMAT, FORMAT_VERSION, DataExport, parse_export
+from assessments.content.yaml_source import YamlDocument
+from assessments.errors import ContentError, InvalidInputError
+from assessments.files.export_format import (
+    FORMAT,
+    FORMAT_VERSION,
+    DataExport,
+    parse_export,
+    unstored_version_problems,
+)
 from assessments.service.core import ServiceCore
 from assessments.storage import audit
 from assessments.storage.audit import AuditAction
@@ -28,6 +36,7 @@ from assessments.storage.tables import (
     AuditRow,
     ChainStateRow,
     ConflictingEditRow,
+    ContentVersionRow,
     OrgUnitRow,
     RoleAssignmentRow,
     TeamRow,
@@ -92,6 +101,7 @@ class DataTransfer(ServiceCore):
         export = parse_export(source, file)
         with self.unit_of_work() as repo:
             _refuse_unless_empty(repo)
+            self._refuse_unstored_versions(repo, export, source, file)
             if dry_run:
                 return ImportSummary(export.counts(), applied=False)
             _write(repo, export)
@@ -106,6 +116,33 @@ class DataTransfer(ServiceCore):
             )
         _log.info("data imported: %d assessments", len(export.assessments))
         return ImportSummary(export.counts(), applied=True)
+
+    def _refuse_unstored_versions(
+        self, repo: SqlRepository, export: DataExport, source: str | bytes, file: str
+    ) -> None:
+        """Every assessment's questionnaire and catalogue version must be stored here, in
+        force, or carried by the export; a carried version must match one stored here."""
+        stored = {
+            (row.kind, row.content_id, row.version): row.sha256
+            for row in repo.session.scalars(select(ContentVersionRow))
+        }
+        q, c = self._content.questionnaire, self._content.catalogue
+        known = {*stored, ("questionnaire", q.id, q.version), ("catalogue", c.id, c.version)}
+        document = YamlDocument(file, json.loads(source))
+        problems = unstored_version_problems(export, document, known)
+        for index, version in enumerate(export.content_versions):
+            held = stored.get((version.kind, version.content_id, version.version))
+            if held is not None and held != version.sha256:
+                problems.append(
+                    document.problem(
+                        ("content_versions", index, "sha256"),
+                        f"{version.kind} {version.content_id} version {version.version} is"
+                        " stored here with other content",
+                        "import into a database that has not used that version",
+                    )
+                )
+        if problems:
+            raise ContentError(problems)
 
 
 def _records(repo: SqlRepository) -> dict[str, list[dict[str, Any]]]:
@@ -144,6 +181,10 @@ def _records(repo: SqlRepository) -> dict[str, list[dict[str, Any]]]:
         ],
         "audit_log": [_columns(e, *_AUDIT_COLUMNS) for e in entries],
         "role_assignments": [_columns(r, *_ROLE_COLUMNS) for r in roles],
+        "content_versions": [
+            _columns(v, *_CONTENT_COLUMNS)
+            for v in session.scalars(select(ContentVersionRow).order_by(ContentVersionRow.id))
+        ],
     }
 
 
@@ -152,6 +193,8 @@ _ASSESSMENT_COLUMNS = (
     "period",
     "questionnaire_id",
     "questionnaire_version",
+    "catalogue_id",
+    "catalogue_version",
     "status",
     "revision",
     "version",
@@ -175,6 +218,15 @@ _EDIT_COLUMNS = (
     "created_at",
 )
 _AUDIT_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "details")
+_CONTENT_COLUMNS = (
+    "kind",
+    "content_id",
+    "version",
+    "sha256",
+    "body",
+    "source_file",
+    "first_used_at",
+)
 _ROLE_COLUMNS = ("email", "role", "scope", "source", "created_by", "created_at")
 _ANSWER_COLUMNS = ("value", "not_applicable", "dont_know", "evidence", "note")
 
@@ -253,6 +305,20 @@ def _write(repo: SqlRepository, export: DataExport) -> None:
     # Appended in their original order; their ids follow whatever the log already holds.
     repo.bulk_insert(
         AuditRow, [e.model_dump(mode="python", exclude={"id"}) for e in export.audit_log]
+    )
+    held_versions = {
+        tuple(row)
+        for row in repo.session.execute(
+            select(ContentVersionRow.kind, ContentVersionRow.content_id, ContentVersionRow.version)
+        )
+    }
+    repo.bulk_insert(
+        ContentVersionRow,
+        [
+            v.model_dump(mode="python")
+            for v in export.content_versions
+            if (v.kind, v.content_id, v.version) not in held_versions
+        ],
     )
     columns = (RoleAssignmentRow.email, RoleAssignmentRow.role, RoleAssignmentRow.scope)
     held = {tuple(row) for row in repo.session.execute(select(*columns))}

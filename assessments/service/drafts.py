@@ -7,6 +7,7 @@ but kept in `conflicting_edits`, so two people editing one draft never silently 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +22,7 @@ from assessments.content.draft_rules import (
     is_valid_answer,
     missing_answers,
 )
+from assessments.content.migration import Fate, Migration, QuestionFate, carry_forward
 from assessments.errors import ConflictError, ImmutableError, IncompleteError, NotFoundError
 from assessments.service.core import ServiceCore
 from assessments.service.org_structure import find_team
@@ -75,7 +77,7 @@ class DraftCommands(ServiceCore):
                 updated_by=actor,
                 updated_at=now,
             )
-            copied = {} if latest is None else self._copy(repo, latest.id, row.id)
+            copied = {} if latest is None else self._copy(repo, latest, row)
             audit.record(
                 repo.session,
                 at=now,
@@ -162,7 +164,7 @@ class DraftCommands(ServiceCore):
                     f"no submitted assessment of {repo.team_of(row).name} before {row.period}"
                     " to prefill from"
                 )
-            copied = self._copy(repo, source.id, row.id)
+            copied = self._copy(repo, source, row)
             return {"source": source.id, "source_period": source.period, **copied}
 
         return self._write(
@@ -280,19 +282,50 @@ class DraftCommands(ServiceCore):
         # Raised after the commit, so the kept edit and its audit entry are saved.
         raise conflict
 
-    def _copy(self, repo: SqlRepository, source_id: int, target_id: int) -> dict[str, int]:
-        """Copy answers and chain states the target does not have yet; counts what was copied."""
+    def prefill_plan(self, assessment_id: int) -> PrefillPlan | None:
+        """What a prefill of this draft brings from the last earlier submission, question by
+        question (carried, mapped, needs a fresh answer); None when there is nothing before."""
+        with self.unit_of_work() as repo:
+            row = _assessment(repo, assessment_id)
+            source = repo.latest_submitted(row.team_id, before=row.period)
+            if source is None:
+                return None
+            stored = repo.stored_answers([source.id])
+            answers = {a.question_id: entry_of(a) for a in stored.answers}
+            migration = self._carried(source, row, answers)
+            return PrefillPlan(source.period, source.questionnaire_version, migration.fates)
+
+    def _carried(
+        self, source: AssessmentRow, target: AssessmentRow, answers: dict[str, AnswerEntry]
+    ) -> Migration:
+        library = self.library
+        old = library.content_for(
+            (source.questionnaire_id, source.questionnaire_version), None
+        ).questionnaire
+        new = library.content_for(
+            (target.questionnaire_id, target.questionnaire_version), None
+        ).questionnaire
+        steps = library.map_chain(new.id, old.version, new.version) if old.id == new.id else None
+        return carry_forward(old, new, steps, answers)
+
+    def _copy(
+        self, repo: SqlRepository, source: AssessmentRow, target: AssessmentRow
+    ) -> dict[str, Any]:
+        """Copy answers (through the migration map when the version changed) and chain states
+        the target does not have yet; counts what was carried, mapped and left for a fresh
+        answer."""
+        source_id, target_id = source.id, target.id
         stored = repo.stored_answers([source_id, target_id])
         answered = {a.question_id for a in stored.answers if a.assessment_id == target_id}
         chains_set = {c.chain_id for c in stored.chains if c.assessment_id == target_id}
         known_chains = {c.id for c in self._content.catalogue.chains}
         questionnaire = self._content.questionnaire
+        given = {a.question_id: entry_of(a) for a in stored.answers if a.assessment_id == source_id}
+        migration = self._carried(source, target, given)
         answers = [
-            _answer_values(target_id, a)
-            for a in stored.answers
-            if a.assessment_id == source_id
-            and a.question_id not in answered
-            and is_valid_answer(questionnaire, a.question_id, entry_of(a))
+            {"assessment_id": target_id, "question_id": question_id, **entry.model_dump()}
+            for question_id, entry in migration.answers.items()
+            if question_id not in answered and is_valid_answer(questionnaire, question_id, entry)
         ]
         chains = [
             {"assessment_id": target_id, "chain_id": c.chain_id, "removed": c.removed}
@@ -303,7 +336,22 @@ class DraftCommands(ServiceCore):
         ]
         repo.bulk_insert(AnswerRow, answers)
         repo.bulk_insert(ChainStateRow, chains)
-        return {"answers_copied": len(answers), "chains_copied": len(chains)}
+        return {
+            "answers_copied": len(answers),
+            "chains_copied": len(chains),
+            "carried": migration.count(Fate.CARRIED),
+            "mapped": migration.count(Fate.MAPPED),
+            "fresh": migration.count(Fate.FRESH),
+        }
+
+
+@dataclass(frozen=True)
+class PrefillPlan:
+    """What a prefill brings: from which period and version, and each question's fate."""
+
+    source_period: str
+    source_version: str
+    fates: tuple[QuestionFate, ...]
 
 
 def _assessment(repo: SqlRepository, assessment_id: int) -> AssessmentRow:

@@ -12,7 +12,17 @@ from assessments.content.answers import AnswerEntry
 from scoring.model import AssessmentInput
 
 # The answer and removed-chain frame columns are scoring's frame contract: scoring.frames.
-ASSESSMENT_FRAME_COLUMNS = ("assessment_id", "team_slug", "unit_slug", "period", "revision")
+ASSESSMENT_FRAME_COLUMNS = (
+    "assessment_id",
+    "team_slug",
+    "unit_slug",
+    "period",
+    "revision",
+    "questionnaire_id",
+    "questionnaire_version",
+    "catalogue_id",
+    "catalogue_version",
+)
 
 
 @dataclass(frozen=True)
@@ -130,8 +140,8 @@ class OrgHistory:
     """The latest submitted assessment of every team in every period, as long-form frames.
 
     Attributes:
-        assessments: `assessment_id, team_slug, unit_slug, period, revision`, ordered by period,
-            then team slug.
+        assessments: `assessment_id, team_slug, unit_slug, period, revision` and the
+            questionnaire and catalogue each was answered on, ordered by period, then team slug.
         answers: as in `PeriodSnapshot.answers`.
         removed: as in `PeriodSnapshot.removed`.
     """

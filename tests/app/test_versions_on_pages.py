@@ -61,3 +61,95 @@ def test_the_history_maps_the_older_period_forward_and_marks_the_change(two_vers
         "From 2026-Q4 answers are on questionnaire version 2; earlier periods (version 1)"
         " are mapped forward through the migration map for comparison."
     ) in [plain(c.value) for c in at.caption]
+
+
+@pytest.fixture
+def two_versions_without_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'versions.db'}"
+    seed_two_versions(url, with_map=False)
+    folder = write_data_folder(tmp_path / "data", with_map=False)
+    monkeypatch.setenv("READINESS_DATA_DIR", str(folder))
+    monkeypatch.delenv("READINESS_QUESTIONNAIRE", raising=False)
+    monkeypatch.delenv("READINESS_CATALOGUE", raising=False)
+    monkeypatch.setenv("READINESS_DATABASE_URL", url)
+    monkeypatch.setenv("READINESS_SEED_DEMO", "0")
+
+
+def review_text(at: AppTest) -> list[str]:
+    return [plain(m.value) for m in at.markdown] + [plain(c.value) for c in at.caption]
+
+
+def test_the_review_compares_through_the_map_and_marks_the_change(two_versions):
+    at = open_page("app_pages/quarterly_review.py", "2026-Q4")
+    shown = review_text(at)
+    assert (
+        "2026-Q3: 1 team(s) answered on version 1; their answers are mapped forward to version 2"
+        " through the migration map for comparison."
+    ) in shown
+    charts = "".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "version 2 (earlier mapped)" in charts
+    assert "series breaks" not in charts
+
+
+def test_without_a_map_the_review_breaks_the_series_instead_of_joining_it(
+    two_versions_without_map,
+):
+    at = open_page("app_pages/quarterly_review.py", "2026-Q4")
+    shown = review_text(at)
+    assert (
+        "2026-Q3: 1 team(s) answered on version 1, which no map connects to version 2; they are"
+        " left out of the comparison rather than compared across two scales."
+    ) in shown
+    charts = "".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "version 2: series breaks" in charts
+
+
+def test_prefill_across_the_change_says_what_was_carried_mapped_or_needs_a_fresh_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    url = f"sqlite:///{tmp_path / 'versions.db'}"
+    seed_two_versions(url, answer_q4=False)
+    monkeypatch.setenv("READINESS_DATA_DIR", str(write_data_folder(tmp_path / "data")))
+    monkeypatch.delenv("READINESS_QUESTIONNAIRE", raising=False)
+    monkeypatch.setenv("READINESS_DATABASE_URL", url)
+    monkeypatch.setenv("READINESS_SEED_DEMO", "0")
+    at = open_page("app_pages/self_assessment.py", "2026-Q4")
+
+    at.button(key="start_prefilled").click().run()
+
+    assert not at.exception
+    assert [plain(i.value) for i in at.info][:1] == [
+        "From 2026-Q3: 1 carried, 2 mapped to this questionnaire, 1 needs a fresh answer."
+    ]
+    tables = [d.value for d in at.dataframe if "What happened" in d.value.columns]
+    fates = tables[0].to_dict("records")
+    assert fates == [
+        {
+            "Question": "BR-01",
+            "What happened": "mapped",
+            "Last time": "BR-01 = 3 (Enforced)",
+            "Now": "BR-01 = 1 (Partly)",
+            "Why": "",
+        },
+        {
+            "Question": "BR-12",
+            "What happened": "mapped",
+            "Last time": "BR-02 = 2 (Documented)",
+            "Now": "BR-12 = 2 (Documented)",
+            "Why": "",
+        },
+        {
+            "Question": "SK-02",
+            "What happened": "carried",
+            "Last time": "SK-02 = 1 (Ad hoc)",
+            "Now": "SK-02 = 1 (Ad hoc)",
+            "Why": "",
+        },
+        {
+            "Question": "SK-03",
+            "What happened": "needs a fresh answer",
+            "Last time": "",
+            "Now": "",
+            "Why": "new question",
+        },
+    ]

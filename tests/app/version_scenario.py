@@ -52,8 +52,9 @@ def submit(service: ReadinessService, period: str, answers: dict[str, AnswerEntr
     return service.submit(draft.id, expected_version=version, actor=ACTOR).id
 
 
-def seed_two_versions(url: str, with_map: bool = True) -> tuple[int, int]:
-    """Q3 on version 1, then version 2 put in force and Q4 answered on it; the two ids."""
+def seed_two_versions(url: str, with_map: bool = True, answer_q4: bool = True) -> tuple[int, int]:
+    """Q3 on version 1, then version 2 put in force and Q4 answered on it; the two ids (0 for
+    Q4 when it is left unanswered)."""
     engine = make_engine(url)
     upgrade_to_head(engine)
     old = Content.of(v1(), catalogues()[0])
@@ -64,7 +65,7 @@ def seed_two_versions(url: str, with_map: bool = True) -> tuple[int, int]:
     q3 = submit(service, "2026-Q3", OLD_ANSWERS)
     new = Content.of(v2(), catalogues()[1], migration_map() if with_map else None)
     put_in_force(engine, new, lambda: _now())
-    q4 = submit(ReadinessService(engine, new), "2026-Q4", NEW_ANSWERS)
+    q4 = submit(ReadinessService(engine, new), "2026-Q4", NEW_ANSWERS) if answer_q4 else 0
     engine.dispose()
     return q3, q4
 

@@ -110,14 +110,18 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
         Section(
             "Where we stand",
             (
-                "Mean readiness level (0–4) and mean pillar score (0–100) of the teams that "
-                "submitted. The overall level is each team's weakest pillar.",
+                f"Mean readiness level (0–{review.top_level}) and mean pillar score (0–100) of the"
+                " teams that submitted. The overall level is each team's weakest pillar.",
+                *review.version_notes,
             ),
             (standing,),
         ),
         Section(
             "Trends per pillar",
-            ("Organisation-wide mean level per period, with the mean score in brackets.",),
+            (
+                "Organisation-wide mean level per period, with the mean score in brackets.",
+                *(change.footnote() for change in review.trend_changes),
+            ),
             (trends,),
             (
                 lambda: trend_figure(
@@ -125,6 +129,8 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
                     p,
                     unit_trends=review.unit_trends,
                     unit_name=review.unit_name,
+                    changes=review.trend_changes,
+                    top_level=review.top_level,
                 ),
             ),
         ),
@@ -150,7 +156,7 @@ def _units_section(review: QuarterlyReview) -> Section:
     p = review.pillars
     spread = review.rollup.assign(
         spread=[
-            " · ".join(str(row[f"teams_at_level_{n}"]) for n in range(5))
+            " · ".join(str(row.get(f"teams_at_level_{n}", 0)) for n in range(review.top_level + 1))
             for _, row in review.rollup.iterrows()
         ]
     )
@@ -219,7 +225,7 @@ def _movers_section(review: QuarterlyReview) -> Section:
         _table(review.movers_up, columns, "Moved up", "No team moved up."),
         _table(review.movers_down, columns, "Moved down", "No team moved down."),
     )
-    return Section("Teams that moved most", (intro,), tables)
+    return Section("Teams that moved most", (intro, *review.version_notes), tables)
 
 
 def _chain_changes_section(review: QuarterlyReview) -> Section:
