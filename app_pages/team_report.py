@@ -15,7 +15,7 @@ from assessments.service.team_scoring import (
 )
 from ui import context, resources
 from ui.crosswalk_sections import (
-    render_autonomy_ceiling,
+    autonomy_note,
     render_departures,
     render_gaps_by_standard,
 )
@@ -79,8 +79,7 @@ if note is not None:
 result = score_view(library, current)
 render_alerts(content, result)
 render_decision(content, result)
-render_levels(result, content.questionnaire.levels)
-render_autonomy_ceiling(content, result)
+render_levels(result, content.questionnaire.levels, autonomy_note(content, result))
 render_departures(content, result)
 
 st.subheader("What unlocks the next chains")

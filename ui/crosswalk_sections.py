@@ -13,11 +13,9 @@ from scoring.results import AssessmentResult
 from ui.text import inert
 
 
-def render_autonomy_ceiling(content: Content, result: AssessmentResult) -> None:
-    """One sentence under the allowed autonomy when permanent chains cap it."""
-    sentence = autonomy_ceiling(content.catalogue, result)
-    if sentence is not None:
-        st.caption(inert(sentence), help=None)
+def autonomy_note(content: Content, result: AssessmentResult) -> str | None:
+    """The sentence shown under the allowed autonomy when permanent chains cap it."""
+    return autonomy_ceiling(content.catalogue, result, content.questionnaire.top_level)
 
 
 def render_departures(content: Content, result: AssessmentResult) -> None:

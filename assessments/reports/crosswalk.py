@@ -14,6 +14,9 @@ from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.crosswalk import STANDARDS, standard_name
 from assessments.content.questionnaire import Questionnaire
+from scoring import rules
+from scoring.model import MAX_LEVEL
+from scoring.pillars import AUTONOMY_BY_LEVEL
 from scoring.results import AssessmentResult, ChainStatus
 
 GAP_BELOW = 3
@@ -81,22 +84,28 @@ def departures(catalogue: ChainCatalogue, result: AssessmentResult) -> list[Depa
     return shown
 
 
-def autonomy_ceiling(catalogue: ChainCatalogue, result: AssessmentResult) -> str | None:
-    """One sentence on the chains that cap the allowed autonomy, or None when none does."""
+def autonomy_ceiling(
+    catalogue: ChainCatalogue, result: AssessmentResult, top_level: int = MAX_LEVEL
+) -> str | None:
+    """One sentence on the chains that hold the allowed autonomy below what the level allows.
+
+    None when no chain's cap is what limits the team (its overall level allows no more).
+    """
     capping = [
         c
         for c in catalogue.chains
         if c.caps_autonomy_at is not None
         and not (_has(result, c.id) and result.chain(c.id).status is ChainStatus.REMOVED)
     ]
-    if not capping:
+    uncapped = AUTONOMY_BY_LEVEL[rules.autonomy_index(result.overall_level, top_level)]
+    if not capping or AUTONOMY_BY_LEVEL.index(uncapped) <= AUTONOMY_BY_LEVEL.index(result.autonomy):
         return None
-    cap = min(c.caps_autonomy_at for c in capping if c.caps_autonomy_at is not None)
     names = " and ".join(f"“{c.name}”" for c in capping)
     permanent = all(c.permanent for c in capping)
     return (
-        f"Production autonomy is capped at {cap} while {names} "
-        + ("stay (they are permanent)" if permanent else "stay in place")
+        f"Capped at {result.autonomy.value} in production (level {result.overall_level} alone"
+        f" would allow {uncapped.value}) while {names} "
+        + ("stay, as they always do" if permanent else "stay in place")
         + ": a human still approves those actions, so L5 Observer applies to sandboxes only."
     )
 

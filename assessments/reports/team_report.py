@@ -65,7 +65,9 @@ def report_dict(
         "overall_level": result.overall_level,
         "weakest_pillar": result.weakest_pillar,
         "autonomy": result.autonomy.value,
-        "autonomy_ceiling": autonomy_ceiling(content.catalogue, result),
+        "autonomy_ceiling": autonomy_ceiling(
+            content.catalogue, result, content.questionnaire.top_level
+        ),
         "departures": [d.__dict__ for d in departures(content.catalogue, result)],
         "confidence": {
             "value": round(result.confidence.value, 2),
@@ -99,7 +101,7 @@ def report_text(content: Content, subject: ReportSubject, result: AssessmentResu
     lines += [
         f"  Overall level {result.overall_level}; weakest pillar: {weakest}",
         f"  Allowed autonomy: {result.autonomy.value}",
-        *[f"  {line}" for line in [autonomy_ceiling(c, result)] if line],
+        *[f"  {line}" for line in [autonomy_ceiling(c, result, q.top_level)] if line],
         *[
             f"  {'Removed' if d.removed else 'Removing next'}: {d.chain_name} departs from"
             f" {d.standard}. {d.note}"
