@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
@@ -89,6 +89,12 @@ AutonomyName = Literal["L1", "L2", "L3", "L4", "L5"]
 
 class Chain(Crosswalked):
     """One human approval chain on agent work."""
+
+    omit_when_empty: ClassVar[tuple[str, ...]] = (
+        "references",
+        "departs_from",
+        "caps_autonomy_at",
+    )
 
     id: str = Field(pattern=ID_PATTERN)
     order: int = Field(ge=1)

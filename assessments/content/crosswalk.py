@@ -7,7 +7,7 @@ Level 1. Both are optional; content that leaves them out is stored and hashed as
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
@@ -68,14 +68,16 @@ class Departure(_Strict):
 
 
 class Crosswalked(_Strict):
-    """Base for content that may carry references: empty crosswalk fields are left out of the
-    stored form, so content written before they existed keeps its content hash."""
+    """Base for content that may carry references: the optional fields added since 2026.1 are
+    left out of the stored form when empty, so content written before them keeps its hash."""
+
+    omit_when_empty: ClassVar[tuple[str, ...]] = ("references", "departs_from")
 
     @model_serializer(mode="wrap")
     def _omit_empty_crosswalk(self, handler: SerializerFunctionWrapHandler) -> Any:
         data = handler(self)
         if isinstance(data, dict):
-            for key in ("references", "departs_from"):
+            for key in self.omit_when_empty:
                 if key in data and not data[key]:
                     del data[key]
         return data
