@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.loading import load_answer_sheet
+from assessments.demo.organisation import generate_demo_org
+from scoring import score_assessment
 
 # Version 2026.1, kept in previous/: what the example teams and the snapshots were answered on.
 PREVIOUS_QUESTIONNAIRE = DATA_DIR / "questionnaires" / "previous" / "autonomy-readiness-2026.1.yaml"
 PREVIOUS_CATALOGUE = DATA_DIR / "catalogues" / "previous" / "default-chains-2026.1.yaml"
-from assessments.content.loading import load_answer_sheet
-from assessments.demo.organisation import generate_demo_org
-from scoring import score_assessment
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 EXAMPLES = sorted((DATA_DIR / "examples").glob("*.yaml"))
