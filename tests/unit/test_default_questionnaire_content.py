@@ -15,9 +15,42 @@ QUESTIONNAIRES = Path(__file__).resolve().parents[2] / "data" / "questionnaires"
 DEFAULT_QUESTIONNAIRE = QUESTIONNAIRES / "autonomy-readiness.yaml"
 PREVIOUS_QUESTIONNAIRE = QUESTIONNAIRES / "previous" / "autonomy-readiness-2026.1.yaml"
 IDS_2027 = {
-    "blast_radius": "BR-01 BR-02 BR-03 BR-04 BR-05 BR-06 BR-08 BR-09 BR-11 BR-12".split(),
-    "production_access": "PA-01 PA-02 PA-03 PA-05 PA-06 PA-07 PA-08 PA-09 PA-10 PA-11".split(),
-    "orchestrator_skill": "OS-01 OS-02 OS-03 OS-04 OS-05 OS-06 OS-07 OS-09 OS-10 OS-11".split(),
+    "blast_radius": [
+        "BR-01",
+        "BR-02",
+        "BR-03",
+        "BR-04",
+        "BR-05",
+        "BR-06",
+        "BR-08",
+        "BR-09",
+        "BR-11",
+        "BR-12",
+    ],
+    "production_access": [
+        "PA-01",
+        "PA-02",
+        "PA-03",
+        "PA-05",
+        "PA-06",
+        "PA-07",
+        "PA-08",
+        "PA-09",
+        "PA-10",
+        "PA-11",
+    ],
+    "orchestrator_skill": [
+        "OS-01",
+        "OS-02",
+        "OS-03",
+        "OS-04",
+        "OS-05",
+        "OS-06",
+        "OS-07",
+        "OS-09",
+        "OS-10",
+        "OS-11",
+    ],
 }
 NEW_OR_REWORKED_2027 = {"BR-03", "BR-06", "BR-08", "BR-11", "BR-12", "PA-02", "PA-07", "PA-08"}
 NEW_OR_REWORKED_2027 |= {"PA-11", "OS-06", "OS-11"}
