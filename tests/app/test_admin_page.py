@@ -207,10 +207,10 @@ def test_a_different_questionnaire_is_checked_with_its_own_catalogue_and_preview
     preview = [plain(m.value) for m in at.markdown if m.value.startswith("- A different")]
     assert preview == [
         "- A different questionnaire: agent-samm version 1.0 (5 pillars, 10 questions,"
-        " levels 0-3) instead of autonomy-readiness version 2026.1. No map leads between"
+        " levels 0-3) instead of autonomy-readiness version 2027.1. No map leads between"
         " different questionnaires, so trends break at the switch and prefill starts empty.\n"
         "- Catalogue agent-samm-chains version 1.0 (4 chains) replaces default-chains"
-        " version 2026.1 for new assessments.\n"
+        " version 2027.1 for new assessments.\n"
         "- To put these files in force, place them in the data folder (READINESS_DATA_DIR)"
         " and restart; nothing changes until then."
     ]
