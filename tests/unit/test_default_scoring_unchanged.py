@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.in_force import load_content
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 from assessments.content.loading import load_answer_sheet
 from assessments.demo.organisation import generate_demo_org
 from scoring import score_assessment
