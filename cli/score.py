@@ -20,12 +20,13 @@ def run_score(
     output_format: str,
     questionnaire: Path | None = None,
     catalogue: Path | None = None,
+    data_dir: Path | None = None,
 ) -> int:
     """Print the report (text or one JSON object); 1 with the problems on a bad file."""
     try:
-        content = load_content(questionnaire, catalogue)
+        content = load_content(questionnaire, catalogue, data_dir=data_dir)
         if questionnaire is None and catalogue is None:
-            content = _version_answered(answers) or content
+            content = _version_answered(answers, data_dir) or content
         sheet = load_answer_sheet(answers, content.questionnaire, content.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)
@@ -40,7 +41,7 @@ def run_score(
     return 0
 
 
-def _version_answered(answers: Path) -> Content | None:
+def _version_answered(answers: Path, data_dir: Path | None) -> Content | None:
     """Answers given on an older version kept in the data folder are scored on that version."""
     reference = read_yaml(read_source(answers), str(answers)).data.get("questionnaire")
     if not isinstance(reference, dict):
@@ -48,4 +49,4 @@ def _version_answered(answers: Path) -> Content | None:
     qid, version = reference.get("id"), reference.get("version")
     if not isinstance(qid, str) or not isinstance(version, str | int | float):
         return None
-    return kept_version(qid, str(version))
+    return kept_version(qid, str(version), data_dir)

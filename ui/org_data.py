@@ -14,7 +14,6 @@ import streamlit as st
 from assessments.periods import previous_period
 from assessments.reports import org_table
 from assessments.service.quarterly_review import QuarterlyReview, build_review, pillar_version
-from assessments.storage.db import database_url
 from ui import resources
 from ui.identity import current_principal
 
@@ -26,7 +25,10 @@ def data_version() -> str:
 
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
-    return f"{database_url()} · {resources.content_choice()} · {current_principal().view_scope()}"
+    given = resources.settings()
+    return (
+        f"{given.database_url} · {resources.content_choice()} · {current_principal().view_scope()}"
+    )
 
 
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)

@@ -1,60 +1,65 @@
-"""Long-lived resources shared by every session: the content and the service."""
+"""Long-lived resources shared by every session: the settings, the content and the service."""
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import streamlit as st
 
-from assessments.content.in_force import (
-    CATALOGUE_SETTING,
-    QUESTIONNAIRE_SETTING,
-    Content,
-    data_dir,
-    load_content,
-)
+from assessments.content.in_force import Content, load_content
 from assessments.content.versions import ContentLibrary
 from assessments.errors import ContentError, ReadinessError
-from assessments.files.role_file import configured_role_file, load_role_file
+from assessments.files.role_file import load_role_file
 from assessments.service.authorized import AuthorizedService
 from assessments.service.content_versions import answered_counts, put_in_force, stored_library
-from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
-from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.settings import Settings
+from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
+from assessments.storage.store import utc_now
 from ui.identity import current_principal
 from ui.text import inert
 
 
-def content_choice() -> tuple[str, str, str]:
+def settings() -> Settings:
+    """The settings, read from the environment as each run starts (a few lookups); a bad one
+    raises SettingsError, which `service_or_stop` shows before anything else runs."""
+    return Settings.from_environment()
+
+
+def content_choice() -> tuple[Path, str | None, str | None]:
     """What picks the content in force: the data folder and the two file settings."""
-    return (
-        str(data_dir()),
-        os.environ.get(QUESTIONNAIRE_SETTING, ""),
-        os.environ.get(CATALOGUE_SETTING, ""),
-    )
+    given = settings()
+    return (given.data_dir, given.questionnaire_file, given.catalogue_file)
 
 
 def content() -> Content:
     """The questionnaire and chain catalogue in force (validated at start-up)."""
-    return _content_for(content_choice())
+    return _content_in(content_choice())
 
 
 @st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
-def _content_for(choice: tuple[str, str, str]) -> Content:
-    return load_content()
+def _content_in(choice: tuple[Path, str | None, str | None]) -> Content:
+    return load_content(data_dir=choice[0])
 
 
 @st.cache_resource(show_spinner="Opening the database…")
-def _service_for(url: str, choice: tuple[str, str, str]) -> ReadinessService:
+def _service_for(
+    url: str,
+    choice: tuple[Path, str | None, str | None],
+    seed_demo: bool,
+    roles_file: Path | None,
+) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
-    library = put_in_force(engine, content(), utc_now)
-    service = ReadinessService(engine, content(), library=library)
-    if os.environ.get("READINESS_SEED_DEMO", "0") == "1" and seed_demo_if_empty(service):
+    # Every version put in force is stored once; an edited one with its old number is refused.
+    in_force = _content_in(choice)
+    library = put_in_force(engine, in_force, utc_now)
+    service = ReadinessService(engine, in_force, library=library)
+    if seed_demo and seed_demo_if_empty(service):
         # The demo's older quarters stored the earlier version they were answered on.
-        service = ReadinessService(engine, content(), library=stored_library(engine, content()))
-    sync_roles_file(service)
+        service = ReadinessService(engine, in_force, library=stored_library(engine, in_force))
+    sync_roles_file(service, roles_file)
     return service
 
 
@@ -68,16 +73,16 @@ def assessments_per_version() -> dict[tuple[str, str], int]:
     return answered_counts(service().engine)
 
 
-def sync_roles_file(service: ReadinessService) -> None:
-    """Sync `READINESS_ROLES_FILE` into the role assignments, if it is set."""
-    path = configured_role_file()
+def sync_roles_file(service: ReadinessService, path: Path | None) -> None:
+    """Sync the roles file (`READINESS_ROLES_FILE`) into the role assignments, if there is one."""
     if path is not None:
         service.sync_role_file(load_role_file(path), str(path))
 
 
 def service() -> ReadinessService:
     """The service for the configured database, schema brought up to date on first use."""
-    return _service_for(database_url(), content_choice())
+    given = settings()
+    return _service_for(given.database_url, content_choice(), given.seed_demo, given.roles_file)
 
 
 def service_or_stop() -> ReadinessService:

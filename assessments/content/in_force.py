@@ -1,16 +1,16 @@
 """The questionnaire and chain catalogue in force, and where they are found.
 
-The content lives in `DATA_DIR` (environment variable `READINESS_DATA_DIR`, else the
-repository's `data/`): questionnaires in `questionnaires/`, catalogues in `catalogues/`. When a
-folder holds one file, that file is in force; when it holds several, `READINESS_QUESTIONNAIRE` /
-`READINESS_CATALOGUE` name the one in force, and without that setting nothing is guessed. A
-questionnaire's migration map from its previous version sits beside it as `<name>.map.yaml`.
+The content lives in the settings' data folder (`READINESS_DATA_DIR`, else the repository's
+`data/`, `assessments/settings.py`): questionnaires in `questionnaires/`, catalogues in
+`catalogues/`. When a folder holds one file, that file is in force; when it holds several,
+`READINESS_QUESTIONNAIRE` / `READINESS_CATALOGUE` name the one in force, and without that
+setting nothing is guessed. A questionnaire's migration map from its previous version sits
+beside it as `<name>.map.yaml`.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,16 +19,14 @@ from assessments.content.loading import load_catalogue, load_migration_map, load
 from assessments.content.migration_map import MAP_SUFFIX, MigrationMap
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem
+from assessments.settings import CATALOGUE_ENV, QUESTIONNAIRE_ENV, Settings
 from scoring.model import Catalogue, Rubric
 
 PREVIOUS_FOLDER = "previous"
 """Older versions kept beside the files in force (`questionnaires/previous/`, and so on):
 never put in force, read to check a map and to score or seed history answered on them."""
-REPOSITORY_DATA = Path(__file__).resolve().parents[2] / "data"
-DATA_DIR = Path(os.environ.get("READINESS_DATA_DIR") or REPOSITORY_DATA)
-"""The content folder as the process started; `data_dir()` reads the setting each call."""
-QUESTIONNAIRE_SETTING = "READINESS_QUESTIONNAIRE"
-CATALOGUE_SETTING = "READINESS_CATALOGUE"
+QUESTIONNAIRE_SETTING = QUESTIONNAIRE_ENV
+CATALOGUE_SETTING = CATALOGUE_ENV
 
 
 @dataclass(frozen=True)
@@ -59,18 +57,30 @@ class Content:
 
 
 def data_dir() -> Path:
-    """The content folder: `READINESS_DATA_DIR`, else the repository's `data/` (read each call)."""
-    return Path(os.environ.get("READINESS_DATA_DIR") or REPOSITORY_DATA)
+    """The content folder of the settings (`READINESS_DATA_DIR`, read at each call)."""
+    return Settings.from_environment().data_dir
 
 
-def default_questionnaire_path() -> Path:
+def default_questionnaire_path(folder: Path | None = None) -> Path:
     """The questionnaire file in force in `<data dir>/questionnaires`."""
-    return file_in_force(data_dir() / "questionnaires", QUESTIONNAIRE_SETTING, "questionnaire")
+    settings = Settings.from_environment()
+    return file_in_force(
+        (folder or settings.data_dir) / "questionnaires",
+        QUESTIONNAIRE_SETTING,
+        "questionnaire",
+        settings.questionnaire_file,
+    )
 
 
-def default_catalogue_path() -> Path:
+def default_catalogue_path(folder: Path | None = None) -> Path:
     """The chain catalogue file in force in `<data dir>/catalogues`."""
-    return file_in_force(data_dir() / "catalogues", CATALOGUE_SETTING, "catalogue")
+    settings = Settings.from_environment()
+    return file_in_force(
+        (folder or settings.data_dir) / "catalogues",
+        CATALOGUE_SETTING,
+        "catalogue",
+        settings.catalogue_file,
+    )
 
 
 def map_path(questionnaire_path: Path | str) -> Path:
@@ -97,16 +107,22 @@ def _content_of_files(questionnaire_path: Path, catalogue_path: Path) -> Content
 
 
 def load_content(
-    questionnaire_path: Path | str | None = None, catalogue_path: Path | str | None = None
+    questionnaire_path: Path | str | None = None,
+    catalogue_path: Path | str | None = None,
+    *,
+    data_dir: Path | None = None,
 ) -> Content:
-    """The given questionnaire and catalogue (those in force where not given), checked together.
+    """The given questionnaire and catalogue (those in force in `data_dir` where not given,
+    default: the settings' data folder), checked together.
 
-    The content in force is loaded once per process for each data folder and choice of files.
+    The content in force is loaded once per process for each choice of files.
     """
     if questionnaire_path is None and catalogue_path is None:
-        return _content_in_force(default_questionnaire_path(), default_catalogue_path())
-    questionnaire = Path(questionnaire_path or default_questionnaire_path())
-    catalogue = Path(catalogue_path or default_catalogue_path())
+        return _content_in_force(
+            default_questionnaire_path(data_dir), default_catalogue_path(data_dir)
+        )
+    questionnaire = Path(questionnaire_path or default_questionnaire_path(data_dir))
+    catalogue = Path(catalogue_path or default_catalogue_path(data_dir))
     return _content_of_files(questionnaire, catalogue)
 
 
@@ -119,13 +135,14 @@ def content_files(folder: Path) -> list[Path]:
     )
 
 
-def file_in_force(folder: Path, setting: str, kind: str) -> Path:
-    """The file in force in `folder`: the one named by `setting`, else the only one there.
+def file_in_force(folder: Path, setting: str, kind: str, chosen: str | None = None) -> Path:
+    """The file in force in `folder`: the one named by `chosen` (the setting `setting`), else
+    the only one there.
 
     Raises:
         ContentError: the setting names no file there, or several files and no setting.
     """
-    chosen = os.environ.get(setting, "").strip()
+    chosen = (chosen or "").strip()
     candidates = content_files(folder)
     if chosen:
         path = folder / chosen
@@ -155,15 +172,15 @@ def file_in_force(folder: Path, setting: str, kind: str) -> Path:
     raise ContentError([Problem(str(folder), None, None, "", message, hint)])
 
 
-def kept_version(questionnaire_id: str, version: str) -> Content | None:
+def kept_version(questionnaire_id: str, version: str, folder: Path | None = None) -> Content | None:
     """The content of one questionnaire version found in the data folder, `previous/` included.
 
     The questionnaire with that id and version, with the catalogue for it: a catalogue of that
     questionnaire whose version is the same number, else the first that fits it. None when the
     data folder does not hold that version (it may still be stored in the database).
     """
-    folder = data_dir()
-    in_force = load_content()
+    folder = folder or data_dir()
+    in_force = load_content(data_dir=folder)
     if (in_force.questionnaire.id, in_force.questionnaire.version) == (questionnaire_id, version):
         return in_force
     for path in _with_previous(folder / "questionnaires"):

@@ -40,15 +40,13 @@ def test_several_files_without_a_setting_are_refused_naming_them(tmp_path, monke
 
 def test_the_setting_picks_one_of_several(tmp_path, monkeypatch):
     folder = folder_with(tmp_path, "autonomy-readiness.yaml", "samm.yaml")
-    monkeypatch.setenv(SETTING, "samm.yaml")
-    assert file_in_force(folder, SETTING, "questionnaire") == folder / "samm.yaml"
+    assert file_in_force(folder, SETTING, "questionnaire", "samm.yaml") == folder / "samm.yaml"
 
 
 def test_a_setting_naming_a_missing_file_lists_the_ones_there(tmp_path, monkeypatch):
     folder = folder_with(tmp_path, "autonomy-readiness.yaml", "samm.yaml")
-    monkeypatch.setenv(SETTING, "sam.yaml")
     with pytest.raises(ContentError) as caught:
-        file_in_force(folder, SETTING, "questionnaire")
+        file_in_force(folder, SETTING, "questionnaire", "sam.yaml")
     assert [str(p) for p in caught.value.problems] == [
         f"{folder}: READINESS_QUESTIONNAIRE names 'sam.yaml', which is not a file here"
         " (hint: use one of: autonomy-readiness.yaml, samm.yaml)"

@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.in_force import load_content
 from assessments.content.loading import load_answer_sheet
 from assessments.demo.organisation import generate_demo_org
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 from scoring import score_assessment
 
 # Version 2026.1, kept in previous/: what the example teams and the snapshots were answered on.
