@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from assessments.content.in_force import load_content
-from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 from assessments.content.loading import load_answer_sheet
 from assessments.demo.organisation import generate_demo_org
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 from scoring import score_assessment
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
