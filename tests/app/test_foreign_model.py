@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 from assessments.content.in_force import load_content
 from assessments.demo.organisation import generate_demo_org
 from assessments.service.content_versions import put_in_force
-from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
+from assessments.storage.store import utc_now
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
