@@ -7,11 +7,11 @@ import pytest
 
 from assessments.content.in_force import kept_version, load_content
 from assessments.service.content_versions import put_in_force, stored_library
-from assessments.service.core import utc_now
 from assessments.service.readiness import ReadinessService
 from assessments.service.team_scoring import history_changes, history_points, keys_of, score_view
 from assessments.storage.db import upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
+from assessments.storage.store import utc_now
 from scoring import score_assessment
 from tests.integration.conftest import Database
 
