@@ -85,8 +85,6 @@ class DemoAssessmentLike(Protocol):
     def removed_chains(self) -> Collection[str]: ...
     @property
     def submitted_by(self) -> str: ...
-    @property
-    def on_earlier_version(self) -> bool: ...
 
 
 class EarlierLike(Protocol):
@@ -105,8 +103,6 @@ class DemoOrgLike(Protocol):
     def teams(self) -> Sequence[DemoTeamLike]: ...
     @property
     def assessments(self) -> Sequence[DemoAssessmentLike]: ...
-    @property
-    def earlier(self) -> EarlierLike | None: ...
 
 
 @dataclass(frozen=True)
@@ -129,8 +125,9 @@ def period_start(period: str) -> datetime:
 def seed_demo(service: Seedable, demo_org: DemoOrgLike, *, actor: str = DEMO_ACTOR) -> SeedSummary:
     """Write the demo org with bulk inserts in one transaction; InvalidInputError if it is off."""
     _check(service, demo_org)
-    if demo_org.earlier is not None:
-        _store_earlier(_sql_store(service), demo_org.earlier, datetime.now(UTC))
+    earlier_content = _earlier(demo_org)
+    if earlier_content is not None:
+        _store_earlier(_sql_store(service), earlier_content, datetime.now(UTC))
     revisions: Counter[tuple[str, str]] = Counter()
     with _sql_store(service).unit_of_work(actor) as repo:
         now = datetime.now(UTC)
@@ -156,12 +153,12 @@ def seed_demo(service: Seedable, demo_org: DemoOrgLike, *, actor: str = DEMO_ACT
             )
         )
         in_force = (service.content.questionnaire, service.content.catalogue)
-        earlier = demo_org.earlier
+        earlier = _earlier(demo_org)
         assessment_rows = []
         for a in demo_org.assessments:
             questionnaire, catalogue = (
                 (earlier.questionnaire, earlier.catalogue)
-                if earlier is not None and a.on_earlier_version
+                if earlier is not None and getattr(a, "on_earlier_version", False)
                 else in_force
             )
             revisions[(a.team_slug, a.period)] += 1
@@ -242,6 +239,12 @@ def _generated_demo_org(service: Seedable) -> DemoOrgLike:
     )
 
 
+def _earlier(demo_org: DemoOrgLike) -> EarlierLike | None:
+    # Optional: an org made elsewhere (a test's, say) may have no earlier version at all.
+    found: EarlierLike | None = getattr(demo_org, "earlier", None)
+    return found
+
+
 def _store_earlier(store: SqlStore, earlier: EarlierLike, now: datetime) -> None:
     """Store the earlier version the demo's older quarters were answered on, unless stored."""
     q, c = earlier.questionnaire, earlier.catalogue
@@ -279,14 +282,14 @@ def _check(service: Seedable, demo_org: DemoOrgLike) -> None:
             raise InvalidInputError(
                 f"demo team {team.slug!r} is in unknown unit {team.unit_slug!r}"
             )
-    earlier = demo_org.earlier
+    earlier = _earlier(demo_org)
     for a in demo_org.assessments:
         if a.team_slug not in teams:
             raise InvalidInputError(f"demo assessment for unknown team {a.team_slug!r}")
         check_period(a.period)
         questionnaire, catalogue = (
             (earlier.questionnaire, earlier.catalogue)
-            if earlier is not None and a.on_earlier_version
+            if earlier is not None and getattr(a, "on_earlier_version", False)
             else (service.content.questionnaire, service.content.catalogue)
         )
         for question_id, entry in a.answers.items():
