@@ -13,7 +13,7 @@ from assessments.service.team_scoring import (
     keys_of,
     score_view,
 )
-from ui import context, resources
+from ui import context, org_data, resources
 from ui.crosswalk_sections import (
     autonomy_note,
     render_departures,
@@ -30,6 +30,7 @@ from ui.report_sections import (
     render_levels,
     render_unlock_paths,
 )
+from ui.team_context import render_answer_changes, render_context, render_level_history
 from ui.text import inert
 
 service = resources.authorized_service()
@@ -77,10 +78,28 @@ note = version_note(library, keys_of(current)[0])
 if note is not None:
     st.info(inert(note), icon=":material/history:")
 result = score_view(library, current)
+if submitted is not None:
+    newer = service.current_assessment(team.slug, period)
+    if newer is not None and not newer.is_submitted and newer.revision > submitted.revision:
+        st.info(
+            f"A newer revision (revision {newer.revision}) is open as a draft; this report "
+            f"shows the submitted revision {submitted.revision} until it is submitted.",
+            icon=":material/edit_note:",
+        )
 render_alerts(content, result)
 render_decision(content, result)
 render_levels(result, content.questionnaire.levels, autonomy_note(content, result))
 render_departures(content, result)
+
+history_views = service.team_history(team.slug)
+earlier = [a for a in history_views if a.period < period]
+render_context(
+    content,
+    result,
+    org_data.period_table(period) if service.principal.can_view_org else None,
+    team.unit_slug,
+)
+render_answer_changes(content, current, earlier[-1] if earlier else None)
 
 st.subheader("What unlocks the next chains")
 render_unlock_paths(content, result)
@@ -92,15 +111,15 @@ if result.recommendation.alternatives:
         )
     )
 
-with st.expander("Every approval chain, with its gaps"):
-    render_chain_table(result)
+with st.expander("Every approval chain, with its gaps", expanded=False):
+    render_chain_table(result, content.questionnaire)
 with st.expander("Confidence: what would make this more certain"):
-    render_confidence(result)
+    render_confidence(result, content.questionnaire)
 with st.expander("Gaps by standard (OWASP, AWS, AIUC-1, CSA)"):
     render_gaps_by_standard(content, current.answers)
 
 st.subheader("History")
-history = history_points(library, service.team_history(team.slug))
+history = history_points(library, history_views)
 changes = history_changes(history)
 if len({p.period for p in history}) < 2:
     st.caption("History appears once the team has submitted in two or more periods.")
@@ -110,6 +129,7 @@ else:
     )
     for change in changes:
         st.caption(inert(change.footnote()))
+    render_level_history(history)
 
 footnotes = [change.footnote() for change in changes]
 notes = [*([] if note is None else [note]), *footnotes]

@@ -201,6 +201,8 @@ class ChainSpec:
         compensating_controls: what must keep running once it is gone.
         autonomy_cap: index of the highest autonomy level (0 = L1 .. 4 = L5) agents may run
             at while this chain is not removed with its conditions holding; None for no cap.
+        min_overall_level: the overall readiness level its removal implies (removing a gate
+            lets agents run with more autonomy); it unlocks only when every pillar reaches it.
     """
 
     id: str
@@ -213,6 +215,7 @@ class ChainSpec:
     protects: tuple[str, ...] = ()
     compensating_controls: tuple[str, ...] = ()
     autonomy_cap: int | None = None
+    min_overall_level: int = 0
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from scoring.pillars import (
     pillar_score,
 )
 from scoring.results import Improvement, UnlockPath
+from scoring.rules import unlock_condition
 
 NEAREST_PATHS = 3
 
@@ -156,9 +157,10 @@ def unlock_paths(
     planner = _Planner(rubric, removed)
     ranked: list[tuple[int, int, int, UnlockPath]] = []
     for index, chain in enumerate(catalogue.chains):
-        if chain.id not in blocked or chain.unlock is None:
+        condition = unlock_condition(chain, [p.id for p in rubric.pillars])
+        if chain.id not in blocked or condition is None:
             continue
-        solved = planner.solve(chain.unlock, start)
+        solved = planner.solve(condition, start)
         if solved is None:
             continue
         path = _path(rubric, chain, start, solved)

@@ -106,6 +106,12 @@ class Chain(Crosswalked):
     risk: m.Risk
     toil: m.Toil
     permanent: bool = False
+    min_overall_level: int = Field(
+        default=0,
+        ge=0,
+        le=m.MAX_LEVEL,
+        description="The overall readiness level removing it implies (the autonomy it grants).",
+    )
     reinstate_when: str = Field(min_length=1)
     references: References | None = None
     departs_from: tuple[Departure, ...] = Field(
@@ -165,6 +171,7 @@ class ChainCatalogue(Strict):
                     autonomy_cap=(
                         None if c.caps_autonomy_at is None else int(c.caps_autonomy_at[1]) - 1
                     ),
+                    min_overall_level=c.min_overall_level,
                 )
                 for c in sorted(self.chains, key=lambda c: c.order)
             ),

@@ -111,6 +111,7 @@ def _menu(who: Principal) -> dict[str, list[str]]:
         (
             principal("a@x.io", Grant(Role.ADMIN)),
             {
+                "": ["Home", "Chain catalogue"],
                 "Your team": ["Team report", "Self-assessment"],
                 "Organisation": ["Org heatmap", "Chains matrix", "Quarterly review"],
                 "Admin": ["Admin"],
@@ -119,21 +120,23 @@ def _menu(who: Principal) -> dict[str, list[str]]:
         (
             principal("a@x.io", Grant(Role.ORG_VIEWER, "payments")),
             {
-                "Teams": ["Team report", "Self-assessment (hidden)", "Admin (hidden)"],
+                "": ["Home", "Chain catalogue", "Self-assessment (hidden)", "Admin (hidden)"],
+                "Teams": ["Team report"],
                 "Organisation": ["Org heatmap", "Chains matrix", "Quarterly review"],
             },
         ),
         (
             principal("a@x.io", Grant(Role.TEAM_EDITOR, "checkout")),
             {
-                "Your team": [
-                    "Team report",
-                    "Self-assessment",
+                "": [
+                    "Home",
+                    "Chain catalogue",
                     "Org heatmap (hidden)",
                     "Chains matrix (hidden)",
                     "Quarterly review (hidden)",
                     "Admin (hidden)",
-                ]
+                ],
+                "Your team": ["Team report", "Self-assessment"],
             },
         ),
     ],
