@@ -26,7 +26,7 @@ def run_score(
     try:
         content = load_content(questionnaire, catalogue, data_dir=data_dir)
         if questionnaire is None and catalogue is None:
-            content = _version_answered(answers, data_dir) or content
+            content = version_answered(answers, data_dir) or content
         sheet = load_answer_sheet(answers, content.questionnaire, content.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)
@@ -41,7 +41,7 @@ def run_score(
     return 0
 
 
-def _version_answered(answers: Path, data_dir: Path | None) -> Content | None:
+def version_answered(answers: Path, data_dir: Path | None) -> Content | None:
     """Answers given on an older version kept in the data folder are scored on that version."""
     reference = read_yaml(read_source(answers), str(answers)).data.get("questionnaire")
     if not isinstance(reference, dict):

@@ -68,10 +68,15 @@ class Departure(_Strict):
 
 
 class Crosswalked(_Strict):
-    """Base for content that may carry references: the optional fields added since 2026.1 are
-    left out of the stored form when empty, so content written before them keeps its hash."""
+    """Base for content that may carry references: the optional fields added since 2026.1
+    (references, departures, evidence validity) are left out of the stored form when empty,
+    so content written before them keeps its hash."""
 
-    omit_when_empty: ClassVar[tuple[str, ...]] = ("references", "departs_from")
+    omit_when_empty: ClassVar[tuple[str, ...]] = (
+        "references",
+        "departs_from",
+        "evidence_valid_days",
+    )
 
     @model_serializer(mode="wrap")
     def _omit_empty_crosswalk(self, handler: SerializerFunctionWrapHandler) -> Any:

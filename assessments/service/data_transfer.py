@@ -82,13 +82,13 @@ class DataTransfer(ServiceCore):
         """Write an export into this (empty) database, all or nothing."""
         export = parse_export(source, file)
         with self.store.unit_of_work(actor) as repo:
-            _refuse_unless_empty(repo)
             # Everything the app would refuse to write, and versions it could not score: all
             # at once, and nothing written.
             problems = content_problems(export, YamlDocument(file, {}), self._content)
             problems += self._unstored_versions(repo, export, source, file)
             if problems:
                 raise ContentError(problems)
+            _refuse_unless_empty(repo)
             if dry_run:
                 return ImportSummary(export.counts(), applied=False)
             repo.import_records(_import_rows(export))
