@@ -37,7 +37,7 @@ def render_decision(content: Content, result: AssessmentResult) -> None:
         st.markdown("**Keep running in its place:**")
         st.markdown("\n".join(f"- {inert(c)}" for c in chain.compensating_controls))
         st.caption(
-            f"Reinstate it {inert(chain.reinstate_when[0].lower() + chain.reinstate_when[1:])}"
+            f"Reinstate it {inert(chain.reinstate_text[0].lower() + chain.reinstate_text[1:])}"
         )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, field_validator, model_validator
 
 from assessments.content.questionnaire import ID_PATTERN, NonEmpty, Strict, Version
 from scoring import model as m
+from scoring.track_record import ReinstateRule, Severity
 
 
 class PillarCondition(Strict):
@@ -82,6 +83,44 @@ AllCondition.model_rebuild()
 AnyCondition.model_rebuild()
 
 
+class IncidentTrigger(Strict):
+    """Which incidents put a removed chain back: in these pillars or chains, this bad, recent."""
+
+    pillars: tuple[str, ...] = ()
+    chains: tuple[str, ...] = ()
+    min_severity: Severity
+    within_days: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _names_an_area(self) -> IncidentTrigger:
+        if not self.pillars and not self.chains:
+            raise ValueError(
+                "an incident trigger needs `pillars` or `chains` (hint: name the area whose"
+                " incidents put this chain back, e.g. `pillars: [blast_radius]`)"
+            )
+        return self
+
+    def to_rule(self) -> ReinstateRule:
+        """The scoring side's reinstatement rule."""
+        return ReinstateRule(
+            min_severity=self.min_severity,
+            within_days=self.within_days,
+            pillars=frozenset(self.pillars),
+            chains=frozenset(self.chains),
+        )
+
+
+class ReinstateWhen(Strict):
+    """When a removed chain must be put back: words for people, and optionally a rule.
+
+    Written either as plain text (`reinstate_when: After an incident.`) or as a mapping with
+    `text` and an `incident` trigger that raises a reinstate alert.
+    """
+
+    text: str = Field(min_length=1)
+    incident: IncidentTrigger | None = None
+
+
 class Chain(Strict):
     """One human approval chain on agent work."""
 
@@ -95,7 +134,23 @@ class Chain(Strict):
     risk: m.Risk
     toil: m.Toil
     permanent: bool = False
-    reinstate_when: str = Field(min_length=1)
+    reinstate_when: ReinstateWhen
+
+    @field_validator("reinstate_when", mode="before")
+    @classmethod
+    def _text_alone(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @property
+    def reinstate_text(self) -> str:
+        """When to put the chain back, in words."""
+        return self.reinstate_when.text
+
+    @property
+    def reinstate_rule(self) -> ReinstateRule | None:
+        """The structured reinstatement rule, if the catalogue gives one."""
+        trigger = self.reinstate_when.incident
+        return None if trigger is None else trigger.to_rule()
 
     @model_validator(mode="after")
     def _removable_chains_say_how(self) -> Chain:
@@ -125,6 +180,10 @@ class ChainCatalogue(Strict):
             if c.id == chain_id:
                 return c
         raise KeyError(chain_id)
+
+    def reinstate_rules(self) -> dict[str, ReinstateRule]:
+        """The structured reinstatement rule of every chain that has one, by chain id."""
+        return {c.id: rule for c in self.chains if (rule := c.reinstate_rule) is not None}
 
     def to_scoring(self) -> m.Catalogue:
         """The scoring model's view of this catalogue."""

@@ -13,6 +13,7 @@ from assessments.content.catalogue import (
     AllCondition,
     AnswerCondition,
     AnyCondition,
+    Chain,
     ChainCatalogue,
     ChainRemovedCondition,
     Condition,
@@ -108,6 +109,7 @@ def check_catalogue(
         if chain.unlock is not None:
             for path, condition in _leaves(chain.unlock, ("chains", index, "unlock")):
                 _check_condition(found, catalogue, questionnaire, chain.id, path, condition)
+        _check_reinstate_trigger(found, questionnaire, chain_ids, index, chain)
     _cycles(found, catalogue)
     return found.problems
 
@@ -231,6 +233,37 @@ def _check_condition(
             )
     elif isinstance(condition, ChainRemovedCondition):
         _check_chain_condition(found, catalogue, chain_id, path, condition)
+
+
+def _check_reinstate_trigger(
+    found: _Findings,
+    questionnaire: Questionnaire | None,
+    chain_ids: list[str],
+    index: int,
+    chain: Chain,
+) -> None:
+    """The pillars and chains a structured `reinstate_when` names must exist."""
+    trigger = chain.reinstate_when.incident
+    if trigger is None:
+        return
+    path: FieldPath = ("chains", index, "reinstate_when", "incident")
+    for position, target in enumerate(trigger.chains):
+        if target not in chain_ids:
+            found.add(
+                (*path, "chains", position),
+                f"unknown chain '{target}'",
+                choices_hint(target, chain_ids, "chains"),
+            )
+    if questionnaire is None:
+        return
+    pillar_ids = [p.id for p in questionnaire.pillars]
+    for position, pillar in enumerate(trigger.pillars):
+        if pillar not in pillar_ids:
+            found.add(
+                (*path, "pillars", position),
+                f"unknown pillar '{pillar}'",
+                choices_hint(pillar, pillar_ids, "pillars"),
+            )
 
 
 def _check_pillar_condition(

@@ -53,7 +53,11 @@ _PURPOSES = {
     "protects": "the ids of the pillars it protects",
     "risk": "low, medium or high",
     "toil": "low, medium or high",
-    "reinstate_when": "when the chain must be put back",
+    "reinstate_when": "when the chain must be put back: text, or `text` and an `incident` rule",
+    ("IncidentTrigger", "pillars"): "the ids of the pillars whose incidents put the chain back",
+    ("IncidentTrigger", "chains"): "the ids of the chains whose incidents put the chain back",
+    "min_severity": "low, medium, high or critical",
+    "within_days": "how many days back an incident counts, e.g. 90",
     ("ChainCatalogue", "questionnaire"): "the id of the questionnaire its conditions refer to",
     ("AnswerSheet", "questionnaire"): "the `id` and `version` of the questionnaire answered",
     "chains": "the list of approval chains",
@@ -66,7 +70,7 @@ _PURPOSES = {
     "team": "the team's name",
     "period": "the quarter, e.g. 2026-Q4",
     "email": "the person's sign-in email, e.g. ana@example.com",
-    ("RoleEntry", "role"): "admin, org_viewer or team_editor",
+    ("RoleEntry", "role"): "admin, org_viewer, team_editor or approver",
     "roles": "the list of people and their roles",
 }
 

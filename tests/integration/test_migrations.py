@@ -23,7 +23,7 @@ from assessments.storage.db import (
 from assessments.storage.tables import Base
 from tests.integration.conftest import Database
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0006_removal_requests_incidents"
 ROWS_AT_0001 = [
     "INSERT INTO org_units (id, slug, name, created_at)"
     " VALUES (1, 'payments', 'Payments', '2026-07-01 09:00:00+00:00')",
@@ -147,6 +147,8 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "audit_log",
         "conflicting_edits",
         "role_assignments",
+        "removal_requests",
+        "incidents",
     }
 
 
