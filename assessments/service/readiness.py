@@ -22,6 +22,7 @@ from assessments.service.roles import (
     RoleImportPlan,
     RoleSyncSummary,
 )
+from assessments.service.track_record import TrackRecordCommands
 from assessments.storage.audit import AuditAction, AuditEntryView
 from assessments.storage.views import (
     ConflictingEditView,
@@ -34,7 +35,9 @@ from assessments.storage.views import (
 )
 
 
-class ReadinessService(OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer):
+class ReadinessService(
+    OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer, TrackRecordCommands
+):
     """Org structure, drafts, submissions, history, roles and the audit log, over one database.
 
     It checks no permissions: pages reach it through `assessments.authorized.AuthorizedService`,
