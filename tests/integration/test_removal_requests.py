@@ -6,7 +6,7 @@ radius high enough that `tool-approval` is its next chain; `merge-review` waits 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
