@@ -11,6 +11,7 @@ from assessments.errors import ContentError, ReadinessError
 from assessments.files.role_file import configured_role_file, load_role_file
 from assessments.service.authorized import AuthorizedService
 from assessments.service.readiness import ReadinessService
+from assessments.service.track_record import request_expiry_days
 from assessments.storage.db import database_url, make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
 from ui.identity import current_principal
@@ -28,6 +29,7 @@ def _service_for(url: str) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
     service = ReadinessService(engine, content())
+    service.request_expiry_days = request_expiry_days()
     if os.environ.get("READINESS_SEED_DEMO", "0") == "1":
         seed_demo_if_empty(service)
     sync_roles_file(service)
