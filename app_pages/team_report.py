@@ -1,6 +1,7 @@
 """Team report: levels, the one chain to remove next, gaps, alerts and history."""
 
 import re
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -19,6 +20,12 @@ from ui.report_sections import (
     render_unlock_paths,
 )
 from ui.text import inert
+from ui.track_record_sections import (
+    render_reinstate_alerts,
+    render_removal_request,
+    render_sign_off,
+    team_track_record,
+)
 
 service = resources.authorized_service()
 content = resources.content()
@@ -60,8 +67,14 @@ else:
     st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
 result = score_view(content, current)
+today = datetime.now(UTC).date()
+record = team_track_record(service, content, team.slug, current.removed_chains, period, today)
+render_reinstate_alerts(content, record.alerts)
 render_alerts(content, result)
 render_decision(content, result)
+if submitted is not None:
+    render_removal_request(service, content, team, result, record.requests, today)
+render_sign_off(content, current.removed_chains, record.requests, record.as_of)
 render_levels(result)
 
 st.subheader("What unlocks the next chains")

@@ -45,8 +45,23 @@ QUARTERLY_REVIEW = PageSpec(
     "review",
     "Organisation",
 )
+INCIDENTS = PageSpec(
+    "app_pages/incidents.py", "Incidents", ":material/report:", "incidents", "team"
+)
+APPROVALS = PageSpec(
+    "app_pages/approvals.py", "Approvals", ":material/approval:", "approvals", "Sign-off"
+)
 ADMIN = PageSpec("app_pages/admin.py", "Admin", ":material/admin_panel_settings:", "admin", "Admin")
-PAGES = (TEAM_REPORT, SELF_ASSESSMENT, ORG_HEATMAP, CHAINS_MATRIX, QUARTERLY_REVIEW, ADMIN)
+PAGES = (
+    TEAM_REPORT,
+    SELF_ASSESSMENT,
+    INCIDENTS,
+    ORG_HEATMAP,
+    CHAINS_MATRIX,
+    QUARTERLY_REVIEW,
+    APPROVALS,
+    ADMIN,
+)
 
 
 def may_use(principal: Principal, page: PageSpec) -> bool:
@@ -57,6 +72,8 @@ def may_use(principal: Principal, page: PageSpec) -> bool:
         return principal.can_view_org
     if page is ADMIN:
         return principal.is_admin
+    if page is APPROVALS:
+        return principal.can_approve
     return principal.has_access
 
 

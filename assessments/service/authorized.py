@@ -19,6 +19,7 @@ from assessments.content.answers import AnswerEntry
 from assessments.errors import AuthorizationError
 from assessments.files.org_import import OrgImportPlan
 from assessments.files.role_file import RoleFile
+from assessments.service.authorized_track_record import AuthorizedTrackRecord
 from assessments.service.core import Content
 from assessments.service.org_scope import filter_history, filter_snapshot
 from assessments.service.readiness import ImportSummary, ReadinessService, RoleAssignmentView
@@ -44,7 +45,7 @@ class TeamAccess(StrEnum):
     EDIT = "edit"
 
 
-class AuthorizedService:
+class AuthorizedService(AuthorizedTrackRecord):
     """The reads and writes pages use, each checked against one principal's grants."""
 
     def __init__(self, service: ReadinessService, principal: Principal) -> None:
@@ -87,6 +88,10 @@ class AuthorizedService:
             raise self._deny(f"edit {team_slug}'s draft")
         if access is TeamAccess.READ and not self.may_read_team(team_slug):
             raise self._deny(f"read {team_slug}'s assessments")
+
+    def require_team_access_read(self, team_slug: str) -> None:
+        """Raise AuthorizationError unless this person may read the team."""
+        self.require_team_access(team_slug, TeamAccess.READ)
 
     def _require_edit_of(self, assessment_id: int, what: str) -> None:
         if self.principal.is_admin:

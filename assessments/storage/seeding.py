@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.draft_rules import check_answer, check_chain, check_period
-from assessments.demo.organisation import generate_demo_org
+from assessments.demo.organisation import DemoOrg, generate_demo_org
 from assessments.errors import InvalidInputError
 from assessments.service.core import ServiceCore
 from assessments.storage import audit
@@ -26,6 +26,7 @@ from assessments.storage.tables import (
     OrgUnitRow,
     TeamRow,
 )
+from assessments.storage.track_record_seeding import seed_demo_track_record
 
 DEMO_ACTOR = "demo-seed"
 
@@ -183,10 +184,13 @@ def seed_demo_if_empty(
             return None
     demo_org = (make_demo_org or (lambda: _generated_demo_org(service)))()
     try:
-        return seed_demo(service, demo_org, actor=actor)
+        summary = seed_demo(service, demo_org, actor=actor)
     except IntegrityError:
         # Another app replica seeded between our check and our insert; its demo stands.
         return None
+    if isinstance(demo_org, DemoOrg):
+        seed_demo_track_record(service, demo_org)
+    return summary
 
 
 def _generated_demo_org(service: ServiceCore) -> DemoOrgLike:
