@@ -17,6 +17,7 @@ from ui.org_widgets import (
 )
 from ui.page_access import require_org_view
 from ui.text import inert
+from ui.track_record_org import render_track_record_counts
 
 follow_team_request()
 service = resources.authorized_service()
@@ -65,3 +66,6 @@ st.plotly_chart(
     config={"displayModeBar": False},
 )
 team_opener(scoped, key="chains_open_team")
+
+st.subheader("Sign-off and reinstatement")
+render_track_record_counts(scoped, period, key="chains_track")

@@ -8,11 +8,14 @@ submission shows up on the next rerun, in every replica, while other reruns reus
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
 from assessments.periods import previous_period
-from assessments.reports import org_table
+from assessments.reports import org_table, track_record
+from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.service.quarterly_review import QuarterlyReview, build_review
 from assessments.storage.db import database_url
 from ui import resources
@@ -57,7 +60,43 @@ def _review(
         baseline_period=baseline,
         unit_slug=unit_slug,
         unit_name=_unit_name(unit_slug),
+        track_record=_track_record(database, period, unit_slug, version),
     )
+
+
+def _track_record(
+    database: str, period: str, unit_slug: str | None, version: str
+) -> TrackRecordReview:
+    content = resources.content()
+    service = resources.authorized_service()
+    return build_track_record_review(
+        period,
+        _period_table(database, period, version),
+        _history(database, version),
+        service.removal_requests(),
+        service.incidents(),
+        rules=content.catalogue.reinstate_rules(),
+        pillars=org_table.pillar_names(content.rubric),
+        chain_names=org_table.chain_names(content.scoring_catalogue),
+        today=datetime.now(UTC).date(),
+        unit_slug=unit_slug,
+    )
+
+
+def unsigned_removals(period: str) -> pd.DataFrame:
+    """Per team and chain of `period`'s table: marked removed without an approved request."""
+    content = resources.content()
+    table = period_table(period)
+    requests = resources.authorized_service().removal_requests()
+    chains = [c.id for c in content.catalogue.chains]
+    return track_record.unsigned_removals(
+        table, requests, chains, track_record.judged_on(period, datetime.now(UTC).date())
+    )
+
+
+def reinstate_alerts(period: str) -> pd.DataFrame:
+    """The reinstate alerts of every team this person may see, on the period's judging day."""
+    return _track_record(_key(), period, None, data_version()).alerts
 
 
 def _unit_name(unit_slug: str | None) -> str | None:

@@ -7,6 +7,7 @@ review page and the review pack show. `load_review` reads those inputs through t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 import pandas as pd
 
@@ -26,6 +27,7 @@ from assessments.reports.org_table import (
     unit_rollup,
     with_change,
 )
+from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.service.readiness import ReadinessService
 from scoring.model import Catalogue
 
@@ -67,6 +69,7 @@ class QuarterlyReview:
     versions: pd.DataFrame
     removable: pd.DataFrame
     compared: int
+    track_record: TrackRecordReview | None = None
 
     @property
     def scope(self) -> str:
@@ -101,6 +104,7 @@ def build_review(
     unit_slug: str | None = None,
     unit_name: str | None = None,
     movers_limit: int = 5,
+    track_record: TrackRecordReview | None = None,
 ) -> QuarterlyReview:
     """Assemble the review of `period` from whole-org tables, scoped to one unit if given."""
     pillars = pillar_names(content.rubric)
@@ -147,6 +151,7 @@ def build_review(
         versions=org_review.questionnaire_versions(now),
         removable=org_review.removable_now(now, catalogue),
         compared=int(changed["compared"].sum()),
+        track_record=track_record,
     )
 
 
@@ -157,6 +162,7 @@ def load_review(
     *,
     unit_slug: str | None = None,
     baseline_period: str | None = None,
+    today: date | None = None,
 ) -> QuarterlyReview:
     """Read the periods and history a review needs and build it.
 
@@ -175,6 +181,18 @@ def load_review(
         else period_table(service.period_snapshot(baseline_period), rubric, catalogue)
     )
     history = score_history(service.org_history(), rubric, catalogue)
+    track_record = build_track_record_review(
+        period,
+        table,
+        history,
+        service.removal_requests(),
+        service.incidents(),
+        rules=content.catalogue.reinstate_rules(),
+        pillars=pillar_names(rubric),
+        chain_names=chain_names(catalogue),
+        today=today or datetime.now(UTC).date(),
+        unit_slug=unit_slug,
+    )
     return build_review(
         content,
         table,
@@ -185,6 +203,7 @@ def load_review(
         baseline_period=baseline_period,
         unit_slug=unit_slug,
         unit_name=unit_name,
+        track_record=track_record,
     )
 
 

@@ -138,6 +138,11 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
         _versions_section(review),
         _coverage_section(review),
     ]
+    if review.track_record is not None:
+        # Imported here: the track-record module builds on this one's Section and Table.
+        from ui.exports.track_record_pack import track_record_sections
+
+        sections += track_record_sections(review.track_record, review.chains)
     return sections
 
 
