@@ -111,16 +111,38 @@ def _menu(who: Principal) -> dict[str, list[str]]:
         (
             principal("a@x.io", Grant(Role.ADMIN)),
             {
-                "Your team": ["Team report", "Self-assessment"],
+                "Your team": ["Team report", "Self-assessment", "Incidents"],
                 "Organisation": ["Org heatmap", "Chains matrix", "Quarterly review"],
+                "Sign-off": ["Approvals"],
                 "Admin": ["Admin"],
             },
         ),
         (
             principal("a@x.io", Grant(Role.ORG_VIEWER, "payments")),
             {
-                "Teams": ["Team report", "Self-assessment (hidden)", "Admin (hidden)"],
+                "Teams": [
+                    "Team report",
+                    "Incidents",
+                    "Self-assessment (hidden)",
+                    "Approvals (hidden)",
+                    "Admin (hidden)",
+                ],
                 "Organisation": ["Org heatmap", "Chains matrix", "Quarterly review"],
+            },
+        ),
+        (
+            principal("a@x.io", Grant(Role.APPROVER, "payments")),
+            {
+                "Teams": [
+                    "Team report",
+                    "Incidents",
+                    "Self-assessment (hidden)",
+                    "Org heatmap (hidden)",
+                    "Chains matrix (hidden)",
+                    "Quarterly review (hidden)",
+                    "Admin (hidden)",
+                ],
+                "Sign-off": ["Approvals"],
             },
         ),
         (
@@ -129,9 +151,11 @@ def _menu(who: Principal) -> dict[str, list[str]]:
                 "Your team": [
                     "Team report",
                     "Self-assessment",
+                    "Incidents",
                     "Org heatmap (hidden)",
                     "Chains matrix (hidden)",
                     "Quarterly review (hidden)",
+                    "Approvals (hidden)",
                     "Admin (hidden)",
                 ]
             },
