@@ -74,7 +74,7 @@ render_alerts(content, result)
 render_decision(content, result)
 if submitted is not None:
     render_removal_request(service, content, team, result, record.requests, today)
-render_sign_off(content, current.removed_chains, record.requests, record.as_of)
+render_sign_off(content, record.removed, record.requests, record.as_of)
 render_levels(result)
 
 st.subheader("What unlocks the next chains")

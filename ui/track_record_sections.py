@@ -12,7 +12,13 @@ from datetime import date, timedelta
 import streamlit as st
 
 from assessments.content.in_force import Content
-from assessments.reports.track_record import WITHOUT_SIGN_OFF, judged_on, signed_off, team_alerts
+from assessments.reports.track_record import (
+    WITHOUT_SIGN_OFF,
+    judged_on,
+    removed_in_period,
+    signed_off,
+    team_alerts,
+)
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.removal_requests import RemovalRequestView
 from assessments.storage.views import TeamView
@@ -32,6 +38,7 @@ class TeamTrackRecord:
     as_of: date
     requests: list[RemovalRequestView]
     alerts: tuple[ReinstateAlert, ...]
+    removed: frozenset[str]
 
 
 def team_track_record(
@@ -43,8 +50,9 @@ def team_track_record(
     requests = service.removal_requests(team_slugs=[team_slug])
     incidents = service.incidents(team_slugs=[team_slug])
     rules = content.catalogue.reinstate_rules()
+    removed = removed_in_period(team_slug, removed, requests, period, as_of)
     alerts = team_alerts(team_slug, removed, requests, incidents, rules, as_of)
-    return TeamTrackRecord(as_of, requests, alerts)
+    return TeamTrackRecord(as_of, requests, alerts, removed)
 
 
 def render_reinstate_alerts(content: Content, alerts: Sequence[ReinstateAlert]) -> None:

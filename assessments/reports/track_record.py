@@ -62,15 +62,46 @@ def team_removals(
     )
 
 
-def team_alerts(
+def removed_in_period(
     team_slug: str,
     marked_removed: Iterable[str],
     requests: Iterable[RemovalRequestView],
+    period: str,
+    as_of: date,
+) -> frozenset[str]:
+    """The chains a team has removed in a period on `as_of`.
+
+    Those its assessment marks removed, and those whose removal was approved during the
+    period and is in effect: an approval sets the chain removed from its effective date,
+    before the next assessment records it. An approval from an earlier period whose chain
+    this period's assessment shows in place no longer counts (the chain was put back).
+    """
+    first = period_bounds(period)[0]
+    approved = {
+        r.chain_id
+        for r in requests
+        if r.team_slug == team_slug
+        and r.status == APPROVED
+        and r.effective_on is not None
+        and r.effective_on <= as_of
+        and r.decided_at is not None
+        and r.decided_at.date() >= first
+    }
+    return frozenset(marked_removed) | approved
+
+
+def team_alerts(
+    team_slug: str,
+    marked_removed: Iterable[str],
+    requests: Sequence[RemovalRequestView],
     incidents: Iterable[IncidentView],
     rules: Mapping[str, ReinstateRule],
     as_of: date,
+    period: str | None = None,
 ) -> tuple[ReinstateAlert, ...]:
-    """The reinstate alerts of one team on `as_of`."""
+    """The reinstate alerts of one team on `as_of` (with `period`: approvals in it count)."""
+    if period is not None:
+        marked_removed = removed_in_period(team_slug, marked_removed, requests, period, as_of)
     removals = team_removals(team_slug, marked_removed, signed_off(requests, as_of))
     records = [i.record() for i in incidents if i.team_slug == team_slug]
     return reinstate_alerts(rules, removals, records, as_of)
@@ -91,12 +122,14 @@ def org_alerts(
     rules: Mapping[str, ReinstateRule],
     chain_names: Mapping[str, str],
     as_of: date,
+    period: str | None = None,
 ) -> pd.DataFrame:
     """One row per reinstate alert in an org table: team, unit, chain and the incident."""
     removed = marked_removed_by_team(table, list(chain_names))
     rows = []
     for team_slug, chains in removed.items():
-        for alert in team_alerts(team_slug, chains, requests, incidents, rules, as_of):
+        found = team_alerts(team_slug, chains, requests, incidents, rules, as_of, period)
+        for alert in found:
             rows.append(_alert_row(table, team_slug, alert, chain_names))
     return pd.DataFrame(rows, columns=ALERT_COLUMNS)
 
@@ -269,7 +302,7 @@ def build_track_record_review(
         decision_counts={s: int((decided["status"] == s).sum()) for s in DECISIONS},
         incidents=_incident_frame(happened, pillars, chain_names),
         by_severity=by_severity(happened, pillars),
-        alerts=org_alerts(table, requests, incidents, rules, chain_names, as_of),
+        alerts=org_alerts(table, requests, incidents, rules, chain_names, as_of, period),
         safety=incidents_by_level(until, incidents),
     )
 

@@ -25,10 +25,8 @@ def may_see(principal: Principal, unit_slug: str, team_slug: str) -> bool:
     """Whether this person sees a team's requests and incidents."""
     return (
         principal.may_edit(team_slug)
-        or (principal.may_read_unit(unit_slug)
-        and principal.can_view_org)
-        or (principal.may_approve_in(unit_slug)
-        and principal.can_approve)
+        or (principal.may_read_unit(unit_slug) and principal.can_view_org)
+        or (principal.may_approve_in(unit_slug) and principal.can_approve)
     )
 
 

@@ -144,3 +144,20 @@ def test_incidents_count_only_in_submitted_team_quarters():
     frame = incidents_by_level(HISTORY, [incident(9, "runtime", "2026-12-01", "low")])
     assert frame["incidents"].sum() == 0
     assert by_severity([], PILLARS).to_numpy().sum() == 0
+
+
+def test_an_approval_in_the_period_counts_as_removed_before_the_assessment_records_it():
+    from assessments.reports.track_record import removed_in_period
+
+    approved_now = request(6, "runtime", "merge-review", "approved", "2026-11-05", "2026-11-10")
+    approved_before = request(7, "runtime", "tool-approval", "approved", "2026-08-01", "2026-08-05")
+    requests = [approved_now, approved_before]
+    assert removed_in_period("runtime", [], requests, "2026-Q4", date(2026, 11, 9)) == frozenset()
+    assert removed_in_period("runtime", [], requests, "2026-Q4", date(2026, 11, 10)) == {
+        "merge-review"
+    }
+    # Approved last quarter but this quarter's assessment shows it in place: put back.
+    assert removed_in_period("runtime", ["x"], requests, "2026-Q4", date(2026, 12, 1)) == {
+        "x",
+        "merge-review",
+    }
