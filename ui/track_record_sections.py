@@ -117,6 +117,17 @@ def render_removal_request(
     if chain_id is None or result.chain(chain_id).status not in ELIGIBLE_NOW:
         return
     name = content.catalogue.chain(chain_id).name
+    approved = next(
+        (r for r in requests if r.chain_id == chain_id and r.status == "approved"), None
+    )
+    if approved is not None and approved.effective_on is not None:
+        st.info(
+            f"Removal of {inert(name)} was signed off by {inert(approved.decided_by)}, in"
+            f" effect from {approved.effective_on.isoformat()}. Mark it removed in the next"
+            " self-assessment.",
+            icon=":material/verified:",
+        )
+        return
     open_request = next(
         (r for r in requests if r.chain_id == chain_id and r.status == "pending"), None
     )
