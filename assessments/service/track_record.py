@@ -230,12 +230,18 @@ class TrackRecordCommands(ServiceCore):
     ) -> int:
         """Import every incident of a CSV file, or none (ContentError with every problem).
 
-        `teams`, when given, are the only team slugs the file may name.
+        `teams`, when given, are the only team slugs the file may name; a file naming
+        another team is refused whole (AuthorizationError).
         """
-        known = self._known_ids()
-        if teams is not None:
-            known = KnownIds(set(teams) & set(known.teams), known.pillars, known.chains)
-        entries = parse_incident_csv(text, file, known, self._now().date())
+        entries = parse_incident_csv(text, file, self._known_ids(), self._now().date())
+        others = (
+            sorted({e.team_slug for e in entries} - set(teams or ())) if teams is not None else []
+        )
+        if others:
+            raise AuthorizationError(
+                f"{actor} may not record incidents for {', '.join(others)}; nothing was"
+                " imported (remove those rows, or ask an editor of those teams)"
+            )
         return len(self._store_incidents(entries, actor, source=file))
 
     def incidents(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assessments.errors import ContentError, InvalidInputError
+from assessments.errors import AuthorizationError, ContentError, InvalidInputError
 from assessments.service.readiness import ReadinessService
 from scoring.track_record import IncidentRecord, Severity
 
@@ -92,7 +92,10 @@ def test_a_csv_with_one_bad_row_is_rejected_whole(org: ReadinessService):
 
 
 def test_an_editor_import_may_name_only_their_teams(org: ReadinessService):
-    with pytest.raises(ContentError) as refused:
+    with pytest.raises(AuthorizationError) as refused:
         org.import_incidents(CSV, "incidents.csv", actor=ANA, teams={"checkout"})
-    assert [p.line for p in refused.value.problems] == [3]
+    assert str(refused.value) == (
+        "ana@example.com may not record incidents for runtime; nothing was imported"
+        " (remove those rows, or ask an editor of those teams)"
+    )
     assert org.incidents() == []
