@@ -31,6 +31,33 @@ class ChainRemovedCondition(Strict):
     chain_removed: str
 
 
+class RemovedForSpec(Strict):
+    """Which chain, and for how many days it must have been removed."""
+
+    chain: str
+    days: int = Field(ge=1)
+
+
+class RemovedForCondition(Strict):
+    """Another chain was removed, with sign-off, at least `days` days before the assessment."""
+
+    removed_for: RemovedForSpec
+
+
+class NoIncidentSpec(Strict):
+    """Which pillars, how bad, and how many days back."""
+
+    pillars: NonEmpty[str]
+    min_severity: Severity
+    days: int = Field(ge=1)
+
+
+class NoIncidentCondition(Strict):
+    """No incident in the pillars at the severity or worse within the last `days` days."""
+
+    no_incident: NoIncidentSpec
+
+
 class AllCondition(Strict):
     """Every child condition holds."""
 
@@ -43,7 +70,15 @@ class AnyCondition(Strict):
     any: tuple[Condition, ...]
 
 
-_CONDITION_KEYS = ("pillar", "question", "chain_removed", "all", "any")
+_CONDITION_KEYS = (
+    "pillar",
+    "question",
+    "chain_removed",
+    "removed_for",
+    "no_incident",
+    "all",
+    "any",
+)
 
 
 def _condition_kind(raw: Any) -> str | None:
@@ -60,6 +95,8 @@ Condition = Annotated[
     Annotated[PillarCondition, Tag("pillar")]
     | Annotated[AnswerCondition, Tag("question")]
     | Annotated[ChainRemovedCondition, Tag("chain_removed")]
+    | Annotated[RemovedForCondition, Tag("removed_for")]
+    | Annotated[NoIncidentCondition, Tag("no_incident")]
     | Annotated[AllCondition, Tag("all")]
     | Annotated[AnyCondition, Tag("any")],
     Discriminator(
@@ -67,7 +104,7 @@ Condition = Annotated[
         custom_error_type="unknown_condition",
         custom_error_message=(
             "not a condition (hint: use one of `pillar` + `min_level`, `question` + `min`,"
-            " `chain_removed`, `all`, `any`)"
+            " `chain_removed`, `removed_for`, `no_incident`, `all`, `any`)"
         ),
     ),
 ]
@@ -76,6 +113,8 @@ _CONDITION_MODELS: dict[str, type[BaseModel]] = {
     "pillar": PillarCondition,
     "question": AnswerCondition,
     "chain_removed": ChainRemovedCondition,
+    "removed_for": RemovedForCondition,
+    "no_incident": NoIncidentCondition,
     "all": AllCondition,
     "any": AnyCondition,
 }
@@ -215,6 +254,11 @@ def to_scoring_condition(cond: Condition) -> m.Condition:
         return m.MinAnswer(cond.question, cond.min)
     if isinstance(cond, ChainRemovedCondition):
         return m.ChainRemoved(cond.chain_removed)
+    if isinstance(cond, RemovedForCondition):
+        return m.RemovedFor(cond.removed_for.chain, cond.removed_for.days)
+    if isinstance(cond, NoIncidentCondition):
+        spec = cond.no_incident
+        return m.NoIncident(spec.pillars, spec.min_severity, spec.days)
     if isinstance(cond, AllCondition):
         return m.AllOf(tuple(to_scoring_condition(c) for c in cond.all))
     return m.AnyOf(tuple(to_scoring_condition(c) for c in cond.any))
