@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
 from assessments.demo.organisation import DemoAssessment, DemoOrg
-from assessments.reports.track_record import period_bounds
+from assessments.periods import period_bounds
 from scoring.model import AssessmentInput
 from scoring.track_record import (
     IncidentRecord,

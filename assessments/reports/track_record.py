@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from assessments.periods import parse_period
+from assessments.periods import period_bounds
 from assessments.reports.org_table import MARKED_REMOVED
 from assessments.storage.incidents import IncidentView
 from assessments.storage.removal_requests import RemovalRequestView
@@ -27,14 +27,6 @@ from scoring.track_record import (
 DECISIONS = (APPROVED, DECLINED, EXPIRED)
 LEVELS = range(5)
 WITHOUT_SIGN_OFF = "removed without sign-off"
-
-
-def period_bounds(period: str) -> tuple[date, date]:
-    """The first and last day of a quarter: "2026-Q4" → (2026-10-01, 2026-12-31)."""
-    year, quarter = parse_period(period)
-    first = date(year, 3 * quarter - 2, 1)
-    last = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-    return first, date.fromordinal(last.toordinal() - 1)
 
 
 def judged_on(period: str, today: date) -> date:

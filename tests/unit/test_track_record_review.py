@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
+from assessments.periods import period_bounds
 from assessments.reports.track_record import (
     build_track_record_review,
     by_severity,
     incidents_by_level,
     judged_on,
-    period_bounds,
     unsigned_removals,
 )
 from assessments.storage.incidents import IncidentView
