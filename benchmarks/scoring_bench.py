@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -22,7 +23,9 @@ from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
 from assessments.demo.organisation import DemoOrg, generate_demo_org
 from scoring import AssessmentInput, AssessmentResult, Catalogue, Rubric, score_assessment
-from scoring.vectorised import inputs_to_frames, score_org
+from scoring.frames import NOT_APPLICABLE, AnswerMatrix, answer_matrix, inputs_to_frames
+from scoring.model import MAX_LEVEL, SCORE_EPSILON
+from scoring.vectorised import score_org
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCORE_TOLERANCE = 1e-9
@@ -60,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     org_times, frame = _timed(
         lambda: score_org(rubric, chains, answers, removed, assessment_ids=ids), args.repeat
     )
+    matrix = answer_matrix(
+        answers, pd.Index(ids, dtype=object, tupleize_cols=False), [q.id for q in rubric.questions]
+    )
+    bare_times, _ = _timed(lambda: bare_numpy_pass(rubric, matrix), max(args.repeat, 5))
     loop_times, results = _timed(
         lambda: [score_assessment(rubric, chains, inputs[i]) for i in ids], args.repeat
     )
@@ -74,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'':<28}{'best':>12}{'median':>12}{'per assessment':>17}")
     for name, times in (
         ("score_org (vectorised)", org_times),
+        ("bare numpy pass", bare_times),
         ("score_assessment loop", loop_times),
     ):
         best = min(times)
@@ -81,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{name:<28}{best:>11.3f}s{statistics.median(times):>11.3f}s{best / n * 1e6:>14.1f} µs"
         )
     print(f"{'speed-up (loop / vectorised)':<28}{min(loop_times) / min(org_times):>11.0f}×")
+    print(f"{'vectorised / bare numpy':<28}{min(org_times) / min(bare_times):>11.0f}×")
     if disagreements:
         print(f"agree: NO ({len(disagreements)} differences)")
         for line in disagreements[:10]:
@@ -131,6 +140,30 @@ def compare(
         if abs(row["confidence"] - result.confidence.value) > SCORE_TOLERANCE:
             differences.append(f"{assessment_id} confidence: {row['confidence']}")
     return differences
+
+
+def bare_numpy_pass(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
+    """Pillar levels by plain numpy over a ready answer matrix: the floor for `score_org`.
+
+    Weighted sums by one matrix product per pillar total, critical caps, levels by
+    `searchsorted`; no frames, confidence, chains or explanations, and sums in numpy's own
+    order (so not the exact floats `score_org` promises).
+    """
+    questions = rubric.questions
+    weights = np.array([q.weight for q in questions])
+    maxima = np.array([q.max_value for q in questions], dtype="float64")
+    member = np.array([[q.pillar == p.id for p in rubric.pillars] for q in questions], dtype=float)
+    applicable = matrix.kind != NOT_APPLICABLE
+    credit = (matrix.value * (weights / maxima)) @ member
+    weight = (applicable * weights) @ member
+    score = 100 * credit / np.where(weight > 0, weight, 1.0)
+    caps = np.where(applicable, MAX_LEVEL * matrix.value // maxima, MAX_LEVEL)
+    level = np.searchsorted(np.array(rubric.level_thresholds), score + SCORE_EPSILON, "right")
+    for k, pillar in enumerate(rubric.pillars):
+        critical = [j for j, q in enumerate(questions) if q.pillar == pillar.id and q.critical]
+        if critical:
+            level[:, k] = np.minimum(level[:, k], caps[:, critical].min(axis=1))
+    return level
 
 
 def _timed(run: Callable[[], T], repeat: int) -> tuple[list[float], T]:

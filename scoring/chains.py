@@ -14,6 +14,7 @@ from scoring.results import (
     Recommendation,
     UnlockPath,
 )
+from scoring.rules import CHAIN_STATUSES, chain_status_code, rank_key
 
 ALL_REMOVED = "Every removable chain is already removed."
 PERMANENT_REASON = "Permanent: never recommended for removal."
@@ -23,7 +24,7 @@ _NO_CONDITIONS = AllOf(())
 def rank_eligible(chains: Sequence[ChainSpec]) -> list[ChainSpec]:
     """Eligible chains best first: low risk, then high toil, then catalogue order."""
     # sorted() is stable, so chains equal on all three keep their catalogue position.
-    return sorted(chains, key=lambda c: (c.risk.rank, -c.toil.rank, c.order))
+    return sorted(chains, key=rank_key)
 
 
 def assess_chains(catalogue: Catalogue, state: TeamState) -> tuple[ChainResult, ...]:
@@ -31,34 +32,30 @@ def assess_chains(catalogue: Catalogue, state: TeamState) -> tuple[ChainResult, 
     outcomes = {
         chain.id: evaluate(chain.unlock or _NO_CONDITIONS, state) for chain in catalogue.chains
     }
-    too_early = [c for c in catalogue.chains if _removed_too_early(c, outcomes[c.id], state)]
-    eligible = rank_eligible(
-        [
-            c
-            for c in catalogue.chains
-            if c.id not in state.removed and not c.permanent and outcomes[c.id].met
+    statuses = {
+        chain.id: CHAIN_STATUSES[
+            chain_status_code(chain.id in state.removed, outcomes[chain.id].met, chain.permanent)
         ]
+        for chain in catalogue.chains
+    }
+    held_back = ChainStatus.REMOVED_TOO_EARLY in statuses.values()
+    eligible = rank_eligible(
+        [c for c in catalogue.chains if statuses[c.id] is ChainStatus.ELIGIBLE]
     )
     rank = {chain.id: position for position, chain in enumerate(eligible, start=1)}
     results = []
     for chain in catalogue.chains:
-        outcome = outcomes[chain.id]
-        if chain.id in state.removed:
+        outcome, status = outcomes[chain.id], statuses[chain.id]
+        if status in (ChainStatus.REMOVED, ChainStatus.REMOVED_TOO_EARLY):
             result = _removed(chain, outcome)
-        elif chain.permanent:
-            result = ChainResult(
-                chain.id, chain.name, ChainStatus.PERMANENT, (), (), PERMANENT_REASON
-            )
-        elif not outcome.met:
+        elif status is ChainStatus.PERMANENT:
+            result = ChainResult(chain.id, chain.name, status, (), (), PERMANENT_REASON)
+        elif status is ChainStatus.BLOCKED:
             result = _blocked(chain, outcome)
         else:
-            result = _eligible(chain, outcome, rank[chain.id], len(eligible), bool(too_early))
+            result = _eligible(chain, outcome, rank[chain.id], len(eligible), held_back)
         results.append(result)
     return tuple(results)
-
-
-def _removed_too_early(chain: ChainSpec, outcome: ConditionOutcome, state: TeamState) -> bool:
-    return chain.id in state.removed and (chain.permanent or not outcome.met)
 
 
 def _removed(chain: ChainSpec, outcome: ConditionOutcome) -> ChainResult:

@@ -1,10 +1,21 @@
-"""Evaluate unlock conditions against a team's levels, answers and removed chains."""
+"""Unlock conditions: one rule per condition kind, shared by both engines, and its explanation.
+
+Each kind is one class with two methods: `holds` decides whether the condition holds, on
+`Facts` that are one team's Python values (`TeamState`, for `score_assessment`) or arrays
+over many assessments (for `score_org`), with the same operators; `explain` gives one team
+the sentences for what holds and the gaps for what does not, using `holds` for the verdict.
+A new condition kind is one new class registered in `CONDITION_KINDS`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import reduce
+from typing import Any, Protocol
 
+from scoring.frames import KIND_CODE, NOT_APPLICABLE, VALUE
 from scoring.model import (
     AllOf,
     Answer,
@@ -27,9 +38,25 @@ ANSWER_WORDS = {
 }
 
 
+class Facts(Protocol):
+    """What conditions are checked against: one team's values, or arrays over assessments."""
+
+    def answer(self, question_id: str) -> tuple[Any, Any]:
+        """The answer's kind code (scoring.frames) and credited value (0 unless a value)."""
+
+    def pillar_level(self, pillar_id: str) -> Any:
+        """The pillar's readiness level (0 for a pillar the rubric lacks)."""
+
+    def chain_removed(self, chain_id: str) -> Any:
+        """Whether the team marked the chain removed."""
+
+    def always(self, flag: bool) -> Any:
+        """`flag` for every assessment: a condition with nothing to check."""
+
+
 @dataclass(frozen=True)
 class TeamState:
-    """What unlock conditions are checked against.
+    """One team's facts for unlock conditions, and the names their texts need.
 
     Attributes:
         rubric: gives pillar names for the texts.
@@ -45,6 +72,29 @@ class TeamState:
     answers: Mapping[str, Answer]
     removed: frozenset[str]
 
+    def answer(self, question_id: str) -> tuple[int, int]:
+        answer = answer_to(question_id, self.answers)
+        return KIND_CODE[answer.kind], answer.value or 0
+
+    def pillar_level(self, pillar_id: str) -> int:
+        return self.pillar_levels.get(pillar_id, 0)
+
+    def chain_removed(self, chain_id: str) -> bool:
+        return chain_id in self.removed
+
+    def always(self, flag: bool) -> bool:
+        return flag
+
+
+class ConditionKind(Protocol):
+    """One kind of unlock condition: its rule, and its explanation for one team."""
+
+    def holds(self, condition: Any, facts: Facts) -> Any:
+        """Whether the condition holds on these facts (a bool, or a boolean array)."""
+
+    def explain(self, condition: Any, state: TeamState) -> ConditionOutcome:
+        """Sentences for what holds and gaps for what does not, for one team."""
+
 
 @dataclass(frozen=True)
 class ConditionOutcome:
@@ -55,85 +105,130 @@ class ConditionOutcome:
     gaps: tuple[Gap, ...]
 
 
+def holds(condition: Condition, facts: Facts) -> Any:
+    """Whether the condition holds: a bool for one team, a boolean array for many."""
+    return CONDITION_KINDS[type(condition)].holds(condition, facts)
+
+
 def evaluate(condition: Condition, state: TeamState) -> ConditionOutcome:
-    """Check one condition tree; `all` collects every child's sentences and gaps."""
-    if isinstance(condition, MinPillarLevel):
-        return _min_pillar_level(condition, state)
-    if isinstance(condition, MinAnswer):
-        return _min_answer(condition, state)
-    if isinstance(condition, ChainRemoved):
-        return _chain_removed(condition, state)
-    if isinstance(condition, AllOf):
+    """Check one condition tree for one team; `all` collects every child's sentences and gaps."""
+    return CONDITION_KINDS[type(condition)].explain(condition, state)
+
+
+def every(start: Any, verdicts: Iterable[Any]) -> Any:
+    """`all` of the children's verdicts (true with none), on bools or boolean arrays."""
+    return reduce(operator.and_, verdicts, start)
+
+
+def some(start: Any, verdicts: Iterable[Any]) -> Any:
+    """`any` of the children's verdicts (false with none), on bools or boolean arrays."""
+    return reduce(operator.or_, verdicts, start)
+
+
+class _MinPillarLevel:
+    def holds(self, condition: MinPillarLevel, facts: Facts) -> Any:
+        return facts.pillar_level(condition.pillar) >= condition.level
+
+    def explain(self, condition: MinPillarLevel, state: TeamState) -> ConditionOutcome:
+        name = _pillar_name(condition.pillar, state.rubric)
+        current = state.pillar_level(condition.pillar)
+        if self.holds(condition, state):
+            return _holds(f"{name} level {current} ≥ {condition.level}")
+        gap = Gap(
+            kind="pillar_level",
+            subject=condition.pillar,
+            current=current,
+            required=condition.level,
+            text=f"{name} level {current}, needs {condition.level}",
+        )
+        return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+
+
+class _MinAnswer:
+    def holds(self, condition: MinAnswer, facts: Facts) -> Any:
+        # Not applicable counts as met.
+        kind, value = facts.answer(condition.question)
+        return ((kind == VALUE) & (value >= condition.value)) | (kind == NOT_APPLICABLE)
+
+    def explain(self, condition: MinAnswer, state: TeamState) -> ConditionOutcome:
+        question, required = condition.question, condition.value
+        answer = answer_to(question, state.answers)
+        if self.holds(condition, state):
+            if answer.kind is AnswerKind.NOT_APPLICABLE:
+                return _holds(f"{question} is not applicable (counts as met)")
+            return _holds(f"{question} is {answer.value} ≥ {required}")
+        if answer.kind is AnswerKind.VALUE and answer.value is not None:
+            current: int | None = answer.value
+            shown = str(answer.value)
+        else:
+            current, shown = None, ANSWER_WORDS[answer.kind]
+        gap = Gap(
+            kind="answer",
+            subject=question,
+            current=current,
+            required=required,
+            text=f"{question} is {shown}, needs {required}",
+        )
+        return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+
+
+class _ChainRemoved:
+    def holds(self, condition: ChainRemoved, facts: Facts) -> Any:
+        return facts.chain_removed(condition.chain)
+
+    def explain(self, condition: ChainRemoved, state: TeamState) -> ConditionOutcome:
+        name = chain_name(condition.chain, state.catalogue)
+        if self.holds(condition, state):
+            return _holds(f"chain '{name}' is removed")
+        gap = Gap(
+            kind="chain_removed",
+            subject=condition.chain,
+            current=0,
+            required=1,
+            text=f"chain '{name}' is still in place",
+        )
+        return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+
+
+class _AllOf:
+    def holds(self, condition: AllOf, facts: Facts) -> Any:
+        return every(facts.always(True), (holds(c, facts) for c in condition.conditions))
+
+    def explain(self, condition: AllOf, state: TeamState) -> ConditionOutcome:
         outcomes = [evaluate(child, state) for child in condition.conditions]
         return ConditionOutcome(
-            met=all(o.met for o in outcomes),
+            met=every(True, (o.met for o in outcomes)),
             satisfied=tuple(s for o in outcomes for s in o.satisfied),
             gaps=tuple(g for o in outcomes for g in o.gaps),
         )
-    return _any_of(condition, state)
 
 
-def _min_pillar_level(condition: MinPillarLevel, state: TeamState) -> ConditionOutcome:
-    name = _pillar_name(condition.pillar, state.rubric)
-    current = state.pillar_levels.get(condition.pillar, 0)
-    if current >= condition.level:
-        return _holds(f"{name} level {current} ≥ {condition.level}")
-    gap = Gap(
-        kind="pillar_level",
-        subject=condition.pillar,
-        current=current,
-        required=condition.level,
-        text=f"{name} level {current}, needs {condition.level}",
-    )
-    return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+class _AnyOf:
+    def holds(self, condition: AnyOf, facts: Facts) -> Any:
+        return some(facts.always(False), (holds(c, facts) for c in condition.conditions))
 
-
-def _min_answer(condition: MinAnswer, state: TeamState) -> ConditionOutcome:
-    question, required = condition.question, condition.value
-    answer = answer_to(question, state.answers)
-    if answer.kind is AnswerKind.NOT_APPLICABLE:
-        return _holds(f"{question} is not applicable (counts as met)")
-    if answer.kind is AnswerKind.VALUE and answer.value is not None:
-        if answer.value >= required:
-            return _holds(f"{question} is {answer.value} ≥ {required}")
-        current: int | None = answer.value
-        shown = str(answer.value)
-    else:
-        current, shown = None, ANSWER_WORDS[answer.kind]
-    gap = Gap(
-        kind="answer",
-        subject=question,
-        current=current,
-        required=required,
-        text=f"{question} is {shown}, needs {required}",
-    )
-    return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
-
-
-def _chain_removed(condition: ChainRemoved, state: TeamState) -> ConditionOutcome:
-    name = chain_name(condition.chain, state.catalogue)
-    if condition.chain in state.removed:
-        return _holds(f"chain '{name}' is removed")
-    gap = Gap(
-        kind="chain_removed",
-        subject=condition.chain,
-        current=0,
-        required=1,
-        text=f"chain '{name}' is still in place",
-    )
-    return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
-
-
-def _any_of(condition: AnyOf, state: TeamState) -> ConditionOutcome:
-    outcomes = [evaluate(child, state) for child in condition.conditions]
-    for outcome in outcomes:
-        if outcome.met:
+    def explain(self, condition: AnyOf, state: TeamState) -> ConditionOutcome:
+        outcomes = [evaluate(child, state) for child in condition.conditions]
+        if some(False, (o.met for o in outcomes)):
             # The first option that holds is the reason it holds.
-            return ConditionOutcome(met=True, satisfied=outcome.satisfied, gaps=())
-    options = tuple(_one_gap(o.gaps) for o in outcomes)
-    text = "one of: " + " or ".join(f"({o.text})" for o in options) if options else "no option"
-    gap = Gap(kind="any_of", subject="", current=None, required=None, text=text, options=options)
-    return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+            first = next(o for o in outcomes if o.met)
+            return ConditionOutcome(met=True, satisfied=first.satisfied, gaps=())
+        options = tuple(_one_gap(o.gaps) for o in outcomes)
+        text = "one of: " + " or ".join(f"({o.text})" for o in options) if options else "no option"
+        gap = Gap(
+            kind="any_of", subject="", current=None, required=None, text=text, options=options
+        )
+        return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+
+
+CONDITION_KINDS: dict[type, ConditionKind] = {
+    MinPillarLevel: _MinPillarLevel(),
+    MinAnswer: _MinAnswer(),
+    ChainRemoved: _ChainRemoved(),
+    AllOf: _AllOf(),
+    AnyOf: _AnyOf(),
+}
+"""Every condition kind's rule (`holds`) and explanation (`explain`), by condition type."""
 
 
 def _one_gap(gaps: tuple[Gap, ...]) -> Gap:

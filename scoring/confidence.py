@@ -4,33 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from scoring import rules
 from scoring.model import Answer, AnswerKind, Rubric
 from scoring.pillars import answer_to, is_applicable
 from scoring.results import Confidence, ConfidenceBand
-
-HIGH_CONFIDENCE = 0.8
-MEDIUM_CONFIDENCE = 0.5
-UNEVIDENCED_CREDIT = 0.5
-"""Confidence in a value above 0 that no evidence link backs."""
+from scoring.rules import CONFIDENCE_BANDS
 
 
 def answer_confidence(answer: Answer) -> float:
-    """1 for a value with evidence or a value of 0, 0.5 for other values, 0 otherwise."""
-    if answer.kind is not AnswerKind.VALUE:
-        return 0.0
-    # Claiming "absent" needs no proof; any higher claim does.
-    if answer.has_evidence or not answer.value:
-        return 1.0
-    return UNEVIDENCED_CREDIT
+    """How far one answer can be trusted (`rules.answer_confidence`)."""
+    is_value = answer.kind is AnswerKind.VALUE
+    return float(rules.answer_confidence(is_value, answer.value or 0, answer.has_evidence))
 
 
 def confidence_band(value: float) -> ConfidenceBand:
-    """High at 0.8 and above, medium at 0.5 and above, low below."""
-    if value >= HIGH_CONFIDENCE:
-        return ConfidenceBand.HIGH
-    if value >= MEDIUM_CONFIDENCE:
-        return ConfidenceBand.MEDIUM
-    return ConfidenceBand.LOW
+    """High at 0.8 and above, medium at 0.5 and above, low below (`rules`)."""
+    return CONFIDENCE_BANDS[rules.confidence_band_index(value)]
 
 
 def score_confidence(rubric: Rubric, answers: Mapping[str, Answer]) -> Confidence:
@@ -52,7 +41,7 @@ def score_confidence(rubric: Rubric, answers: Mapping[str, Answer]) -> Confidenc
             dont_know.append(question.id)
         elif answer_confidence(answer) < 1.0:
             without_evidence.append(question.id)
-    value = trusted / total_weight if total_weight > 0 else 0.0
+    value = float(rules.weighted_confidence(trusted, total_weight))
     return Confidence(
         value=value,
         band=confidence_band(value),

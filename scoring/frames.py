@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -12,7 +12,14 @@ import pandas as pd
 from scoring.model import AnswerKind, AssessmentInput
 
 ANSWER_COLUMNS = ("assessment_id", "question_id", "kind", "value", "has_evidence")
+"""The long-form answer frame `score_org` reads: one row per given answer.
+
+`kind` is an AnswerKind value; `value` a float, NaN unless kind is "value"; a missing row is
+unanswered. `answer_frame` builds it, for the app (from stored answers) and for
+`inputs_to_frames` (from scoring inputs) alike.
+"""
 REMOVED_COLUMNS = ("assessment_id", "chain_id")
+"""The long-form removed-chain frame: one row per chain a team marked removed."""
 
 KIND_ORDER = (
     AnswerKind.VALUE,
@@ -22,8 +29,30 @@ KIND_ORDER = (
 )
 VALUE, NOT_APPLICABLE, DONT_KNOW, UNANSWERED = range(len(KIND_ORDER))
 """Codes of the answer kinds in an `AnswerMatrix`."""
+KIND_CODE = {kind: code for code, kind in enumerate(KIND_ORDER)}
+_KIND_NAMES = np.array([kind.value for kind in KIND_ORDER], dtype=object)
+
+AnswerFacts = tuple[Hashable, str, int | None, bool, bool, bool]
+"""One stored answer: (assessment_id, question_id, value, is_not_applicable, dont_know,
+has_evidence); `value` is None unless a value was given."""
 
 AssessmentId = TypeVar("AssessmentId", bound=Hashable)
+_RUN_SAMPLE = 1024
+
+
+def answer_kind_code(has_value: Any, not_applicable: Any) -> Any:
+    """An answer's kind code: VALUE if a value is given, else NOT_APPLICABLE if marked so,
+    else DONT_KNOW (an answer row that is neither is "don't know").
+
+    Works on one answer's booleans and on boolean arrays alike (booleans count as 0 and 1).
+    """
+    not_given = DONT_KNOW + (NOT_APPLICABLE - DONT_KNOW) * not_applicable
+    return VALUE + (not_given - VALUE) * (1 - has_value)
+
+
+def answer_kind(has_value: bool, not_applicable: bool) -> AnswerKind:
+    """One answer's kind, by `answer_kind_code`."""
+    return KIND_ORDER[answer_kind_code(has_value, not_applicable)]
 
 
 @dataclass(frozen=True)
@@ -41,38 +70,58 @@ class AnswerMatrix:
     evidence: np.ndarray
 
 
+def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:
+    """The long-form answer frame (ANSWER_COLUMNS) from stored answers; derives each kind."""
+    ids, questions, values, not_applicable, _dont_know, evidence = _columns(facts, 6)
+    value = np.array(values, dtype="float64")  # None becomes NaN
+    kind = answer_kind_code(~np.isnan(value), np.array(not_applicable, dtype=bool))
+    columns = {
+        "assessment_id": _id_series(ids),
+        "question_id": pd.Series(questions, dtype="object"),
+        # Indexing one array of names: every row shares the same few strings.
+        "kind": pd.Series(_KIND_NAMES[kind], dtype="object"),
+        "value": pd.Series(value, dtype="float64"),
+        "has_evidence": pd.Series(evidence, dtype="bool"),
+    }
+    return pd.DataFrame(columns, columns=list(ANSWER_COLUMNS))
+
+
+def removed_frame(pairs: Iterable[tuple[Hashable, str]]) -> pd.DataFrame:
+    """The long-form removed-chain frame (REMOVED_COLUMNS) from (assessment_id, chain_id)."""
+    ids, chains = _columns(pairs, 2)
+    columns = {
+        "assessment_id": _id_series(ids),
+        "chain_id": pd.Series(chains, dtype="object"),
+    }
+    return pd.DataFrame(columns, columns=list(REMOVED_COLUMNS))
+
+
 def inputs_to_frames(
     inputs: Mapping[AssessmentId, AssessmentInput],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Long-form answers and removed-chain frames for `score_org`, from per-assessment inputs."""
-    answer_rows = [
-        (assessment_id, question_id, str(answer.kind), answer.value, answer.has_evidence)
+    """Answer and removed-chain frames for `score_org` from scoring inputs, by the app's builder.
+
+    An answer of kind "unanswered" gets no row: a missing row means the same.
+    """
+    facts = [
+        (
+            assessment_id,
+            question_id,
+            answer.value if answer.kind is AnswerKind.VALUE else None,
+            answer.kind is AnswerKind.NOT_APPLICABLE,
+            answer.kind is AnswerKind.DONT_KNOW,
+            answer.has_evidence,
+        )
         for assessment_id, assessment in inputs.items()
         for question_id, answer in assessment.answers.items()
+        if answer.kind is not AnswerKind.UNANSWERED
     ]
-    removed_rows = [
+    removed = [
         (assessment_id, chain_id)
         for assessment_id, assessment in inputs.items()
         for chain_id in sorted(assessment.removed_chains)
     ]
-    answers = pd.DataFrame(
-        {
-            "assessment_id": _object_array(row[0] for row in answer_rows),
-            "question_id": pd.Series([row[1] for row in answer_rows], dtype=object),
-            "kind": pd.Series([row[2] for row in answer_rows], dtype=object),
-            "value": pd.Series(
-                [np.nan if row[3] is None else row[3] for row in answer_rows], dtype="float64"
-            ),
-            "has_evidence": pd.Series([row[4] for row in answer_rows], dtype=bool),
-        }
-    )
-    removed = pd.DataFrame(
-        {
-            "assessment_id": _object_array(row[0] for row in removed_rows),
-            "chain_id": pd.Series([row[1] for row in removed_rows], dtype=object),
-        }
-    )
-    return answers, removed
+    return answer_frame(facts), removed_frame(removed)
 
 
 def assessment_index(
@@ -141,10 +190,49 @@ def removed_matrix(removed: pd.DataFrame, ids: pd.Index, chain_ids: Sequence[str
 
 def positions(column: pd.Series, labels: pd.Index) -> np.ndarray:
     """Each value's position in `labels`, -1 where it is not there (or missing)."""
+    values = column.to_numpy()
+    # Rows often come in runs of equal values (an assessment's answers together, mostly
+    # values): hashing one value per run costs far less than hashing every row. A sample
+    # tells whether runs are long enough to be worth finding.
+    if _runs(values[:_RUN_SAMPLE]) > _RUN_SAMPLE // 4:
+        return _lookup(values, labels)
+    starts = _run_starts(values)
+    if len(starts) > len(values) // 4:
+        return _lookup(values, labels)
+    lengths = np.diff(np.append(starts, len(values)))
+    return np.repeat(_lookup(values[starts], labels), lengths)
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    changed = values[1:] != values[:-1]
+    return np.flatnonzero(np.concatenate((np.ones(min(len(values), 1), dtype=bool), changed)))
+
+
+def _runs(values: np.ndarray) -> int:
+    return len(_run_starts(values))
+
+
+def _lookup(values: np.ndarray, labels: pd.Index) -> np.ndarray:
     # Hash each distinct value once: a column has far fewer distinct values than rows.
-    codes, uniques = pd.factorize(column)
+    codes, uniques = pd.factorize(values)
     found = labels.get_indexer(uniques) if len(uniques) else np.empty(0, dtype=np.intp)
     return np.where(codes >= 0, found[codes], -1)
+
+
+def _columns(rows: Iterable[Sequence[Any]], width: int) -> list[list[Any]]:
+    # Column by column: a frame built from one dict or tuple per row costs several times more.
+    table = rows if isinstance(rows, Sequence) else list(rows)
+    return [[row[i] for row in table] for i in range(width)]
+
+
+def _id_series(ids: list[Any]) -> pd.Series:
+    # Integer ids (the app's) become int64; any other ids, tuples included, stay whole objects.
+    if not ids or type(ids[0]) is int:
+        try:
+            return pd.Series(ids, dtype="int64")
+        except (TypeError, ValueError, OverflowError):
+            pass
+    return pd.Series(_object_array(ids), dtype=object)
 
 
 def _object_array(values: Iterable[Hashable]) -> np.ndarray:

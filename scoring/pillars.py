@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from scoring import rules
 from scoring.model import (
     MAX_LEVEL,
-    SCORE_EPSILON,
     Answer,
     AnswerKind,
     PillarSpec,
@@ -14,6 +14,7 @@ from scoring.model import (
     Rubric,
 )
 from scoring.results import AutonomyLevel, PillarResult
+from scoring.rules import score_level
 
 UNANSWERED = Answer.unanswered()
 
@@ -37,53 +38,33 @@ def is_applicable(answer: Answer) -> bool:
     return answer.kind is not AnswerKind.NOT_APPLICABLE
 
 
-def credited_value(answer: Answer) -> int:
-    """The scale value an answer counts as: its value, or 0 for don't know and unanswered."""
-    if answer.kind is AnswerKind.VALUE and answer.value is not None:
-        return answer.value
-    return 0
+def credited(answer: Answer) -> int:
+    """The scale value an answer counts as (`rules.credited_value`)."""
+    return rules.credited_value(answer.kind is AnswerKind.VALUE, answer.value or 0)
 
 
 def pillar_score(questions: Iterable[QuestionSpec], answers: Mapping[str, Answer]) -> float:
-    """Weighted partial credit, `100 * sum(w * v / max) / sum(w)` over applicable questions."""
+    """Weighted partial credit (`rules.answer_credit`, `rules.pillar_score`) over applicable
+    questions."""
     credit = 0.0
     total_weight = 0.0
-    applicable = False
-    # Accumulated left to right in questionnaire order, term by term exactly as the spec
-    # writes it, so the vectorised org scoring can reproduce the same float.
+    # Accumulated left to right in questionnaire order, term by term, the order the
+    # vectorised engine adds its columns in, so both reach the same float.
     for question in questions:
         answer = answer_to(question.id, answers)
         if not is_applicable(answer):
             continue
-        applicable = True
-        credit += question.weight * credited_value(answer) / question.max_value
+        credit += rules.answer_credit(question.weight, credited(answer), question.max_value)
         total_weight += question.weight
-    if not applicable or total_weight == 0:
-        return 0.0
-    return 100 * credit / total_weight
-
-
-def score_level(score: float, thresholds: Sequence[float]) -> int:
-    """The highest level whose threshold the score reaches (within SCORE_EPSILON), else 0."""
-    level = 0
-    for candidate, threshold in enumerate(thresholds, start=1):
-        if score + SCORE_EPSILON >= threshold:
-            level = candidate
-    return level
+    return float(rules.pillar_score(credit, total_weight))
 
 
 def critical_cap(question: QuestionSpec, answer: Answer) -> int | None:
-    """The level a critical question allows its pillar; None when it does not cap."""
+    """The level a critical question allows its pillar (`rules.critical_cap`); None when it
+    does not cap (not critical, or not applicable)."""
     if not question.critical or not is_applicable(answer):
         return None
-    if answer.kind is AnswerKind.VALUE:
-        return MAX_LEVEL * credited_value(answer) // question.max_value
-    return 0
-
-
-def lowest_value_for_cap(question: QuestionSpec, level: int) -> int:
-    """The lowest answer whose critical cap `floor(4 * v / max)` reaches `level`."""
-    return -(-level * question.max_value // MAX_LEVEL)
+    return int(rules.critical_cap(credited(answer), question.max_value))
 
 
 def score_pillar(rubric: Rubric, pillar: PillarSpec, answers: Mapping[str, Answer]) -> PillarResult:

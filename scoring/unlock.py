@@ -19,14 +19,9 @@ from scoring.model import (
     MinPillarLevel,
     Rubric,
 )
-from scoring.pillars import (
-    answer_to,
-    credited_value,
-    critical_cap,
-    lowest_value_for_cap,
-    pillar_score,
-)
+from scoring.pillars import answer_to, credited, critical_cap, pillar_score
 from scoring.results import Improvement, UnlockPath
+from scoring.rules import lowest_value_for_cap
 
 NEAREST_PATHS = 3
 
@@ -55,7 +50,10 @@ class _Planner:
         self.question_ids = frozenset(q.id for q in rubric.questions)
 
     def solve(self, condition: Condition, plan: _Plan) -> _Plan | None:
-        """The plan raised until the condition holds, or None if answers alone cannot."""
+        """The plan raised until the condition holds, or None if answers alone cannot.
+
+        A condition kind without a step here (answers cannot make it hold) gets no path.
+        """
         if isinstance(condition, MinAnswer):
             return self._min_answer(condition, plan)
         if isinstance(condition, MinPillarLevel):
@@ -71,7 +69,9 @@ class _Planner:
                     return None
                 solved = self.solve(child, solved)
             return solved
-        return self._any_of(condition, plan)
+        if isinstance(condition, AnyOf):
+            return self._any_of(condition, plan)
+        return None
 
     def _min_answer(self, condition: MinAnswer, plan: _Plan) -> _Plan | None:
         question_id, required = condition.question, condition.value
@@ -95,7 +95,7 @@ class _Planner:
         for question in questions:
             cap = critical_cap(question, Answer.of(plan.values[question.id]))
             if cap is not None and cap < level:
-                plan = _raised(plan, question.id, lowest_value_for_cap(question, level))
+                plan = _raised(plan, question.id, lowest_value_for_cap(level, question.max_value))
         threshold = self.rubric.level_thresholds[level - 1]
         while self._score(condition.pillar, plan) + SCORE_EPSILON < threshold:
             raisable = [q for q in questions if plan.values[q.id] < q.max_value]
@@ -167,7 +167,7 @@ def _starting_plan(rubric: Rubric, answers: Mapping[str, Answer]) -> _Plan:
         answer = answer_to(question.id, answers)
         if answer.kind is AnswerKind.NOT_APPLICABLE:
             continue
-        values[question.id] = credited_value(answer)
+        values[question.id] = credited(answer)
         if answer.kind is AnswerKind.VALUE:
             answered.add(question.id)
     return _Plan(values, frozenset(answered))

@@ -8,15 +8,17 @@ the same floats.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from scoring.confidence import HIGH_CONFIDENCE, MEDIUM_CONFIDENCE
+from scoring import rules
+from scoring.conditions import holds as unlock_holds
 from scoring.frames import (
     NOT_APPLICABLE,
+    UNANSWERED,
     VALUE,
     AnswerMatrix,
     answer_matrix,
@@ -26,25 +28,19 @@ from scoring.frames import (
 )
 from scoring.model import (
     MAX_LEVEL,
-    SCORE_EPSILON,
-    AllOf,
-    AnyOf,
     Catalogue,
-    ChainRemoved,
-    Condition,
-    MinAnswer,
-    MinPillarLevel,
     Rubric,
 )
 from scoring.pillars import AUTONOMY_BY_LEVEL
-from scoring.results import ChainStatus, ConfidenceBand
+from scoring.results import ChainStatus
 
 __all__ = ["inputs_to_frames", "score_org"]
 
 _AUTONOMY = np.array([level.value for level in AUTONOMY_BY_LEVEL], dtype=object)
-_STATUSES = tuple(ChainStatus)
+_STATUSES = rules.CHAIN_STATUSES
 _STATUS_TEXT = np.array([s.value for s in _STATUSES], dtype=object)
 _CODE = {status: code for code, status in enumerate(_STATUSES)}
+_BANDS = np.array([band.value for band in rules.CONFIDENCE_BANDS], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -95,11 +91,7 @@ def score_org(
     columns["overall_level"] = overall
     columns["weakest_pillar"] = _weakest_pillar(rubric, pillars)
     columns["confidence"] = confidence
-    columns["confidence_band"] = np.select(
-        [confidence >= HIGH_CONFIDENCE, confidence >= MEDIUM_CONFIDENCE],
-        [ConfidenceBand.HIGH.value, ConfidenceBand.MEDIUM.value],
-        ConfidenceBand.LOW.value,
-    ).astype(object)
+    columns["confidence_band"] = _BANDS[rules.confidence_band_index(confidence)]
     columns["autonomy"] = _AUTONOMY[np.clip(overall, 0, MAX_LEVEL)]
     for k, chain in enumerate(catalogue.chains):
         columns[f"status:{chain.id}"] = _STATUS_TEXT[status[:, k]]
@@ -111,36 +103,32 @@ def score_org(
 
 def _score_pillars(rubric: Rubric, matrix: AnswerMatrix) -> _Pillars:
     """Weighted partial credit per pillar, then the level: score level capped by criticals."""
-    n = matrix.kind.shape[0]
-    position = {q.id: j for j, q in enumerate(rubric.questions)}
-    is_value = matrix.kind == VALUE
+    n, questions = matrix.kind.shape[0], rubric.questions
+    weights = np.array([q.weight for q in questions], dtype="float64")
+    maxima = np.array([q.max_value for q in questions], dtype="float64")
     applicable = matrix.kind != NOT_APPLICABLE
-    scores = np.zeros((n, len(rubric.pillars)))
-    levels = np.zeros((n, len(rubric.pillars)), dtype=int)
-    for p, pillar in enumerate(rubric.pillars):
-        credit = np.zeros(n)
-        weight = np.zeros(n)
-        cap = np.full(n, MAX_LEVEL)
-        for question in rubric.questions_of(pillar.id):
-            j = position[question.id]
-            value = matrix.value[:, j]
-            credit = credit + np.where(
-                is_value[:, j], question.weight * value / question.max_value, 0.0
-            )
-            weight = weight + np.where(applicable[:, j], question.weight, 0.0)
-            if question.critical:
-                # Don't know and unanswered cap at 0; not applicable does not cap.
-                floor = np.floor(MAX_LEVEL * value / question.max_value).astype(int)
-                own = np.where(is_value[:, j], floor, 0)
-                cap = np.where(applicable[:, j], np.minimum(cap, own), cap)
-        score = np.zeros(n)
-        np.divide(100 * credit, weight, out=score, where=weight > 0)
-        score_level = np.zeros(n, dtype=int)
-        for level, threshold in enumerate(rubric.level_thresholds, start=1):
-            score_level = np.where(score + SCORE_EPSILON >= threshold, level, score_level)
-        scores[:, p] = score
-        levels[:, p] = np.minimum(score_level, cap)
-    return _Pillars(score=scores, level=levels)
+    credited = rules.credited_value(matrix.kind == VALUE, matrix.value)
+    # Questions × assessments, so each question's terms are one contiguous row to add.
+    terms = np.ascontiguousarray(rules.answer_credit(weights, credited, maxima).T)
+    applied = np.ascontiguousarray((applicable * weights).T)
+    # Not applicable never caps: such answers allow the top level.
+    caps = np.where(applicable, rules.critical_cap(credited, maxima), MAX_LEVEL).astype(int)
+    credit = np.zeros((n, len(rubric.pillars)))
+    weight = np.zeros((n, len(rubric.pillars)))
+    cap = np.full((n, len(rubric.pillars)), MAX_LEVEL)
+    pillar = {p.id: k for k, p in enumerate(rubric.pillars)}
+    for j, question in enumerate(questions):
+        # One question at a time, in questionnaire order: the per-assessment engine's sum.
+        k = pillar.get(question.pillar)
+        if k is None:
+            continue  # a question of no listed pillar scores nowhere
+        credit[:, k] += terms[j]
+        weight[:, k] += applied[j]
+        if question.critical:
+            np.minimum(cap[:, k], caps[:, j], out=cap[:, k])
+    score = rules.pillar_score(credit, weight)
+    level = np.minimum(rules.score_level(score, rubric.level_thresholds), cap)
+    return _Pillars(score=score, level=level)
 
 
 def _weakest_pillar(rubric: Rubric, pillars: _Pillars) -> np.ndarray:
@@ -158,63 +146,52 @@ def _weakest_pillar(rubric: Rubric, pillars: _Pillars) -> np.ndarray:
 def _confidence(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
     """Weighted share of trustworthy answers over all applicable questions (0 if none)."""
     n = matrix.kind.shape[0]
-    is_value = matrix.kind == VALUE
-    trusted = np.where(matrix.evidence | (matrix.value == 0), 1.0, 0.5)
-    per_answer = np.where(is_value, trusted, 0.0)
-    applicable = matrix.kind != NOT_APPLICABLE
-    credit = np.zeros(n)
+    weights = np.array([q.weight for q in rubric.questions], dtype="float64")
+    per_answer = rules.answer_confidence(matrix.kind == VALUE, matrix.value, matrix.evidence)
+    terms = np.ascontiguousarray((weights * per_answer).T)
+    applied = np.ascontiguousarray(((matrix.kind != NOT_APPLICABLE) * weights).T)
+    trusted = np.zeros(n)
     weight = np.zeros(n)
-    for j, question in enumerate(rubric.questions):
-        credit = credit + np.where(applicable[:, j], question.weight * per_answer[:, j], 0.0)
-        weight = weight + np.where(applicable[:, j], question.weight, 0.0)
-    confidence = np.zeros(n)
-    np.divide(credit, weight, out=confidence, where=weight > 0)
-    return confidence
+    for j in range(len(rubric.questions)):
+        trusted += terms[j]
+        weight += applied[j]
+    return rules.weighted_confidence(trusted, weight)
 
 
-class _Conditions:
-    """Evaluates unlock conditions for every assessment at once."""
+class _OrgFacts:
+    """The `Facts` unlock conditions are checked against, as arrays over every assessment."""
 
     def __init__(
         self,
         rubric: Rubric,
         matrix: AnswerMatrix,
         pillars: _Pillars,
-        marked: Mapping[str, np.ndarray],
+        marked: Callable[[str], np.ndarray],
     ) -> None:
         self._question = {q.id: j for j, q in enumerate(rubric.questions)}
         self._pillar = {p.id: j for j, p in enumerate(rubric.pillars)}
         self._matrix = matrix
         self._pillars = pillars
         self._marked = marked
+        self._n = matrix.kind.shape[0]
 
-    def holds(self, condition: Condition) -> np.ndarray:
-        """A boolean array: does `condition` hold for each assessment?"""
-        n = self._matrix.kind.shape[0]
-        if isinstance(condition, MinPillarLevel):
-            if condition.pillar not in self._pillar:
-                # An unknown pillar has level 0, as in the per-assessment engine.
-                return np.full(n, condition.level <= 0)
-            return self._pillars.level[:, self._pillar[condition.pillar]] >= condition.level
-        if isinstance(condition, MinAnswer):
-            if condition.question not in self._question:
-                return np.zeros(n, dtype=bool)
-            j = self._question[condition.question]
-            kind = self._matrix.kind[:, j]
-            return ((kind == VALUE) & (self._matrix.value[:, j] >= condition.value)) | (
-                kind == NOT_APPLICABLE
-            )
-        if isinstance(condition, ChainRemoved):
-            return self._marked.get(condition.chain, np.zeros(n, dtype=bool))
-        if isinstance(condition, AllOf):
-            result = np.ones(n, dtype=bool)
-            for child in condition.conditions:
-                result &= self.holds(child)
-            return result
-        result = np.zeros(n, dtype=bool)
-        for child in condition.conditions:
-            result |= self.holds(child)
-        return result
+    def answer(self, question_id: str) -> tuple[np.ndarray, np.ndarray]:
+        j = self._question.get(question_id)
+        if j is None:
+            # A question the rubric lacks is unanswered, as in the per-assessment engine.
+            return np.full(self._n, UNANSWERED), np.zeros(self._n)
+        return self._matrix.kind[:, j], self._matrix.value[:, j]
+
+    def pillar_level(self, pillar_id: str) -> np.ndarray:
+        k = self._pillar.get(pillar_id)
+        # An unknown pillar has level 0, as in the per-assessment engine.
+        return np.zeros(self._n, dtype=int) if k is None else self._pillars.level[:, k]
+
+    def chain_removed(self, chain_id: str) -> np.ndarray:
+        return self._marked(chain_id)
+
+    def always(self, flag: bool) -> np.ndarray:
+        return np.full(self._n, flag)
 
 
 def _chain_statuses(
@@ -227,38 +204,28 @@ def _chain_statuses(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Status codes (assessments × chains) and the next chain id (or None) per assessment."""
     n, chains = len(ids), catalogue.chains
-    # Conditions may name chains the catalogue lacks; the team's marks count for those too.
-    chain_ids = list(dict.fromkeys([*(c.id for c in chains), *_named_chains(catalogue)]))
-    every_mark = removed_matrix(removed, ids, chain_ids)
-    conditions = _Conditions(
-        rubric, matrix, pillars, dict(zip(chain_ids, every_mark.T, strict=True))
-    )
-    marked = every_mark[:, : len(chains)]
+    marked = removed_matrix(removed, ids, [c.id for c in chains])
+    column = {c.id: k for k, c in enumerate(chains)}
+
+    def marked_chain(chain_id: str) -> np.ndarray:
+        # Conditions may name chains the catalogue lacks; the team's marks count for those too.
+        if chain_id in column:
+            return marked[:, column[chain_id]]
+        return removed_matrix(removed, ids, [chain_id])[:, 0]
+
+    facts = _OrgFacts(rubric, matrix, pillars, marked_chain)
     status = np.zeros((n, len(chains)), dtype=np.int8)
     for k, chain in enumerate(chains):
-        if chain.permanent:
-            status[:, k] = np.where(
-                marked[:, k], _CODE[ChainStatus.REMOVED_TOO_EARLY], _CODE[ChainStatus.PERMANENT]
-            )
-            continue
-        holds = np.ones(n, dtype=bool) if chain.unlock is None else conditions.holds(chain.unlock)
-        status[:, k] = np.select(
-            [marked[:, k] & holds, marked[:, k], holds],
-            [
-                _CODE[ChainStatus.REMOVED],
-                _CODE[ChainStatus.REMOVED_TOO_EARLY],
-                _CODE[ChainStatus.ELIGIBLE],
-            ],
-            _CODE[ChainStatus.BLOCKED],
+        # A permanent chain's conditions never matter, so they are not checked.
+        unlocked = (
+            True if chain.permanent or chain.unlock is None else unlock_holds(chain.unlock, facts)
         )
+        status[:, k] = rules.chain_status_code(marked[:, k], unlocked, chain.permanent)
 
     next_chain = np.full(n, None, dtype=object)
     if not chains:
         return status, next_chain
-    ranked = sorted(
-        range(len(chains)),
-        key=lambda k: (chains[k].risk.rank, -chains[k].toil.rank, chains[k].order),
-    )
+    ranked = sorted(range(len(chains)), key=lambda k: rules.rank_key(chains[k]))
     eligible = status[:, ranked] == _CODE[ChainStatus.ELIGIBLE]
     alerted = (status == _CODE[ChainStatus.REMOVED_TOO_EARLY]).any(axis=1)
     has_next = eligible.any(axis=1) & ~alerted
@@ -267,16 +234,3 @@ def _chain_statuses(
     status[rows, first[rows]] = _CODE[ChainStatus.NEXT]
     next_chain[rows] = np.array([c.id for c in chains], dtype=object)[first[rows]]
     return status, next_chain
-
-
-def _named_chains(catalogue: Catalogue) -> list[str]:
-    """Every chain id that some unlock condition refers to."""
-
-    def walk(condition: Condition | None) -> list[str]:
-        if isinstance(condition, ChainRemoved):
-            return [condition.chain]
-        if isinstance(condition, AllOf | AnyOf):
-            return [chain for child in condition.conditions for chain in walk(child)]
-        return []
-
-    return [chain for spec in catalogue.chains for chain in walk(spec.unlock)]

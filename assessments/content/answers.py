@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from assessments.content.questionnaire import Strict, Version
+from scoring.frames import answer_kind
 from scoring.model import Answer, AnswerKind, AssessmentInput
 
 PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
@@ -61,11 +62,8 @@ class AnswerEntry(Strict):
 
     @property
     def kind(self) -> AnswerKind:
-        if self.value is not None:
-            return AnswerKind.VALUE
-        if self.not_applicable is not None:
-            return AnswerKind.NOT_APPLICABLE
-        return AnswerKind.DONT_KNOW
+        """Value, not applicable or don't know, by the frame contract's one derivation."""
+        return answer_kind(self.value is not None, self.not_applicable is not None)
 
     def to_scoring(self) -> Answer:
         return Answer(self.kind, self.value, self.evidence is not None)

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
@@ -25,16 +24,14 @@ from assessments.storage.tables import (
     TeamRow,
 )
 from assessments.storage.views import (
-    ANSWER_FRAME_COLUMNS,
     ASSESSMENT_FRAME_COLUMNS,
-    REMOVED_FRAME_COLUMNS,
     DraftView,
     OrgHistory,
     PeriodSnapshot,
     SubmissionView,
     TeamSnapshot,
 )
-from scoring.model import AnswerKind
+from scoring.frames import AnswerFacts, answer_frame, removed_frame
 
 DRAFT_ONLY_ACTIONS = frozenset(
     {
@@ -48,15 +45,6 @@ DRAFT_ONLY_ACTIONS = frozenset(
 )
 ORG_VIEW_ACTIONS = tuple(a.value for a in AuditAction if a not in DRAFT_ONLY_ACTIONS)
 """Audited writes that can change what the org views show."""
-
-# (assessment_id, question_id, value, is_not_applicable, dont_know, has_evidence)
-AnswerFacts = tuple[int, str, int | None, bool, bool, bool]
-
-# Indexed by 0 (a value), 1 (not applicable) or 2 (don't know): every row shares three strings.
-_KINDS = np.array(
-    [AnswerKind.VALUE.value, AnswerKind.NOT_APPLICABLE.value, AnswerKind.DONT_KNOW.value],
-    dtype=object,
-)
 
 
 class HistoryQueries(ServiceCore):
@@ -159,31 +147,6 @@ class HistoryQueries(ServiceCore):
         """Everyone who appears in the audit log as the author of a write."""
         with self.unit_of_work() as repo:
             return audit.actors(repo.session)
-
-
-def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:
-    """Long-form answers: assessment_id, question_id, kind, value (float, NaN), has_evidence."""
-    ids, questions, values, not_applicable, _dont_know, evidence = _columns(facts, 6)
-    value = np.array(values, dtype="float64")  # None becomes NaN
-    kind = np.where(~np.isnan(value), 0, np.where(np.array(not_applicable, dtype=bool), 1, 2))
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "question_id": pd.Series(questions, dtype="object"),
-        "kind": pd.Series(_KINDS[kind], dtype="object"),
-        "value": pd.Series(value, dtype="float64"),
-        "has_evidence": pd.Series(evidence, dtype="bool"),
-    }
-    return pd.DataFrame(columns, columns=list(ANSWER_FRAME_COLUMNS))
-
-
-def removed_frame(pairs: Iterable[tuple[int, str]]) -> pd.DataFrame:
-    """Long-form removed chains: assessment_id, chain_id."""
-    ids, chains = _columns(pairs, 2)
-    columns = {
-        "assessment_id": pd.Series(ids, dtype="int64"),
-        "chain_id": pd.Series(chains, dtype="object"),
-    }
-    return pd.DataFrame(columns, columns=list(REMOVED_FRAME_COLUMNS))
 
 
 def _columns(rows: Iterable[Sequence[Any]], width: int) -> list[list[Any]]:

@@ -11,8 +11,7 @@ import pandas as pd
 from assessments.content.answers import AnswerEntry
 from scoring.model import AssessmentInput
 
-ANSWER_FRAME_COLUMNS = ("assessment_id", "question_id", "kind", "value", "has_evidence")
-REMOVED_FRAME_COLUMNS = ("assessment_id", "chain_id")
+# The answer and removed-chain frame columns are scoring's frame contract: scoring.frames.
 ASSESSMENT_FRAME_COLUMNS = ("assessment_id", "team_slug", "unit_slug", "period", "revision")
 
 
@@ -108,10 +107,9 @@ class PeriodSnapshot:
 
     Attributes:
         teams: every team, sorted by unit then name, submitted or not.
-        answers: one row per answer of the latest submitted assessments, columns
-            `assessment_id, question_id, kind, value, has_evidence` (`value` is a float,
-            NaN unless kind is "value").
-        removed: one row per removed chain, columns `assessment_id, chain_id`.
+        answers: one row per answer of the latest submitted assessments, in the frame
+            contract `scoring.frames.ANSWER_COLUMNS` (built by `scoring.frames.answer_frame`).
+        removed: one row per removed chain, columns `scoring.frames.REMOVED_COLUMNS`.
     """
 
     period: str

@@ -1,4 +1,8 @@
-"""The vectorised org scoring equals the per-assessment engine on random organisations."""
+"""The vectorised org scoring equals the per-assessment engine on random organisations.
+
+Frames come from `inputs_to_frames`, which builds them with `scoring.frames.answer_frame`:
+the same builder the app's org history and period snapshots use.
+"""
 
 from __future__ import annotations
 
