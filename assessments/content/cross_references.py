@@ -148,6 +148,13 @@ def check_answers(
                     f"unknown chain '{chain_id}'",
                     choices_hint(chain_id, known, "chains"),
                 )
+    for chain_id in sheet.removed_since:
+        if chain_id not in sheet.removed_chains:
+            found.add(
+                ("removed_since", chain_id),
+                f"chain '{chain_id}' has a removal date but is not in removed_chains",
+                "list it under removed_chains, or drop its date",
+            )
     return found.problems
 
 

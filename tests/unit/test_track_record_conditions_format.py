@@ -85,3 +85,24 @@ def test_waiting_a_time_on_each_others_removal_is_a_cycle():
         " tool-call-approval" in p
         for p in problems_in(text)
     )
+
+
+def test_an_answers_file_carries_its_track_record_and_dates_only_removed_chains():
+    from datetime import date
+
+    from assessments.content.loading import parse_answer_sheet
+    from tests.unit.validation_samples import ANSWERS
+
+    text = ANSWERS + "removed_since:\n  tool-call-approval: 2026-10-01\n"
+    questionnaire = parse_questionnaire(QUESTIONNAIRE, "mini.yaml")
+    catalogue = parse_catalogue(CATALOGUE, "c.yaml", questionnaire)
+    scoring = parse_answer_sheet(text, "a.yaml", questionnaire, catalogue).to_scoring()
+    assert (scoring.as_of, scoring.removed_since) == (
+        date(2026, 12, 31),
+        {"tool-call-approval": date(2026, 10, 1)},
+    )
+    wrong = ANSWERS + "removed_since:\n  merge-review: 2026-10-01\n"
+    assert problems_in(wrong) == [
+        "file.yaml:11:3: removed_since.merge-review: chain 'merge-review' has a removal date"
+        " but is not in removed_chains (hint: list it under removed_chains, or drop its date)"
+    ]
