@@ -17,9 +17,9 @@ from assessments.content.catalogue import (
     Chain,
     ChainCatalogue,
     ChainRemovedCondition,
-    RemovedForCondition,
     Condition,
     PillarCondition,
+    RemovedForCondition,
 )
 from assessments.content.questionnaire import Questionnaire
 from scoring.assessment import score_assessment
