@@ -66,9 +66,9 @@ if submitted is None:
 else:
     st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
-result = score_view(content, current)
 today = datetime.now(UTC).date()
 record = team_track_record(service, content, team.slug, current.removed_chains, period, today)
+result = score_view(content, current, record.scoring_input)
 render_reinstate_alerts(content, record.alerts)
 render_alerts(content, result)
 render_decision(content, result)

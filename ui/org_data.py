@@ -8,7 +8,8 @@ submission shows up on the next rerun, in every replica, while other reruns reus
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Hashable, Sequence
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -18,13 +19,26 @@ from assessments.reports import org_table, track_record
 from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.service.quarterly_review import QuarterlyReview, build_review
 from assessments.storage.db import database_url
+from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
 from ui.identity import current_principal
 
 
 def data_version() -> str:
-    """The version of what the org views show (one cheap query; draft autosaves leave it)."""
-    return resources.authorized_service().org_data_version()
+    """The version of what the org views show (one cheap query; draft autosaves leave it),
+    and the day: track records are judged on today's date while a period runs."""
+    return f"{resources.authorized_service().org_data_version()} · {_today().isoformat()}"
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _track_record(rows: Sequence[tuple[Hashable, str, str]]) -> TrackRecordFrames:
+    service = resources.authorized_service()
+    return track_record.assessment_track_records(
+        rows, service.removal_requests(), service.incidents(), _today()
+    )
 
 
 def _key() -> str:
@@ -36,14 +50,21 @@ def _key() -> str:
 def _period_table(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
     snapshot = resources.authorized_service().period_snapshot(period)
-    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue)
+    rows = [(t.latest.id, t.team.slug, period) for t in snapshot.submitted if t.latest]
+    return org_table.period_table(
+        snapshot, content.rubric, content.scoring_catalogue, _track_record(rows)
+    )
 
 
 @st.cache_data(show_spinner="Scoring every period…", max_entries=4)
 def _history(database: str, version: str) -> pd.DataFrame:
     content = resources.content()
     history = resources.authorized_service().org_history()
-    return org_table.score_history(history, content.rubric, content.scoring_catalogue)
+    columns = ["assessment_id", "team_slug", "period"]
+    rows = list(history.assessments[columns].itertuples(index=False, name=None))
+    return org_table.score_history(
+        history, content.rubric, content.scoring_catalogue, _track_record(rows)
+    )
 
 
 @st.cache_data(show_spinner="Comparing the periods…", max_entries=16)
@@ -60,11 +81,11 @@ def _review(
         baseline_period=baseline,
         unit_slug=unit_slug,
         unit_name=_unit_name(unit_slug),
-        track_record=_track_record(database, period, unit_slug, version),
+        track_record=_track_record_review(database, period, unit_slug, version),
     )
 
 
-def _track_record(
+def _track_record_review(
     database: str, period: str, unit_slug: str | None, version: str
 ) -> TrackRecordReview:
     content = resources.content()
@@ -78,7 +99,7 @@ def _track_record(
         rules=content.catalogue.reinstate_rules(),
         pillars=org_table.pillar_names(content.rubric),
         chain_names=org_table.chain_names(content.scoring_catalogue),
-        today=datetime.now(UTC).date(),
+        today=_today(),
         unit_slug=unit_slug,
     )
 
@@ -96,7 +117,7 @@ def unsigned_removals(period: str) -> pd.DataFrame:
 
 def reinstate_alerts(period: str) -> pd.DataFrame:
     """The reinstate alerts of every team this person may see, on the period's judging day."""
-    return _track_record(_key(), period, None, data_version()).alerts
+    return _track_record_review(_key(), period, None, data_version()).alerts
 
 
 def _unit_name(unit_slug: str | None) -> str | None:

@@ -18,8 +18,10 @@ from assessments.reports.track_record import (
     removed_in_period,
     signed_off,
     team_alerts,
+    team_track_record_input,
 )
 from assessments.service.authorized import AuthorizedService
+from assessments.service.team_scoring import TrackRecordInput
 from assessments.storage.removal_requests import RemovalRequestView
 from assessments.storage.views import TeamView
 from scoring.results import AssessmentResult, ChainStatus
@@ -39,6 +41,7 @@ class TeamTrackRecord:
     requests: list[RemovalRequestView]
     alerts: tuple[ReinstateAlert, ...]
     removed: frozenset[str]
+    scoring_input: TrackRecordInput
 
 
 def team_track_record(
@@ -52,7 +55,8 @@ def team_track_record(
     rules = content.catalogue.reinstate_rules()
     removed = removed_in_period(team_slug, removed, requests, period, as_of)
     alerts = team_alerts(team_slug, removed, requests, incidents, rules, as_of)
-    return TeamTrackRecord(as_of, requests, alerts, removed)
+    scoring_input = team_track_record_input(team_slug, period, requests, incidents, today)
+    return TeamTrackRecord(as_of, requests, alerts, removed, scoring_input)
 
 
 def render_reinstate_alerts(content: Content, alerts: Sequence[ReinstateAlert]) -> None:

@@ -17,6 +17,7 @@ import pandas as pd
 from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring.model import Catalogue, Rubric
 from scoring.results import ChainStatus
+from scoring.track_record_facts import TrackRecordFrames
 from scoring.vectorised import score_org
 
 SUBMITTED = "submitted"
@@ -61,10 +62,17 @@ def chain_names(catalogue: Catalogue) -> dict[str, str]:
     return {c.id: c.name for c in catalogue.chains}
 
 
-def score_snapshot(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
+def score_snapshot(
+    snapshot: PeriodSnapshot,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    track_record: TrackRecordFrames | None = None,
+) -> pd.DataFrame:
     """`score_org` over the period's latest submitted assessments (one row each)."""
     ids = [t.latest.id for t in snapshot.submitted if t.latest is not None]
-    return score_org(rubric, catalogue, snapshot.answers, snapshot.removed, assessment_ids=ids)
+    return score_org(
+        rubric, catalogue, snapshot.answers, snapshot.removed, ids, track_record=track_record
+    )
 
 
 def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
@@ -100,15 +108,27 @@ def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
     return joined.set_index("team_slug")
 
 
-def period_table(snapshot: PeriodSnapshot, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
-    """The org table of one period, scored against the content given."""
-    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue))
+def period_table(
+    snapshot: PeriodSnapshot,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    track_record: TrackRecordFrames | None = None,
+) -> pd.DataFrame:
+    """The org table of one period, scored against the content given (and track records)."""
+    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue, track_record))
 
 
-def score_history(history: OrgHistory, rubric: Rubric, catalogue: Catalogue) -> pd.DataFrame:
+def score_history(
+    history: OrgHistory,
+    rubric: Rubric,
+    catalogue: Catalogue,
+    track_record: TrackRecordFrames | None = None,
+) -> pd.DataFrame:
     """Every latest submission of every period with its scores, indexed by assessment id."""
     ids = history.assessments["assessment_id"].tolist()
-    scores = score_org(rubric, catalogue, history.answers, history.removed, assessment_ids=ids)
+    scores = score_org(
+        rubric, catalogue, history.answers, history.removed, ids, track_record=track_record
+    )
     frame = history.assessments.set_index("assessment_id").join(scores)
     pillar_scores = [c for c in scores.columns if c.startswith("score:")]
     frame["mean_score"] = frame[pillar_scores].mean(axis=1) if pillar_scores else np.nan

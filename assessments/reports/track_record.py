@@ -5,7 +5,7 @@ Pure functions over plain views and scored tables; the date judged at is always 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,12 +17,14 @@ from assessments.storage.incidents import IncidentView
 from assessments.storage.removal_requests import RemovalRequestView
 from assessments.storage.tables import APPROVED, DECLINED, EXPIRED
 from scoring.track_record import (
+    IncidentRecord,
     ReinstateAlert,
     ReinstateRule,
     Removal,
     Severity,
     reinstate_alerts,
 )
+from scoring.track_record_facts import INCIDENT_COLUMNS, REMOVAL_COLUMNS, TrackRecordFrames
 
 DECISIONS = (APPROVED, DECLINED, EXPIRED)
 LEVELS = range(5)
@@ -32,6 +34,52 @@ WITHOUT_SIGN_OFF = "removed without sign-off"
 def judged_on(period: str, today: date) -> date:
     """The day a period's track record is judged at: its last day, or today while it runs."""
     return min(period_bounds(period)[1], today)
+
+
+def assessment_track_records(
+    assessments: Iterable[tuple[Hashable, str, str]],
+    requests: Sequence[RemovalRequestView],
+    incidents: Sequence[IncidentView],
+    today: date,
+) -> TrackRecordFrames:
+    """The track record of each (assessment id, team slug, period), for `score_org`.
+
+    Each assessment is judged on its period's last day (today while the period runs), with
+    its team's removals signed off by then and every incident of its team.
+    """
+    as_of: dict[Hashable, date] = {}
+    removals: list[tuple[Hashable, str, date]] = []
+    found: list[tuple[Hashable, date, int, str]] = []
+    by_team: dict[str, list[IncidentView]] = {}
+    for incident in incidents:
+        by_team.setdefault(incident.team_slug, []).append(incident)
+    for assessment_id, team_slug, period in assessments:
+        day = judged_on(period, today)
+        as_of[assessment_id] = day
+        team_requests = [r for r in requests if r.team_slug == team_slug]
+        for (_, chain), since in signed_off(team_requests, day).items():
+            removals.append((assessment_id, chain, since))
+        for i in by_team.get(team_slug, []):
+            found.append((assessment_id, i.occurred_on, Severity(i.severity).rank, i.pillar))
+    return TrackRecordFrames(
+        pd.Series(as_of, dtype=object),
+        pd.DataFrame(removals, columns=list(REMOVAL_COLUMNS)),
+        pd.DataFrame(found, columns=list(INCIDENT_COLUMNS)),
+    )
+
+
+def team_track_record_input(
+    team_slug: str,
+    period: str,
+    requests: Sequence[RemovalRequestView],
+    incidents: Sequence[IncidentView],
+    today: date,
+) -> tuple[date, dict[str, date], tuple[IncidentRecord, ...]]:
+    """One team's (assessment date, signed-off removal days, incidents) for `score_assessment`."""
+    day = judged_on(period, today)
+    team_requests = [r for r in requests if r.team_slug == team_slug]
+    since = {chain: d for (_, chain), d in signed_off(team_requests, day).items()}
+    return day, since, tuple(i.record() for i in incidents if i.team_slug == team_slug)
 
 
 def signed_off(requests: Iterable[RemovalRequestView], as_of: date) -> dict[tuple[str, str], date]:

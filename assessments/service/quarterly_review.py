@@ -27,7 +27,11 @@ from assessments.reports.org_table import (
     unit_rollup,
     with_change,
 )
-from assessments.reports.track_record import TrackRecordReview, build_track_record_review
+from assessments.reports.track_record import (
+    TrackRecordReview,
+    assessment_track_records,
+    build_track_record_review,
+)
 from assessments.service.readiness import ReadinessService
 from scoring.model import Catalogue
 
@@ -173,24 +177,35 @@ def load_review(
     """
     unit_name = check_review_request(service, period, unit_slug, baseline_period)
     rubric, catalogue = content.rubric, content.scoring_catalogue
-    table = period_table(service.period_snapshot(period), rubric, catalogue)
-    previous = period_table(service.period_snapshot(previous_period(period)), rubric, catalogue)
-    baseline = (
-        None
-        if baseline_period is None
-        else period_table(service.period_snapshot(baseline_period), rubric, catalogue)
+    today = today or datetime.now(UTC).date()
+    requests, incidents = service.removal_requests(), service.incidents()
+
+    def table_of(which: str) -> pd.DataFrame:
+        snapshot = service.period_snapshot(which)
+        rows = [(t.latest.id, t.team.slug, which) for t in snapshot.submitted if t.latest]
+        frames = assessment_track_records(rows, requests, incidents, today)
+        return period_table(snapshot, rubric, catalogue, frames)
+
+    table = table_of(period)
+    previous = table_of(previous_period(period))
+    baseline = None if baseline_period is None else table_of(baseline_period)
+    org = service.org_history()
+    rows = list(
+        org.assessments[["assessment_id", "team_slug", "period"]].itertuples(index=False, name=None)
     )
-    history = score_history(service.org_history(), rubric, catalogue)
+    history = score_history(
+        org, rubric, catalogue, assessment_track_records(rows, requests, incidents, today)
+    )
     track_record = build_track_record_review(
         period,
         table,
         history,
-        service.removal_requests(),
-        service.incidents(),
+        requests,
+        incidents,
         rules=content.catalogue.reinstate_rules(),
         pillars=pillar_names(rubric),
         chain_names=chain_names(catalogue),
-        today=today or datetime.now(UTC).date(),
+        today=today,
         unit_slug=unit_slug,
     )
     return build_review(

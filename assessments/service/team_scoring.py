@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Protocol
 
 from assessments.content.in_force import Content
 from scoring import score_assessment
 from scoring.model import AssessmentInput
 from scoring.results import AssessmentResult
+from scoring.track_record import IncidentRecord
 
 
 class Scorable(Protocol):
@@ -31,9 +33,19 @@ class HistoryPoint:
     score: float
 
 
-def score_view(content: Content, assessment: Scorable) -> AssessmentResult:
-    """Score one stored assessment against the content in force."""
-    return score_assessment(content.rubric, content.scoring_catalogue, assessment.to_scoring())
+TrackRecordInput = tuple[date, dict[str, date], tuple[IncidentRecord, ...]]
+"""(assessment date, chain id → signed-off removal day, the team's incidents)."""
+
+
+def score_view(
+    content: Content, assessment: Scorable, track_record: TrackRecordInput | None = None
+) -> AssessmentResult:
+    """Score one stored assessment against the content in force (and its track record)."""
+    scoring = assessment.to_scoring()
+    if track_record is not None:
+        as_of, since, incidents = track_record
+        scoring = replace(scoring, as_of=as_of, removed_since=since, incidents=incidents)
+    return score_assessment(content.rubric, content.scoring_catalogue, scoring)
 
 
 def history_points(content: Content, assessments: Sequence[Scorable]) -> list[HistoryPoint]:
