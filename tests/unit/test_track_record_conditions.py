@@ -7,9 +7,11 @@ all it takes, the day to wait for.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from scoring import (
     AllOf,
     Answer,
@@ -237,3 +239,17 @@ def test_a_removal_without_sign_off_has_no_path_and_is_removed_too_early_downstr
     result = scored(as_of=DAY, removed_since={})
     assert result.recommendation.unlock_paths == ()
     assert "has no signed-off removal" in result.chain("prod-deploy").reason
+
+
+def test_the_cli_report_says_wait_until_when_time_is_the_only_gap(tmp_path, capsys):
+    example = Path(__file__).resolve().parents[2] / "data" / "examples" / "developer-platform.yaml"
+    recent = example.read_text().replace(
+        "prod-deploy-approval: 2026-11-16", "prod-deploy-approval: 2026-12-20"
+    )
+    answers = tmp_path / "developer-platform.yaml"
+    answers.write_text(recent)
+
+    assert main(["score", str(answers)]) == 0
+
+    out = capsys.readouterr().out
+    assert "Approve incident remediation (remediation-approval): wait until 2027-01-17" in out
