@@ -25,6 +25,7 @@ from assessments.files.incident_file import (
     check_incident,
     parse_incident_csv,
 )
+from assessments.reports.track_record import team_track_record_input
 from assessments.service.core import ServiceCore
 from assessments.service.team_scoring import score_view
 from assessments.storage import audit
@@ -338,7 +339,14 @@ class TrackRecordCommands(ServiceCore):
                 f"{team_slug} has no submitted assessment yet; submit one, then request"
             )
         latest = history[-1]
-        result = score_view(self.content, latest)  # type: ignore[arg-type]
+        track = team_track_record_input(
+            team_slug,
+            latest.period,
+            self.removal_requests(team_slugs=[team_slug]),
+            self.incidents(team_slugs=[team_slug]),
+            self._now().date(),
+        )
+        result = score_view(self.content, latest, track)  # type: ignore[arg-type]
         status = next(c.status for c in result.chains if c.chain == chain_id)
         if status not in (ChainStatus.NEXT, ChainStatus.ELIGIBLE):
             raise InvalidInputError(
