@@ -152,11 +152,6 @@ class Principal:
             )
         return None
 
-    def may_read_unit(self, unit_slug: str) -> bool:
-        """Whether this person reads the unit's submitted assessments as org viewer."""
-        units = self.viewed_units
-        return units is None or unit_slug in units
-
     def view_scope(self) -> str:
         """A key naming what this person's org reads cover, for caching filtered data."""
         units = self.viewed_units

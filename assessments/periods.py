@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from assessments.content.answers import PERIOD_PATTERN
-
 QUARTERS_PER_YEAR = 4
+PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
+"""A period as written in files and URLs: "2026-Q4"."""
 
 
 def parse_period(period: str) -> tuple[int, int]:

@@ -42,7 +42,8 @@ from assessments.periods import period_sequence, previous_period
 from assessments.reports.org_table import period_table, score_history
 from assessments.service.quarterly_review import build_review
 from assessments.service.readiness import ReadinessService
-from assessments.storage.db import DATABASE_URL_ENV, make_engine, upgrade_to_head
+from assessments.settings import DATABASE_URL_ENV
+from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
 from scoring.vectorised import score_org
 from ui import resources

@@ -9,19 +9,22 @@ from assessments.demo.organisation import generate_demo_org
 from assessments.errors import ReadinessError
 from assessments.periods import parse_period
 from assessments.service.readiness import ReadinessService
-from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.settings import Settings
+from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
 
 
-def run_demo(teams: int, units: int, quarters: int, last_period: str, seed: int) -> int:
+def run_demo(
+    settings: Settings, teams: int, units: int, quarters: int, last_period: str, seed: int
+) -> int:
     """Seed an empty database; refuse (exit 1) when it already holds teams."""
     if teams < 1 or units < 1 or quarters < 1 or units > teams:
         raise ReadinessError(
             "need at least 1 team, 1 unit and 1 quarter, and no more units than teams"
         )
     parse_period(last_period)
-    content = load_content()
-    engine = make_engine(database_url())
+    content = load_content(data_dir=settings.data_dir)
+    engine = make_engine(settings.database_url)
     try:
         upgrade_to_head(engine)
         service = ReadinessService(engine, content)

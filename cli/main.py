@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessments.errors import ContentError, ReadinessError
+from assessments.settings import Settings
 from cli.demo import run_demo
 from cli.problems import print_problems
 from cli.report import run_report
@@ -83,17 +84,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit 0 when all is well, 1 on problems, 2 on an internal error."""
     args = build_parser().parse_args(argv)
     try:
+        settings = Settings.from_environment()
         if args.command == "validate":
-            return run_validate(args.paths, sys.stdout)
+            return run_validate(args.paths, sys.stdout, settings.data_dir)
         if args.command == "demo":
-            return run_demo(args.teams, args.units, args.quarters, args.last_period, args.seed)
+            counts = (args.teams, args.units, args.quarters)
+            return run_demo(settings, *counts, args.last_period, args.seed)
         if args.command == "report":
-            return run_report(args.period, args.unit, args.baseline, args.out)
+            return run_report(settings, args.period, args.unit, args.baseline, args.out)
         if args.command == "export":
-            return run_export(args.out)
+            return run_export(settings, args.out)
         if args.command == "import":
-            return run_import(args.source)
-        return run_score(args.answers, args.format, args.questionnaire, args.catalogue)
+            return run_import(settings, args.source)
+        return run_score(
+            args.answers, args.format, args.questionnaire, args.catalogue, settings.data_dir
+        )
     except ContentError as error:
         print_problems(error.problems, sys.stderr)
         return 1

@@ -8,7 +8,8 @@ from pathlib import Path
 from assessments.content.in_force import load_content
 from assessments.service.quarterly_review import load_review
 from assessments.service.readiness import ReadinessService
-from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.settings import Settings
+from assessments.storage.db import make_engine, upgrade_to_head
 from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
@@ -17,15 +18,17 @@ from ui.exports.review_pack import (
 )
 
 
-def run_report(period: str, unit: str | None, baseline: str | None, out: Path) -> int:
+def run_report(
+    settings: Settings, period: str, unit: str | None, baseline: str | None, out: Path
+) -> int:
     """Write the HTML, Markdown and CSV pack into `out` and print their paths.
 
     Raises:
         ReadinessError: an unknown period, unit or baseline (main prints it, exit 1).
         OSError: the folder cannot be written.
     """
-    content = load_content()
-    engine = make_engine(database_url())
+    content = load_content(data_dir=settings.data_dir)
+    engine = make_engine(settings.database_url)
     try:
         upgrade_to_head(engine)
         service = ReadinessService(engine, content)

@@ -19,10 +19,11 @@ def run_score(
     output_format: str,
     questionnaire: Path | None = None,
     catalogue: Path | None = None,
+    data_dir: Path | None = None,
 ) -> int:
     """Print the report (text or one JSON object); 1 with the problems on a bad file."""
     try:
-        content = load_content(questionnaire, catalogue)
+        content = load_content(questionnaire, catalogue, data_dir=data_dir)
         sheet = load_answer_sheet(answers, content.questionnaire, content.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)

@@ -10,21 +10,22 @@ from pathlib import Path
 from assessments.content.in_force import load_content
 from assessments.content.loading import read_source
 from assessments.service.readiness import ReadinessService
-from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.settings import Settings
+from assessments.storage.db import make_engine, upgrade_to_head
 
 CLI_ACTOR = "cli"
 """Who the audit trail names for a transfer from the command line (whoever holds the URL)."""
 
 
-def _service() -> ReadinessService:
-    engine = make_engine(database_url())
+def _service(settings: Settings) -> ReadinessService:
+    engine = make_engine(settings.database_url)
     upgrade_to_head(engine)
-    return ReadinessService(engine, load_content())
+    return ReadinessService(engine, load_content(data_dir=settings.data_dir))
 
 
-def run_export(out: Path) -> int:
+def run_export(settings: Settings, out: Path) -> int:
     """Write every record of the configured database to `out` as JSON; print a summary."""
-    service = _service()
+    service = _service(settings)
     try:
         document = service.export_data(actor=CLI_ACTOR)
     finally:
@@ -35,14 +36,14 @@ def run_export(out: Path) -> int:
     return 0
 
 
-def run_import(source: Path) -> int:
+def run_import(settings: Settings, source: Path) -> int:
     """Import an export into the configured (empty) database; print what was written.
 
     Raises:
         ContentError: the file is not a valid export (main lists every problem, exit 1).
         InvalidInputError: the database is not empty (main prints it, exit 1).
     """
-    service = _service()
+    service = _service(settings)
     try:
         summary = service.import_data(read_source(source), str(source), actor=CLI_ACTOR)
     finally:

@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from scoring.track_record import IncidentRecord, Severity
 
-READINESS_LEVELS = (0, 1, 2, 3, 4)
 MAX_LEVEL = 4
 DEFAULT_LEVEL_THRESHOLDS = (20.0, 40.0, 60.0, 80.0)
 """Pillar score (0-100) needed for readiness levels 1, 2, 3 and 4."""

@@ -78,8 +78,3 @@ def current_principal() -> Principal:
     if not isinstance(who, Principal):
         raise RuntimeError("app.py must resolve the principal before a page runs")
     return who
-
-
-def current_actor() -> str:
-    """The email (or "local-admin") recorded as the author of writes made in this session."""
-    return current_principal().email

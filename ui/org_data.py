@@ -18,7 +18,6 @@ from assessments.periods import previous_period
 from assessments.reports import org_table, track_record
 from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.service.quarterly_review import QuarterlyReview, build_review
-from assessments.storage.db import database_url
 from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
 from ui.identity import current_principal
@@ -43,7 +42,7 @@ def _track_record(rows: Sequence[tuple[Hashable, str, str]]) -> TrackRecordFrame
 
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
-    return f"{database_url()} · {current_principal().view_scope()}"
+    return f"{resources.settings().database_url} · {current_principal().view_scope()}"
 
 
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)

@@ -1,51 +1,69 @@
-"""Long-lived resources shared by every session: the content and the service."""
+"""Long-lived resources shared by every session: the settings, the content and the service."""
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import streamlit as st
 
 from assessments.content.in_force import Content, load_content
 from assessments.errors import ContentError, ReadinessError
-from assessments.files.role_file import configured_role_file, load_role_file
+from assessments.files.role_file import load_role_file
 from assessments.service.authorized import AuthorizedService
 from assessments.service.readiness import ReadinessService
-from assessments.service.track_record import request_expiry_days
-from assessments.storage.db import database_url, make_engine, upgrade_to_head
+from assessments.settings import Settings
+from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
 from ui.identity import current_principal
 from ui.text import inert
 
 
-@st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
+def settings() -> Settings:
+    """The settings, read from the environment as each run starts (a few lookups); a bad one
+    raises SettingsError, which `service_or_stop` shows before anything else runs."""
+    return Settings.from_environment()
+
+
 def content() -> Content:
     """The questionnaire and chain catalogue in force (validated at start-up)."""
-    return load_content()
+    return _content_in(settings().data_dir)
+
+
+@st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
+def _content_in(data_dir: Path) -> Content:
+    return load_content(data_dir=data_dir)
 
 
 @st.cache_resource(show_spinner="Opening the database…")
-def _service_for(url: str) -> ReadinessService:
+def _service_for(
+    url: str, data_dir: Path, seed_demo: bool, roles_file: Path | None, expiry_days: int = 30
+) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
-    service = ReadinessService(engine, content())
-    service.request_expiry_days = request_expiry_days()
-    if os.environ.get("READINESS_SEED_DEMO", "0") == "1":
+    service = ReadinessService(engine, _content_in(data_dir))
+    service.request_expiry_days = expiry_days
+    if seed_demo:
         seed_demo_if_empty(service)
-    sync_roles_file(service)
+    sync_roles_file(service, roles_file)
     return service
 
 
-def sync_roles_file(service: ReadinessService) -> None:
-    """Sync `READINESS_ROLES_FILE` into the role assignments, if it is set."""
-    path = configured_role_file()
+def sync_roles_file(service: ReadinessService, path: Path | None) -> None:
+    """Sync the roles file (`READINESS_ROLES_FILE`) into the role assignments, if there is one."""
     if path is not None:
         service.sync_role_file(load_role_file(path), str(path))
 
 
 def service() -> ReadinessService:
     """The service for the configured database, schema brought up to date on first use."""
-    return _service_for(database_url())
+    given = settings()
+    return _service_for(
+        given.database_url,
+        given.data_dir,
+        given.seed_demo,
+        given.roles_file,
+        given.request_expiry_days,
+    )
 
 
 def service_or_stop() -> ReadinessService:

@@ -9,10 +9,10 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from assessments.content.questionnaire import Strict, Version
+from assessments.periods import PERIOD_PATTERN
 from scoring.frames import answer_kind
 from scoring.model import Answer, AnswerKind, AssessmentInput
 
-PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
 _DONT_KNOW_WORDS = {"dont_know", "don't know", "dont know", "unknown"}
 
 

@@ -6,10 +6,11 @@ import re
 from collections.abc import Collection
 from datetime import datetime
 
-from assessments.content.answers import PERIOD_PATTERN, AnswerEntry
+from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import InvalidInputError
+from assessments.periods import PERIOD_PATTERN
 
 
 def check_period(period: str) -> None:

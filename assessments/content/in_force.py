@@ -1,14 +1,13 @@
 """The questionnaire and chain catalogue in force, and where they are found.
 
-The content lives in `DATA_DIR` (environment variable `READINESS_DATA_DIR`, else the
-repository's `data/`): one questionnaire in `questionnaires/` and one catalogue in
-`catalogues/`. When a folder holds several files, the default names below are used.
+The content lives in the settings' data folder (`READINESS_DATA_DIR`, else the repository's
+`data/`, `assessments/settings.py`): one questionnaire in `questionnaires/` and one catalogue
+in `catalogues/`. When a folder holds several files, the default names below are used.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +15,9 @@ from assessments.content.catalogue import ChainCatalogue
 from assessments.content.loading import load_catalogue, load_questionnaire
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem
+from assessments.settings import DEFAULT_DATA_DIR, Settings
 from scoring.model import Catalogue, Rubric
 
-DATA_DIR = Path(
-    os.environ.get("READINESS_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
-)
 DEFAULT_QUESTIONNAIRE_NAME = "autonomy-readiness.yaml"
 DEFAULT_CATALOGUE_NAME = "default-chains.yaml"
 
@@ -40,45 +37,50 @@ class Content:
         return cls(questionnaire, catalogue, questionnaire.to_rubric(), catalogue.to_scoring())
 
 
-def default_questionnaire_path() -> Path:
-    """The questionnaire file in `DATA_DIR/questionnaires`."""
-    return _content_file(DATA_DIR / "questionnaires", DEFAULT_QUESTIONNAIRE_NAME, "questionnaire")
+def default_questionnaire_path(data_dir: Path = DEFAULT_DATA_DIR) -> Path:
+    """The questionnaire file in `data_dir/questionnaires`."""
+    return _content_file(data_dir / "questionnaires", DEFAULT_QUESTIONNAIRE_NAME, "questionnaire")
 
 
-def default_catalogue_path() -> Path:
-    """The chain catalogue file in `DATA_DIR/catalogues`."""
-    return _content_file(DATA_DIR / "catalogues", DEFAULT_CATALOGUE_NAME, "catalogue")
+def default_catalogue_path(data_dir: Path = DEFAULT_DATA_DIR) -> Path:
+    """The chain catalogue file in `data_dir/catalogues`."""
+    return _content_file(data_dir / "catalogues", DEFAULT_CATALOGUE_NAME, "catalogue")
 
 
-@functools.lru_cache(maxsize=1)
-def default_questionnaire() -> Questionnaire:
-    """The default questionnaire, loaded and checked once per process."""
-    return load_questionnaire(default_questionnaire_path())
+@functools.lru_cache(maxsize=4)
+def default_questionnaire(data_dir: Path = DEFAULT_DATA_DIR) -> Questionnaire:
+    """The questionnaire in force in `data_dir`, loaded and checked once per process."""
+    return load_questionnaire(default_questionnaire_path(data_dir))
 
 
-@functools.lru_cache(maxsize=1)
-def default_catalogue() -> ChainCatalogue:
-    """The default catalogue, checked against the default questionnaire, loaded once."""
-    return load_catalogue(default_catalogue_path(), default_questionnaire())
+@functools.lru_cache(maxsize=4)
+def default_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> ChainCatalogue:
+    """The catalogue in force in `data_dir`, checked against its questionnaire, loaded once."""
+    return load_catalogue(default_catalogue_path(data_dir), default_questionnaire(data_dir))
 
 
-@functools.lru_cache(maxsize=1)
-def _default_content() -> Content:
-    return Content.of(default_questionnaire(), default_catalogue())
+@functools.lru_cache(maxsize=4)
+def _default_content(data_dir: Path) -> Content:
+    return Content.of(default_questionnaire(data_dir), default_catalogue(data_dir))
 
 
 def load_content(
-    questionnaire_path: Path | str | None = None, catalogue_path: Path | str | None = None
+    questionnaire_path: Path | str | None = None,
+    catalogue_path: Path | str | None = None,
+    *,
+    data_dir: Path | None = None,
 ) -> Content:
-    """The given questionnaire and catalogue (defaults where not given), checked together."""
+    """The given questionnaire and catalogue (those in force in `data_dir` where not given,
+    default: the settings' data folder), checked together."""
+    folder = Settings.from_environment().data_dir if data_dir is None else data_dir
     if questionnaire_path is None and catalogue_path is None:
-        return _default_content()
+        return _default_content(folder)
     questionnaire = (
-        default_questionnaire()
+        default_questionnaire(folder)
         if questionnaire_path is None
         else load_questionnaire(questionnaire_path)
     )
-    catalogue = load_catalogue(catalogue_path or default_catalogue_path(), questionnaire)
+    catalogue = load_catalogue(catalogue_path or default_catalogue_path(folder), questionnaire)
     return Content.of(questionnaire, catalogue)
 
 

@@ -11,10 +11,10 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
-from assessments.content.answers import PERIOD_PATTERN
 from assessments.content.questionnaire import ID_PATTERN, QUESTION_ID_PATTERN
 from assessments.content.yaml_source import FieldPath, YamlDocument, describe, duplicate_keys
 from assessments.errors import ContentError, Problem
+from assessments.periods import PERIOD_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
 

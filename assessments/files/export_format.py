@@ -21,11 +21,12 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from assessments.access import Grant, Role
-from assessments.content.answers import PERIOD_PATTERN, AnswerEntry
+from assessments.content.answers import AnswerEntry
 from assessments.content.schema_errors import schema_problems
 from assessments.content.yaml_source import YamlDocument
 from assessments.errors import ContentError, InvalidInputError, Problem
-from assessments.service.roles import check_grant
+from assessments.files.role_file import check_grant
+from assessments.periods import PERIOD_PATTERN
 
 FORMAT = "autonomy-readiness-export"
 FORMAT_VERSION = 1

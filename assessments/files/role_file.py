@@ -23,7 +23,6 @@ one on the admin page. Every problem names the file, the line and the field.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 from pydantic import field_validator, model_validator
@@ -33,7 +32,7 @@ from assessments.content.loading import read_source
 from assessments.content.questionnaire import Strict
 from assessments.content.schema_errors import validate_schema
 from assessments.content.yaml_source import SHAPE_HINT, read_yaml
-from assessments.errors import ContentError
+from assessments.errors import ContentError, InvalidInputError
 from assessments.files.org_files import MAX_SLUG, SLUG_HINT, SLUG_PATTERN
 
 ROLES_FILE_ENV = "READINESS_ROLES_FILE"
@@ -120,6 +119,20 @@ class RoleFile(Strict):
         return list(dict.fromkeys(pairs))
 
 
+def check_grant(email: str, grant: Grant) -> str:
+    """The normalised email; InvalidInputError if the email or the grant's scope is malformed."""
+    email = normalise_email(email)
+    if not is_email(email):
+        raise InvalidInputError(f"'{email}' is not an email address (write name@example.com)")
+    if grant.role is Role.ADMIN and grant.scope != WHOLE_ORG:
+        raise InvalidInputError("an admin grant has no unit or team")
+    if grant.role is Role.TEAM_EDITOR and grant.scope == WHOLE_ORG:
+        raise InvalidInputError("a team editor grant needs a team")
+    if grant.scope and (not SLUG_PATTERN.match(grant.scope) or len(grant.scope) > MAX_SLUG):
+        raise InvalidInputError(f"'{grant.scope}' is not a valid slug ({SLUG_HINT})")
+    return email
+
+
 def parse_role_file(source: str | bytes, filename: str) -> RoleFile:
     """A roles file from YAML text; raise ContentError with every problem."""
     try:
@@ -137,9 +150,3 @@ def parse_role_file(source: str | bytes, filename: str) -> RoleFile:
 def load_role_file(path: Path | str) -> RoleFile:
     """Load and check a roles file."""
     return parse_role_file(read_source(path), str(path))
-
-
-def configured_role_file() -> Path | None:
-    """The roles file named by `READINESS_ROLES_FILE`, if set."""
-    configured = os.environ.get(ROLES_FILE_ENV, "").strip()
-    return Path(configured) if configured else None

@@ -1,6 +1,6 @@
 """What moved between two periods: trends, movers, chains removed and reinstated, new alerts.
 
-Pure functions on org tables (`assessments.org_table`) and scored history. They lead with
+Pure functions on org tables (`assessments.reports.org_table`) and scored history. They lead with
 trends and movement, never with a ranking of teams by level (DESIGN.md §2).
 """
 

@@ -1,7 +1,7 @@
 """The org table: one row per team for one period, with coverage, levels, statuses and changes.
 
 Pure functions on pandas frames. A table is indexed by team slug and carries, for a team that
-submitted, the columns of `scoring.org.score_org` (`score:<pillar>`, `level:<pillar>`,
+submitted, the columns of `scoring.vectorised.score_org` (`score:<pillar>`, `level:<pillar>`,
 `overall_level`, `weakest_pillar`, `confidence`, `confidence_band`, `autonomy`,
 `status:<chain>`, `next_chain`, `alerts`) plus `mean_score`; a team without a submission has
 NaN / <NA> / None there.
@@ -23,7 +23,6 @@ from scoring.vectorised import score_org
 SUBMITTED = "submitted"
 DRAFT_ONLY = "draft only"
 NO_SUBMISSION = "no submission"
-COVERAGE_STATES = (SUBMITTED, DRAFT_ONLY, NO_SUBMISSION)
 
 MARKED_REMOVED = (ChainStatus.REMOVED.value, ChainStatus.REMOVED_TOO_EARLY.value)
 """Statuses of a chain the team has marked removed."""

@@ -1,20 +1,20 @@
-"""What every part of the service shares: the content, the clock and one transaction per call."""
+"""What every command of the service shares: the store, the content and whom it acts for."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Protocol
 
 from sqlalchemy import Engine
 
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
-from assessments.storage.db import session_factory
-from assessments.storage.repository import SqlRepository
+from assessments.errors import NotFoundError
+from assessments.service.guard import Access, TeamAccess
+from assessments.storage.contract import Repository, Store
+from assessments.storage.store import Clock, SqlStore
+from assessments.storage.views import TeamView
 
-Clock = Callable[[], datetime]
+__all__ = ["Clock", "Content", "ServiceCore"]
 
 
 class Content(Protocol):
@@ -27,19 +27,32 @@ class Content(Protocol):
     def catalogue(self) -> ChainCatalogue: ...
 
 
-def utc_now() -> datetime:
-    """The current time in UTC, timezone-aware."""
-    return datetime.now(UTC)
-
-
 class ServiceCore:
-    """Holds the engine and content; each public call runs in one transaction."""
+    """Holds the store, the content and the access; each public call is one unit of work.
 
-    def __init__(self, engine: Engine, content: Content, *, clock: Clock | None = None) -> None:
-        self._engine = engine
+    Args:
+        store: an engine (wrapped in a `SqlStore` with `clock`), or any `Store`.
+        content: the questionnaire and catalogue in force.
+        clock: the time writes are stamped with (default: now, UTC).
+        access: whom the service acts for (default: trusted, for the CLI and start-up).
+    """
+
+    def __init__(
+        self,
+        store: Engine | Store,
+        content: Content,
+        *,
+        clock: Clock | None = None,
+        access: Access | None = None,
+    ) -> None:
+        self._store: Store = SqlStore(store, clock=clock) if isinstance(store, Engine) else store
         self._content = content
-        self._sessions = session_factory(engine)
-        self._clock = clock or utc_now
+        self.access = access or Access()
+
+    @property
+    def store(self) -> Store:
+        """Where the service reads and writes."""
+        return self._store
 
     @property
     def content(self) -> Content:
@@ -48,14 +61,35 @@ class ServiceCore:
 
     @property
     def engine(self) -> Engine:
-        """The engine this service writes through."""
-        return self._engine
+        """The engine of a service over SQL (to dispose of it)."""
+        if not isinstance(self._store, SqlStore):
+            raise TypeError("this service does not run over a SQL database")
+        return self._store.engine
 
-    def _now(self) -> datetime:
-        return self._clock().astimezone(UTC)
+    def may_read_team(self, team_slug: str) -> bool:
+        """Whether this person may read the team's submitted assessments."""
+        if self.access.may_edit(team_slug):
+            return True
+        units = self.access.viewed_units
+        if units is None:
+            return True
+        return bool(units) and self._team(team_slug).unit_slug in units
 
-    @contextmanager
-    def unit_of_work(self) -> Iterator[SqlRepository]:
-        """One transaction: commits when the block ends, rolls back if it raises."""
-        with self._sessions.begin() as session:
-            yield SqlRepository(session)
+    def require_team_access(self, team_slug: str, access: TeamAccess) -> None:
+        """Raise AuthorizationError unless this person may read (or edit) the team."""
+        if access is TeamAccess.EDIT and not self.access.may_edit(team_slug):
+            raise self.access.deny(f"edit {team_slug}'s draft")
+        if access is TeamAccess.READ and not self.may_read_team(team_slug):
+            raise self.access.deny(f"read {team_slug}'s assessments")
+
+    def _team(self, team_slug: str) -> TeamView:
+        with self._store.unit_of_work() as repo:
+            return find_team(repo, team_slug)
+
+
+def find_team(repo: Repository, team_slug: str) -> TeamView:
+    """The team with this slug; NotFoundError if there is none."""
+    found = repo.team(team_slug)
+    if found is None:
+        raise NotFoundError(f"no team with slug {team_slug!r}")
+    return found

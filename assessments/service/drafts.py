@@ -7,10 +7,7 @@ but kept in `conflicting_edits`, so two people editing one draft never silently 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
-
-from sqlalchemy.exc import IntegrityError
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.draft_rules import (
@@ -22,80 +19,76 @@ from assessments.content.draft_rules import (
     missing_answers,
 )
 from assessments.errors import ConflictError, ImmutableError, IncompleteError, NotFoundError
-from assessments.service.core import ServiceCore
-from assessments.service.org_structure import find_team
-from assessments.storage import audit
+from assessments.service.core import ServiceCore, find_team
+from assessments.service.guard import ANYONE, TEAM_EDITOR, TeamAccess, allowed, draft_editor
 from assessments.storage.audit import AuditAction
-from assessments.storage.repository import SqlRepository, draft_views, entry_of
-from assessments.storage.tables import DRAFT, SUBMITTED, AnswerRow, AssessmentRow, ChainStateRow
-from assessments.storage.views import ConflictingEditView, DraftView
+from assessments.storage.contract import ConstraintViolation, Repository
+from assessments.storage.views import (
+    DRAFT,
+    SUBMITTED,
+    AssessmentRecord,
+    ConflictingEditView,
+    DraftView,
+)
 
 IMMUTABLE_MESSAGE = "Submitted assessments cannot change; open a new revision"
 
-Change = Callable[[SqlRepository, AssessmentRow, datetime], dict[str, Any]]
-
-
-def draft_view(repo: SqlRepository, row: AssessmentRow) -> DraftView:
-    """The view of one assessment row with its answers and chain states."""
-    return draft_views([(row, repo.team_of(row))], repo.stored_answers([row.id]))[0]
+Change = Callable[[Repository, AssessmentRecord], dict[str, Any]]
 
 
 class DraftCommands(ServiceCore):
     """Drafts: the writes a team makes while it assesses itself."""
 
-    def open_draft(self, team_slug: str, period: str, *, actor: str) -> DraftView:
+    @allowed(TEAM_EDITOR)
+    def open_draft(self, team_slug: str, period: str, *, actor: str = "") -> DraftView:
         """The team's open draft for the period, created (or copied from a submission) if none."""
         check_period(period)
         try:
             return self._open_draft(team_slug, period, actor)
-        except IntegrityError:
+        except ConstraintViolation:
             # Someone else created the same revision a moment ago; theirs is the draft.
             return self._open_draft(team_slug, period, actor)
 
     def _open_draft(self, team_slug: str, period: str, actor: str) -> DraftView:
-        with self.unit_of_work() as repo:
-            team, _ = find_team(repo, team_slug)
+        with self.store.unit_of_work(actor) as repo:
+            team = find_team(repo, team_slug)
             latest = repo.latest_revision(team.id, period)
             if latest is not None and latest.status == DRAFT:
-                return draft_view(repo, latest)
-            now = self._now()
+                return repo.draft_view(latest.id)
             questionnaire = self._content.questionnaire
-            row = repo.add_assessment(
-                team_id=team.id,
-                period=period,
-                questionnaire_id=questionnaire.id,
-                questionnaire_version=questionnaire.version,
-                status=DRAFT,
-                revision=1 if latest is None else latest.revision + 1,
-                version=1,
-                created_by=actor,
-                created_at=now,
-                updated_by=actor,
-                updated_at=now,
+            revision = 1 if latest is None else latest.revision + 1
+            draft_id = repo.add_draft(
+                team.id, period, revision, (questionnaire.id, questionnaire.version)
             )
-            copied = {} if latest is None else self._copy(repo, latest.id, row.id)
-            audit.record(
-                repo.session,
-                at=now,
-                actor=actor,
-                action=AuditAction.DRAFT_CREATE,
-                entity="assessment",
-                entity_id=row.id,
-                details={
+            copied = {} if latest is None else self._copy(repo, latest.id, draft_id)
+            repo.audit.record(
+                AuditAction.DRAFT_CREATE,
+                "assessment",
+                draft_id,
+                {
                     "team": team_slug,
                     "period": period,
-                    "revision": row.revision,
+                    "revision": revision,
                     "copied_from": None if latest is None else latest.id,
                     **copied,
                 },
             )
-            return draft_view(repo, row)
+            return repo.draft_view(draft_id)
 
+    @allowed(ANYONE)
     def get_assessment(self, assessment_id: int) -> DraftView:
-        """One assessment, draft or submitted."""
-        with self.unit_of_work() as repo:
-            return draft_view(repo, _assessment(repo, assessment_id))
+        """One assessment: submitted ones for readers, drafts for the team's editors."""
+        with self.store.unit_of_work() as repo:
+            _assessment(repo, assessment_id)
+            view = repo.draft_view(assessment_id)
+        if self.access.may_edit(view.team_slug):
+            return view
+        if not view.is_submitted:
+            raise self.access.deny(f"read {view.team_slug}'s drafts")
+        self.require_team_access(view.team_slug, TeamAccess.READ)
+        return view
 
+    @allowed(draft_editor("edit"))
     def save_answer(
         self,
         assessment_id: int,
@@ -103,16 +96,16 @@ class DraftCommands(ServiceCore):
         entry: AnswerEntry | None,
         *,
         expected_version: int,
-        actor: str,
+        actor: str = "",
     ) -> DraftView:
         """Save (or with `entry=None`, clear) one answer of a draft."""
         check_answer(self._content.questionnaire, question_id, entry)
 
-        def change(repo: SqlRepository, row: AssessmentRow, _now: datetime) -> dict[str, Any]:
+        def change(repo: Repository, draft: AssessmentRecord) -> dict[str, Any]:
             if entry is None:
-                repo.delete_answer(row.id, question_id)
+                repo.delete_answer(draft.id, question_id)
             else:
-                repo.put_answer(row.id, question_id, entry)
+                repo.put_answer(draft.id, question_id, entry)
             return {"question": question_id, "entry": _dump(entry)}
 
         action = AuditAction.ANSWER_CLEAR if entry is None else AuditAction.ANSWER_SAVE
@@ -127,14 +120,21 @@ class DraftCommands(ServiceCore):
             change,
         )
 
+    @allowed(draft_editor("edit"))
     def set_chain_state(
-        self, assessment_id: int, chain_id: str, removed: bool, *, expected_version: int, actor: str
+        self,
+        assessment_id: int,
+        chain_id: str,
+        removed: bool,
+        *,
+        expected_version: int,
+        actor: str = "",
     ) -> DraftView:
         """Mark an approval chain removed (or back in place) for the team."""
         check_chain(self._content.catalogue, chain_id)
 
-        def change(repo: SqlRepository, row: AssessmentRow, _now: datetime) -> dict[str, Any]:
-            repo.put_chain_state(row.id, chain_id, removed)
+        def change(repo: Repository, draft: AssessmentRecord) -> dict[str, Any]:
+            repo.put_chain_state(draft.id, chain_id, removed)
             return {"chain": chain_id, "removed": removed}
 
         return self._write(
@@ -148,19 +148,20 @@ class DraftCommands(ServiceCore):
             change,
         )
 
+    @allowed(draft_editor("prefill"))
     def prefill_from_previous(
-        self, assessment_id: int, *, expected_version: int, actor: str
+        self, assessment_id: int, *, expected_version: int, actor: str = ""
     ) -> DraftView:
-        """Fill unanswered questions and unset chains from the last earlier submission."""
+        """Fill unanswered questions and unset chains from the team's last earlier submission."""
 
-        def change(repo: SqlRepository, row: AssessmentRow, _now: datetime) -> dict[str, Any]:
-            source = repo.latest_submitted(row.team_id, before=row.period)
+        def change(repo: Repository, draft: AssessmentRecord) -> dict[str, Any]:
+            source = repo.latest_submitted(draft.team_id, before=draft.period)
             if source is None:
+                team_name = repo.draft_view(draft.id).team_name
                 raise NotFoundError(
-                    f"no submitted assessment of {repo.team_of(row).name} before {row.period}"
-                    " to prefill from"
+                    f"no submitted assessment of {team_name} before {draft.period} to prefill from"
                 )
-            copied = self._copy(repo, source.id, row.id)
+            copied = self._copy(repo, source.id, draft.id)
             return {"source": source.id, "source_period": source.period, **copied}
 
         return self._write(
@@ -174,17 +175,17 @@ class DraftCommands(ServiceCore):
             change,
         )
 
-    def submit(self, assessment_id: int, *, expected_version: int, actor: str) -> DraftView:
+    @allowed(draft_editor("submit"))
+    def submit(self, assessment_id: int, *, expected_version: int, actor: str = "") -> DraftView:
         """Submit a complete draft; it cannot change afterwards."""
 
-        def change(repo: SqlRepository, row: AssessmentRow, now: datetime) -> dict[str, Any]:
-            answered = {a.question_id for a in repo.stored_answers([row.id]).answers}
-            missing = missing_answers(self._content.questionnaire, answered)
+        def change(repo: Repository, draft: AssessmentRecord) -> dict[str, Any]:
+            missing = missing_answers(self._content.questionnaire, set(repo.answers_of(draft.id)))
             if missing:
                 raise IncompleteError(missing)
-            repo.mark_submitted(row.id, actor, now)
-            repo.session.refresh(row)
-            return {"team": repo.team_of(row).slug, "period": row.period, "revision": row.revision}
+            repo.mark_submitted(draft.id)
+            team_slug = repo.team_slug_of(draft.id)
+            return {"team": team_slug, "period": draft.period, "revision": draft.revision}
 
         return self._write(
             assessment_id,
@@ -197,26 +198,11 @@ class DraftCommands(ServiceCore):
             change,
         )
 
+    @allowed(draft_editor("read the kept edits of"))
     def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
         """Writes to this assessment that lost a race and were kept aside, oldest first."""
-        with self.unit_of_work() as repo:
-            return [
-                ConflictingEditView(
-                    id=row.id,
-                    assessment_id=row.assessment_id,
-                    action=row.action,
-                    target=row.target,
-                    payload=dict(row.payload),
-                    actor=row.actor,
-                    expected_version=row.expected_version,
-                    found_version=row.found_version,
-                    found_updated_by=row.found_updated_by,
-                    found_updated_at=row.found_updated_at,
-                    created_at=row.created_at,
-                    entry=_entry_of_payload(row.payload),
-                )
-                for row in repo.conflicting_edits(assessment_id)
-            ]
+        with self.store.unit_of_work() as repo:
+            return repo.conflicting_edits(assessment_id)
 
     def _write(
         self,
@@ -229,104 +215,61 @@ class DraftCommands(ServiceCore):
         what: str,
         change: Change,
     ) -> DraftView:
-        with self.unit_of_work() as repo:
-            now = self._now()
-            if repo.claim_version(assessment_id, expected_version, actor, now):
-                row = _assessment(repo, assessment_id)
-                details = change(repo, row, now)
-                audit.record(
-                    repo.session,
-                    at=now,
-                    actor=actor,
-                    action=action,
-                    entity="assessment",
-                    entity_id=assessment_id,
-                    details={**details, "version": row.version},
+        with self.store.unit_of_work(actor) as repo:
+            if repo.claim_version(assessment_id, expected_version):
+                draft = _assessment(repo, assessment_id)
+                details = change(repo, draft)
+                repo.audit.record(
+                    action, "assessment", assessment_id, {**details, "version": draft.version}
                 )
-                return draft_view(repo, row)
-            row = _assessment(repo, assessment_id)
-            if row.status == SUBMITTED:
+                return repo.draft_view(assessment_id)
+            found = _assessment(repo, assessment_id)
+            if found.status == SUBMITTED:
                 raise ImmutableError(IMMUTABLE_MESSAGE)
-            kept = repo.add_conflicting_edit(
-                assessment_id=assessment_id,
-                action=action.value,
-                target=target,
-                payload=payload,
-                actor=actor,
-                expected_version=expected_version,
-                found_version=row.version,
-                found_updated_by=row.updated_by,
-                found_updated_at=row.updated_at,
-                created_at=now,
-            )
-            audit.record(
-                repo.session,
-                at=now,
-                actor=actor,
-                action=AuditAction.CONFLICT_KEPT,
-                entity="assessment",
-                entity_id=assessment_id,
-                details={
-                    "conflicting_edit": kept.id,
+            kept = repo.add_conflicting_edit(found, action.value, target, payload, expected_version)
+            repo.audit.record(
+                AuditAction.CONFLICT_KEPT,
+                "assessment",
+                assessment_id,
+                {
+                    "conflicting_edit": kept,
                     "attempted": action.value,
                     "target": target,
                     "expected_version": expected_version,
-                    "found_version": row.version,
+                    "found_version": found.version,
                 },
             )
-            conflict = ConflictError(conflict_message(row.updated_by, row.updated_at, what))
+            conflict = ConflictError(conflict_message(found.updated_by, found.updated_at, what))
         # Raised after the commit, so the kept edit and its audit entry are saved.
         raise conflict
 
-    def _copy(self, repo: SqlRepository, source_id: int, target_id: int) -> dict[str, int]:
+    def _copy(self, repo: Repository, source_id: int, target_id: int) -> dict[str, int]:
         """Copy answers and chain states the target does not have yet; counts what was copied."""
-        stored = repo.stored_answers([source_id, target_id])
-        answered = {a.question_id for a in stored.answers if a.assessment_id == target_id}
-        chains_set = {c.chain_id for c in stored.chains if c.assessment_id == target_id}
+        answered = repo.answers_of(target_id)
+        chains_set = repo.chain_states_of(target_id)
         known_chains = {c.id for c in self._content.catalogue.chains}
         questionnaire = self._content.questionnaire
-        answers = [
-            _answer_values(target_id, a)
-            for a in stored.answers
-            if a.assessment_id == source_id
-            and a.question_id not in answered
-            and is_valid_answer(questionnaire, a.question_id, entry_of(a))
-        ]
-        chains = [
-            {"assessment_id": target_id, "chain_id": c.chain_id, "removed": c.removed}
-            for c in stored.chains
-            if c.assessment_id == source_id
-            and c.chain_id not in chains_set
-            and c.chain_id in known_chains
-        ]
-        repo.bulk_insert(AnswerRow, answers)
-        repo.bulk_insert(ChainStateRow, chains)
+        answers = {
+            qid: entry
+            for qid, entry in repo.answers_of(source_id).items()
+            if qid not in answered and is_valid_answer(questionnaire, qid, entry)
+        }
+        chains = {
+            chain_id: removed
+            for chain_id, removed in repo.chain_states_of(source_id).items()
+            if chain_id not in chains_set and chain_id in known_chains
+        }
+        repo.add_answers(target_id, answers)
+        repo.add_chain_states(target_id, chains)
         return {"answers_copied": len(answers), "chains_copied": len(chains)}
 
 
-def _assessment(repo: SqlRepository, assessment_id: int) -> AssessmentRow:
-    row = repo.assessment(assessment_id)
-    if row is None:
+def _assessment(repo: Repository, assessment_id: int) -> AssessmentRecord:
+    found = repo.assessment(assessment_id)
+    if found is None:
         raise NotFoundError(f"no assessment with id {assessment_id}")
-    return row
-
-
-def _answer_values(assessment_id: int, row: AnswerRow) -> dict[str, Any]:
-    return {
-        "assessment_id": assessment_id,
-        "question_id": row.question_id,
-        "value": row.value,
-        "not_applicable": row.not_applicable,
-        "dont_know": row.dont_know,
-        "evidence": row.evidence,
-        "note": row.note,
-    }
+    return found
 
 
 def _dump(entry: AnswerEntry | None) -> dict[str, Any] | None:
     return None if entry is None else entry.model_dump()
-
-
-def _entry_of_payload(payload: dict[str, Any]) -> AnswerEntry | None:
-    raw = payload.get("entry")
-    return None if raw is None else AnswerEntry.model_validate(raw)

@@ -1,34 +1,35 @@
 """ReadinessService: the one entry point pages and the CLI use to read and write assessments.
 
-The methods live with their noun — org (`assessments/org.py`), drafts (`assessments/drafts.py`),
-reading (`assessments/history.py`), roles (`assessments/roles.py`) and data export/import
-(`assessments/data_transfer.py`) — and share one engine, content and clock
-(`assessments/service_core.py`). Every call runs in its own transaction and returns frozen
-views (`assessments/views.py`), never ORM objects; every write is audited in the same
-transaction.
+The commands live with their noun — org (`org_structure.py`), drafts (`drafts.py`), reading
+(`history.py`), roles (`roles.py`) and data export/import (`data_transfer.py`) — each with
+the rule of who may call it declared right above it (`guard.py`). They share one store,
+content and access (`core.py`). Every call runs in its own unit of work and returns frozen
+views (`assessments/storage/views.py`), never ORM objects; every write is audited in the
+same transaction.
+
+A new command is one method in its noun's module, with its `@allowed(...)` rule.
 """
 
 from __future__ import annotations
 
+from assessments.access import Principal
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.core import Clock, Content
 from assessments.service.data_transfer import DataTransfer, ImportSummary
 from assessments.service.drafts import DraftCommands
+from assessments.service.guard import Access
 from assessments.service.history import HistoryQueries
+from assessments.service.incidents import IncidentCommands
 from assessments.service.org_structure import OrgCommands
-from assessments.service.roles import (
-    RoleAssignmentView,
-    RoleCommands,
-    RoleImportPlan,
-    RoleSyncSummary,
-)
-from assessments.service.track_record import TrackRecordCommands
+from assessments.service.removal_requests import RemovalRequestCommands
+from assessments.service.roles import RoleCommands, RoleImportPlan, RoleSyncSummary
 from assessments.storage.audit import AuditAction, AuditEntryView
 from assessments.storage.views import (
     ConflictingEditView,
     DraftView,
     OrgHistory,
     PeriodSnapshot,
+    RoleAssignmentView,
     TeamSnapshot,
     TeamView,
     UnitView,
@@ -36,12 +37,20 @@ from assessments.storage.views import (
 
 
 class ReadinessService(
-    OrgCommands, DraftCommands, HistoryQueries, RoleCommands, DataTransfer, TrackRecordCommands
+    OrgCommands,
+    DraftCommands,
+    HistoryQueries,
+    RoleCommands,
+    DataTransfer,
+    RemovalRequestCommands,
+    IncidentCommands,
 ):
-    """Org structure, drafts, submissions, history, roles and the audit log, over one database.
+    """Org structure, drafts, submissions, history, roles, the track record and the audit log,
+    over one store.
 
-    It checks no permissions: pages reach it through `assessments.authorized.AuthorizedService`,
-    which does, and passes the signed-in email as the actor.
+    Built on an engine it is the trusted service (the CLI, start-up, tests): it checks no
+    permissions and writes name the actor they are given. `acting_as(principal)` (or
+    `AuthorizedService`) gives the same commands as one signed-in person may use them.
 
     Example:
         engine = make_engine(); upgrade_to_head(engine)
@@ -51,10 +60,30 @@ class ReadinessService(
                                     expected_version=draft.version, actor="ana@example.com")
     """
 
+    def acting_as(self, principal: Principal) -> AuthorizedService:
+        """The same service as `principal` may use it: every command checked, writes theirs."""
+        return AuthorizedService(self, principal)
+
+
+class AuthorizedService(ReadinessService):
+    """The service as one signed-in person may use it; pages reach storage only through it.
+
+    Each command checks the rule declared next to it against the person's grants
+    (`assessments/access.py`) before it runs, and writes name the person as their actor.
+    Org-wide reads are narrowed to what the person may see; anything else raises
+    `AuthorizationError` with a plain message.
+    """
+
+    def __init__(self, service: ReadinessService, principal: Principal) -> None:
+        super().__init__(service.store, service.content, access=Access(principal))
+        self.principal = principal
+        self.request_expiry_days = service.request_expiry_days
+
 
 __all__ = [
     "AuditAction",
     "AuditEntryView",
+    "AuthorizedService",
     "Clock",
     "ConflictingEditView",
     "Content",

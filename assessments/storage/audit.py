@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assessments.storage.tables import AuditRow
@@ -57,27 +58,37 @@ class AuditEntryView:
     details: dict[str, Any]
 
 
-def record(
-    session: Session,
-    *,
-    at: datetime,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    entity_id: str | int,
-    details: dict[str, Any] | None = None,
-) -> None:
-    """Add an audit entry to the session's transaction, so it commits with the change."""
-    session.add(
-        AuditRow(
-            at=at,
-            actor=actor,
-            action=action.value,
-            entity=entity,
-            entity_id=str(entity_id),
-            details=details or {},
+class AuditRecorder:
+    """Adds audit entries to one transaction, with its actor and time already bound.
+
+    Attributes:
+        actor: who does the work (an email, or "roles-file", "demo-seed", …).
+        at: when the unit of work started; every entry and timestamp of it uses this time.
+    """
+
+    def __init__(self, session: Session, actor: str, at: datetime) -> None:
+        self._session = session
+        self.actor = actor
+        self.at = at
+
+    def record(
+        self,
+        action: AuditAction,
+        entity: str,
+        entity_id: str | int,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        """Add one entry to the transaction, so it commits (or rolls back) with the change."""
+        self._session.add(
+            AuditRow(
+                at=self.at,
+                actor=self.actor,
+                action=action.value,
+                entity=entity,
+                entity_id=str(entity_id),
+                details=details or {},
+            )
         )
-    )
 
 
 def entries(
@@ -105,6 +116,15 @@ def entries(
 def actors(session: Session) -> list[str]:
     """Everyone who has written anything, alphabetically."""
     return list(session.scalars(select(AuditRow.actor).distinct().order_by(AuditRow.actor)))
+
+
+def version(session: Session, actions: Sequence[str] | None) -> str:
+    """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
+    query = select(func.count(AuditRow.id), func.max(AuditRow.id))
+    if actions is not None:
+        query = query.where(AuditRow.action.in_(actions))
+    count, last = session.execute(query).one()
+    return f"{count}-{last or 0}"
 
 
 def view(row: AuditRow) -> AuditEntryView:

@@ -6,7 +6,6 @@ Nothing here runs at import time; the app and the CLI call `make_engine` and
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-DATABASE_URL_ENV = "READINESS_DATABASE_URL"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATABASE_PATH = REPO_ROOT / "var" / "readiness.db"
+from assessments.settings import Settings
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD = "head"
 
@@ -29,9 +27,9 @@ _MIGRATION_LOCK_KEY = 7_204_113_901
 
 
 def database_url() -> str:
-    """The database URL: `READINESS_DATABASE_URL`, else a SQLite file under `var/`."""
-    configured = os.environ.get(DATABASE_URL_ENV, "").strip()
-    return configured or f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    """The database URL of the settings: `READINESS_DATABASE_URL`, else a SQLite file under
+    `var/` (for Alembic run by hand; the app and the CLI pass their settings' URL)."""
+    return Settings.from_environment().database_url
 
 
 def make_engine(url: str | None = None) -> Engine:

@@ -1,62 +1,96 @@
-"""SqlRepository: every query the service needs, over one SQLAlchemy session."""
+"""SqlRepository: every query the service needs, over one unit of work's session.
+
+It hands out frozen views and records (`assessments/storage/views.py`), never ORM rows, so
+the service above it holds no SQL and can run over any repository with the same methods
+(`assessments/storage/contract.py`; the tests keep an in-memory one).
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
+from assessments.storage import answer_rows, audit, role_rows, snapshots, transfer_rows
+from assessments.storage.audit import AuditEntryView, AuditRecorder
+from assessments.storage.incidents import IncidentRepository
+from assessments.storage.removal_requests import RemovalRequestRepository
+from assessments.storage.rows import (
+    draft_views,
+    entry_of,
+    latest_submitted_ids,
+    record_of,
+    stored_answers,
+    team_view,
+    unit_view,
+    with_team_and_unit,
+)
 from assessments.storage.tables import (
-    DRAFT,
-    SUBMITTED,
-    AnswerRow,
     AssessmentRow,
-    ChainStateRow,
-    ConflictingEditRow,
     OrgUnitRow,
     TeamRow,
 )
-from assessments.storage.views import DraftView
-
-
-@dataclass(frozen=True)
-class StoredAnswers:
-    """Answers and chain states of a set of assessments, as loaded by one query each."""
-
-    answers: list[AnswerRow]
-    chains: list[ChainStateRow]
+from assessments.storage.views import (
+    DRAFT,
+    SUBMITTED,
+    AssessmentRecord,
+    ConflictingEditView,
+    DraftView,
+    OrgHistory,
+    PeriodSnapshot,
+    RoleAssignmentView,
+    TeamView,
+    UnitView,
+)
 
 
 class SqlRepository:
-    """Reads and writes rows; knows SQL, not rules (the service enforces those)."""
+    """Reads and writes rows; knows SQL, not rules (the service enforces those).
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    Attributes:
+        audit: records audit entries in this unit of work, its actor and time bound.
+    """
+
+    def __init__(self, session: Session, recorder: AuditRecorder) -> None:
+        self._session = session
+        self.audit = recorder
+        self.removal_requests = RemovalRequestRepository(session)
+        self.incidents = IncidentRepository(session)
+
+    @property
+    def now(self) -> datetime:
+        """When this unit of work started (UTC); every timestamp it writes uses it."""
+        return self.audit.at
 
     # --- org -------------------------------------------------------------------
 
-    def units(self) -> list[OrgUnitRow]:
+    def units(self) -> list[UnitView]:
         """Every unit, by name."""
-        return list(self.session.scalars(select(OrgUnitRow).order_by(OrgUnitRow.name)))
+        rows = self._session.scalars(select(OrgUnitRow).order_by(OrgUnitRow.name))
+        return [unit_view(row) for row in rows]
 
-    def unit(self, slug: str) -> OrgUnitRow | None:
+    def unit(self, slug: str) -> UnitView | None:
         """The unit with this slug, if any."""
-        return self.session.scalar(select(OrgUnitRow).where(OrgUnitRow.slug == slug))
+        row = self._session.scalar(select(OrgUnitRow).where(OrgUnitRow.slug == slug))
+        return None if row is None else unit_view(row)
 
-    def add_unit(self, slug: str, name: str, at: datetime) -> OrgUnitRow:
+    def add_unit(self, slug: str, name: str) -> UnitView:
         """Insert a unit and return it with its id."""
-        row = OrgUnitRow(slug=slug, name=name, created_at=at)
-        self.session.add(row)
-        self.session.flush()
-        return row
+        row = OrgUnitRow(slug=slug, name=name, created_at=self.now)
+        self._session.add(row)
+        self._session.flush()
+        return unit_view(row)
 
-    def teams(self, unit_slug: str | None = None) -> list[tuple[TeamRow, OrgUnitRow]]:
+    def rename_unit(self, slug: str, name: str) -> None:
+        """Give an existing unit a new name."""
+        self._session.execute(update(OrgUnitRow).where(OrgUnitRow.slug == slug).values(name=name))
+
+    def teams(self, unit_slug: str | None = None) -> list[TeamView]:
         """Teams with their units, sorted by unit name, then team name."""
         query = (
             select(TeamRow, OrgUnitRow)
@@ -65,48 +99,57 @@ class SqlRepository:
         )
         if unit_slug is not None:
             query = query.where(OrgUnitRow.slug == unit_slug)
-        return [(team, unit) for team, unit in self.session.execute(query)]
+        return [team_view(team, unit) for team, unit in self._session.execute(query)]
 
-    def team(self, slug: str) -> tuple[TeamRow, OrgUnitRow] | None:
+    def team(self, slug: str) -> TeamView | None:
         """The team with this slug and its unit, if any."""
         query = (
             select(TeamRow, OrgUnitRow)
             .join(OrgUnitRow, TeamRow.unit_id == OrgUnitRow.id)
             .where(TeamRow.slug == slug)
         )
-        found = self.session.execute(query).first()
-        return None if found is None else (found[0], found[1])
+        found = self._session.execute(query).first()
+        return None if found is None else team_view(found[0], found[1])
 
-    def add_team(self, slug: str, name: str, unit_id: int, at: datetime) -> TeamRow:
-        """Insert a team and return it with its id."""
-        row = TeamRow(slug=slug, name=name, unit_id=unit_id, created_at=at)
-        self.session.add(row)
-        self.session.flush()
-        return row
+    def add_team(self, slug: str, name: str, unit_id: int) -> int:
+        """Insert a team and return its id."""
+        row = TeamRow(slug=slug, name=name, unit_id=unit_id, created_at=self.now)
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def move_team(self, slug: str, name: str, unit_id: int) -> None:
+        """Rename a team and put it in a unit."""
+        statement = update(TeamRow).where(TeamRow.slug == slug).values(name=name, unit_id=unit_id)
+        self._session.execute(statement)
 
     def team_count(self) -> int:
         """How many teams exist."""
-        return self.session.scalar(select(func.count()).select_from(TeamRow)) or 0
+        return self._session.scalar(select(func.count()).select_from(TeamRow)) or 0
 
     def periods(self) -> list[str]:
         """Every period with any assessment, ascending."""
         query = select(AssessmentRow.period).distinct().order_by(AssessmentRow.period)
-        return list(self.session.scalars(query))
+        return list(self._session.scalars(query))
 
     # --- assessments -----------------------------------------------------------
 
-    def assessment(self, assessment_id: int) -> AssessmentRow | None:
-        """One assessment row, freshly read, if it exists."""
+    def assessment(self, assessment_id: int) -> AssessmentRecord | None:
+        """One assessment's bookkeeping, freshly read, if it exists."""
         query = select(AssessmentRow).where(AssessmentRow.id == assessment_id)
-        return self.session.scalar(query.execution_options(populate_existing=True))
+        row = self._session.scalar(query.execution_options(populate_existing=True))
+        return None if row is None else record_of(row)
 
-    def team_of(self, assessment: AssessmentRow) -> TeamRow:
-        """The team an assessment belongs to."""
-        team = self.session.get(TeamRow, assessment.team_id)
-        assert team is not None  # the foreign key guarantees it
-        return team
+    def team_slug_of(self, assessment_id: int) -> str | None:
+        """The slug of the team an assessment belongs to (one light query), if it exists."""
+        query = (
+            select(TeamRow.slug)
+            .join(AssessmentRow, AssessmentRow.team_id == TeamRow.id)
+            .where(AssessmentRow.id == assessment_id)
+        )
+        return self._session.scalar(query)
 
-    def latest_revision(self, team_id: int, period: str) -> AssessmentRow | None:
+    def latest_revision(self, team_id: int, period: str) -> AssessmentRecord | None:
         """The highest revision (draft or submitted) for a team and period."""
         query = (
             select(AssessmentRow)
@@ -114,11 +157,12 @@ class SqlRepository:
             .order_by(AssessmentRow.revision.desc())
             .limit(1)
         )
-        return self.session.scalar(query)
+        row = self._session.scalar(query)
+        return None if row is None else record_of(row)
 
     def latest_submitted(
         self, team_id: int, *, period: str | None = None, before: str | None = None
-    ) -> AssessmentRow | None:
+    ) -> AssessmentRecord | None:
         """The newest submitted revision in `period`, or in the latest period before `before`."""
         query = select(AssessmentRow).where(
             AssessmentRow.team_id == team_id, AssessmentRow.status == SUBMITTED
@@ -128,18 +172,33 @@ class SqlRepository:
         if before is not None:
             query = query.where(AssessmentRow.period < before)
         query = query.order_by(AssessmentRow.period.desc(), AssessmentRow.revision.desc())
-        return self.session.scalar(query.limit(1))
+        row = self._session.scalar(query.limit(1))
+        return None if row is None else record_of(row)
 
-    def add_assessment(self, **values: Any) -> AssessmentRow:
-        """Insert an assessment and return it with its id."""
-        row = AssessmentRow(**values)
-        self.session.add(row)
-        self.session.flush()
-        return row
+    def add_draft(
+        self, team_id: int, period: str, revision: int, questionnaire: tuple[str, str]
+    ) -> int:
+        """Insert a draft (version 1) by this unit of work's actor; returns its id."""
+        questionnaire_id, questionnaire_version = questionnaire
+        actor, now = self.audit.actor, self.now
+        row = AssessmentRow(
+            team_id=team_id,
+            period=period,
+            questionnaire_id=questionnaire_id,
+            questionnaire_version=questionnaire_version,
+            status=DRAFT,
+            revision=revision,
+            version=1,
+            created_by=actor,
+            created_at=now,
+            updated_by=actor,
+            updated_at=now,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
 
-    def claim_version(
-        self, assessment_id: int, expected_version: int, actor: str, at: datetime
-    ) -> bool:
+    def claim_version(self, assessment_id: int, expected_version: int) -> bool:
         """Bump the draft's version if it is still `expected_version`; False if not.
 
         One atomic UPDATE, so two writers racing on PostgreSQL cannot both win.
@@ -151,111 +210,77 @@ class SqlRepository:
                 AssessmentRow.version == expected_version,
                 AssessmentRow.status == DRAFT,
             )
-            .values(version=AssessmentRow.version + 1, updated_by=actor, updated_at=at)
+            .values(
+                version=AssessmentRow.version + 1, updated_by=self.audit.actor, updated_at=self.now
+            )
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+        return self._session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
 
-    def mark_submitted(self, assessment_id: int, actor: str, at: datetime) -> None:
-        """Set an assessment's status to submitted, by whom and when."""
+    def mark_submitted(self, assessment_id: int) -> None:
+        """Set an assessment's status to submitted, by this unit of work's actor, now."""
         statement = (
             update(AssessmentRow)
             .where(AssessmentRow.id == assessment_id)
-            .values(status=SUBMITTED, submitted_by=actor, submitted_at=at)
+            .values(status=SUBMITTED, submitted_by=self.audit.actor, submitted_at=self.now)
             .execution_options(synchronize_session=False)
         )
-        self.session.execute(statement)
+        self._session.execute(statement)
 
-    def latest_submitted_query(self, period: str | None = None) -> Select[int]:
-        """Ids of the latest submitted revision per team and period (optionally one period)."""
-        newest = select(
-            AssessmentRow.team_id,
-            AssessmentRow.period,
-            func.max(AssessmentRow.revision).label("revision"),
-        ).where(AssessmentRow.status == SUBMITTED)
-        if period is not None:
-            newest = newest.where(AssessmentRow.period == period)
-        latest = newest.group_by(AssessmentRow.team_id, AssessmentRow.period).subquery()
-        return select(AssessmentRow.id).join(
-            latest,
-            and_(
-                AssessmentRow.team_id == latest.c.team_id,
-                AssessmentRow.period == latest.c.period,
-                AssessmentRow.revision == latest.c.revision,
-            ),
-        )
+    def draft_view(self, assessment_id: int) -> DraftView:
+        """One assessment with its answers and chain states."""
+        return self._draft_views([assessment_id])[0]
 
-    def assessments_with_teams(
-        self, ids: Select[int] | Sequence[int]
-    ) -> list[tuple[AssessmentRow, TeamRow, OrgUnitRow]]:
-        """Assessments with their team and unit, by period then team slug."""
-        query = with_team_and_unit(ids, AssessmentRow, TeamRow, OrgUnitRow)
-        return [(a, t, u) for a, t, u in self.session.execute(query)]
+    def team_history(self, team_id: int) -> list[DraftView]:
+        """The team's newest submitted revision per period, oldest period first."""
+        return self._draft_views(latest_submitted_ids().where(AssessmentRow.team_id == team_id))
 
-    def team_ids_with_draft(self, period: str) -> set[int]:
-        """Ids of teams with an open draft in the period."""
-        query = select(AssessmentRow.team_id).where(
-            AssessmentRow.period == period, AssessmentRow.status == DRAFT
-        )
-        return set(self.session.scalars(query))
+    def _draft_views(self, ids: Select[int] | Sequence[int]) -> list[DraftView]:
+        query = with_team_and_unit(ids, AssessmentRow, TeamRow)
+        # Fresh rows: a version bump or submission in this unit of work went out as UPDATE.
+        fresh = query.execution_options(populate_existing=True)
+        rows = [(a, t) for a, t in self._session.execute(fresh)]
+        stored = stored_answers(self._session, [a.id for a, _ in rows])
+        return draft_views(rows, stored)
 
     # --- answers and chain states ----------------------------------------------
 
-    def stored_answers(self, ids: Select[int] | Sequence[int]) -> StoredAnswers:
-        """Answers and chain states of the given assessments, one query each."""
-        answers = select(AnswerRow).where(AnswerRow.assessment_id.in_(ids))
-        chains = select(ChainStateRow).where(ChainStateRow.assessment_id.in_(ids))
-        return StoredAnswers(
-            answers=list(self.session.scalars(answers.order_by(AnswerRow.id))),
-            chains=list(self.session.scalars(chains.order_by(ChainStateRow.id))),
-        )
+    def answers_of(self, assessment_id: int) -> dict[str, AnswerEntry]:
+        """The answers of one assessment, by question id."""
+        answers = stored_answers(self._session, [assessment_id]).answers
+        return {a.question_id: entry_of(a) for a in answers}
+
+    def chain_states_of(self, assessment_id: int) -> dict[str, bool]:
+        """Every chain state set in one assessment: chain id → removed."""
+        chains = stored_answers(self._session, [assessment_id]).chains
+        return {c.chain_id: c.removed for c in chains}
 
     def put_answer(self, assessment_id: int, question_id: str, entry: AnswerEntry) -> None:
         """Insert or replace one answer."""
-        existing = self.session.scalar(
-            select(AnswerRow).where(
-                AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
-            )
-        )
-        row = existing or AnswerRow(assessment_id=assessment_id, question_id=question_id)
-        row.value = entry.value
-        row.not_applicable = entry.not_applicable
-        row.dont_know = entry.dont_know
-        row.evidence = entry.evidence
-        row.note = entry.note
-        self.session.add(row)
-        self.session.flush()
+        answer_rows.put_answer(self._session, assessment_id, question_id, entry)
 
     def delete_answer(self, assessment_id: int, question_id: str) -> None:
         """Remove one answer, if there is one."""
-        self.session.execute(
-            delete(AnswerRow).where(
-                AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
-            )
-        )
+        answer_rows.delete_answer(self._session, assessment_id, question_id)
 
     def put_chain_state(self, assessment_id: int, chain_id: str, removed: bool) -> None:
         """Insert or replace one chain state."""
-        existing = self.session.scalar(
-            select(ChainStateRow).where(
-                ChainStateRow.assessment_id == assessment_id, ChainStateRow.chain_id == chain_id
-            )
-        )
-        row = existing or ChainStateRow(assessment_id=assessment_id, chain_id=chain_id)
-        row.removed = removed
-        self.session.add(row)
-        self.session.flush()
+        answer_rows.put_chain_state(self._session, assessment_id, chain_id, removed)
 
-    def bulk_insert(self, table: type[Any], rows: Iterable[dict[str, Any]]) -> None:
-        """Insert many rows in one executemany round (seeding, revision copies)."""
-        batch = list(rows)
-        if batch:
-            # render_nulls keeps every row's column set the same, so the rows go out as one
-            # executemany instead of splitting wherever a value is None (4x on PostgreSQL).
-            self.session.execute(insert(table).execution_options(render_nulls=True), batch)
+    def add_answers(self, assessment_id: int, answers: Mapping[str, AnswerEntry]) -> None:
+        """Insert answers the assessment does not have yet, in one round."""
+        answer_rows.add_answers(self._session, assessment_id, answers)
 
-    def bulk_insert_returning_ids(self, table: type[Any], rows: list[dict[str, Any]]) -> list[int]:
-        """Insert many rows and return their ids in the order given."""
+    def add_chain_states(self, assessment_id: int, chains: Mapping[str, bool]) -> None:
+        """Insert chain states the assessment does not have yet, in one round."""
+        answer_rows.add_chain_states(self._session, assessment_id, chains)
+
+    def insert_rows(self, table: type[Any], rows: list[dict[str, Any]]) -> None:
+        """Insert many rows of a table in one executemany round (storage modules: seeding)."""
+        answer_rows.insert_rows(self._session, table, rows)
+
+    def insert_rows_returning_ids(self, table: type[Any], rows: list[dict[str, Any]]) -> list[int]:
+        """Insert many rows of a table and return their ids in the order given (seeding)."""
         if not rows:
             return []
         statement = (
@@ -263,80 +288,88 @@ class SqlRepository:
             .returning(table.id, sort_by_parameter_order=True)
             .execution_options(render_nulls=True)
         )
-        return list(self.session.scalars(statement, rows))
+        return list(self._session.scalars(statement, rows))
 
     # --- conflicting edits -----------------------------------------------------
 
-    def add_conflicting_edit(self, **values: Any) -> ConflictingEditRow:
-        """Keep a refused write aside."""
-        row = ConflictingEditRow(**values)
-        self.session.add(row)
-        self.session.flush()
-        return row
+    def add_conflicting_edit(
+        self,
+        found: AssessmentRecord,
+        action: str,
+        target: str,
+        payload: dict[str, Any],
+        expected_version: int,
+    ) -> int:
+        """Keep a refused write to `found` aside, by this unit of work's actor; returns its id."""
+        write, by = (action, target, payload), (self.audit.actor, self.now)
+        return answer_rows.add_conflicting_edit(self._session, found, write, expected_version, by)
 
-    def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditRow]:
+    def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
         """Writes kept aside for an assessment, oldest first."""
-        query = (
-            select(ConflictingEditRow)
-            .where(ConflictingEditRow.assessment_id == assessment_id)
-            .order_by(ConflictingEditRow.id)
+        return answer_rows.conflicting_edits(self._session, assessment_id)
+
+    # --- org-wide reads ----------------------------------------------------------
+
+    def period_snapshot(self, period: str) -> PeriodSnapshot:
+        """Every team in the period with its latest submission, and frames for `score_org`."""
+        return snapshots.period_snapshot(self._session, period)
+
+    def org_history(self) -> OrgHistory:
+        """The latest submission of every team in every period, as frames for `score_org`."""
+        return snapshots.org_history(self._session)
+
+    # --- audit log -------------------------------------------------------------
+
+    def audit_entries(
+        self,
+        *,
+        limit: int,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[AuditEntryView]:
+        """The newest audit entries first, optionally for one actor or action, in [since, until)."""
+        return audit.entries(
+            self._session, limit=limit, actor=actor, action=action, since=since, until=until
         )
-        return list(self.session.scalars(query))
 
+    def audit_actors(self) -> list[str]:
+        """Everyone who has written anything, alphabetically."""
+        return audit.actors(self._session)
 
-def with_team_and_unit(ids: Select[int] | Sequence[int], *columns: Any) -> Select[Any]:
-    """Select `columns` of the given assessments joined to their team and unit, by period then
-    team slug (ORM rows for views, or plain columns for frames)."""
-    return (
-        select(*columns)
-        .join(TeamRow, AssessmentRow.team_id == TeamRow.id)
-        .join(OrgUnitRow, TeamRow.unit_id == OrgUnitRow.id)
-        .where(AssessmentRow.id.in_(ids))
-        .order_by(AssessmentRow.period, TeamRow.slug)
-    )
+    def audit_version(self, actions: Sequence[str] | None) -> str:
+        """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
+        return audit.version(self._session, actions)
 
+    # --- roles -------------------------------------------------------------------
 
-def entry_of(row: AnswerRow) -> AnswerEntry:
-    """The answer a stored row holds."""
-    return AnswerEntry(
-        value=row.value,
-        not_applicable=row.not_applicable,
-        dont_know=row.dont_know,
-        evidence=row.evidence,
-        note=row.note,
-    )
+    def role_assignments(self, email: str | None = None) -> list[RoleAssignmentView]:
+        """Every grant (or one email's), by email, role and scope."""
+        return role_rows.assignments(self._session, email)
 
+    def add_role_assignment(self, email: str, grant: Grant, source: str) -> RoleAssignmentView:
+        """Give one grant to one email, by this unit of work's actor, now."""
+        return role_rows.add(self._session, email, grant, source, self.audit.actor, self.now)
 
-def draft_views(
-    rows: Iterable[tuple[AssessmentRow, TeamRow]], stored: StoredAnswers
-) -> list[DraftView]:
-    """Assemble views from assessment rows and their answers, without further queries."""
-    answers: dict[int, dict[str, AnswerEntry]] = defaultdict(dict)
-    for answer in stored.answers:
-        answers[answer.assessment_id][answer.question_id] = entry_of(answer)
-    removed: dict[int, set[str]] = defaultdict(set)
-    for chain in stored.chains:
-        if chain.removed:
-            removed[chain.assessment_id].add(chain.chain_id)
-    return [
-        DraftView(
-            id=a.id,
-            team_slug=team.slug,
-            team_name=team.name,
-            period=a.period,
-            questionnaire_id=a.questionnaire_id,
-            questionnaire_version=a.questionnaire_version,
-            status=a.status,
-            revision=a.revision,
-            version=a.version,
-            answers=dict(answers.get(a.id, {})),
-            removed_chains=frozenset(removed.get(a.id, set())),
-            created_by=a.created_by,
-            created_at=a.created_at,
-            updated_by=a.updated_by,
-            updated_at=a.updated_at,
-            submitted_by=a.submitted_by,
-            submitted_at=a.submitted_at,
-        )
-        for a, team in rows
-    ]
+    def remove_role_assignments(self, ids: Sequence[int]) -> None:
+        """Take grants away by id."""
+        role_rows.remove(self._session, ids)
+
+    def admin_count(self) -> int:
+        """How many admin grants exist."""
+        return role_rows.admin_count(self._session)
+
+    # --- data export and import ----------------------------------------------------
+
+    def org_counts(self) -> dict[str, int]:
+        """How many units, teams and assessments the database holds."""
+        return transfer_rows.org_counts(self._session)
+
+    def export_records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every record, as plain data in the export's shape (ids kept)."""
+        return transfer_rows.records(self._session)
+
+    def import_records(self, records: transfer_rows.ImportRows) -> None:
+        """Insert exported records, keeping their ids (audit entries are appended)."""
+        transfer_rows.insert_records(self._session, records)

@@ -8,18 +8,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy.exc import IntegrityError
-
 from assessments.content.answers import AnswerEntry
+from assessments.content.catalogue import ChainCatalogue
 from assessments.content.draft_rules import check_answer, check_chain, check_period
+from assessments.content.questionnaire import Questionnaire
 from assessments.demo.organisation import DemoOrg, generate_demo_org
 from assessments.errors import InvalidInputError
-from assessments.service.core import ServiceCore
-from assessments.storage import audit
 from assessments.storage.audit import AuditAction
+from assessments.storage.contract import ConstraintViolation
+from assessments.storage.store import SqlStore
 from assessments.storage.tables import (
-    DRAFT,
-    SUBMITTED,
     AnswerRow,
     AssessmentRow,
     ChainStateRow,
@@ -27,8 +25,27 @@ from assessments.storage.tables import (
     TeamRow,
 )
 from assessments.storage.track_record_seeding import seed_demo_track_record
+from assessments.storage.views import DRAFT, SUBMITTED
 
 DEMO_ACTOR = "demo-seed"
+
+
+class Seedable(Protocol):
+    """What seeding needs of the service: its store (over SQL) and the content in force."""
+
+    @property
+    def store(self) -> object: ...
+    @property
+    def content(self) -> SeedContent: ...
+
+
+class SeedContent(Protocol):
+    """The questionnaire and catalogue the demo answers are checked against."""
+
+    @property
+    def questionnaire(self) -> Questionnaire: ...
+    @property
+    def catalogue(self) -> ChainCatalogue: ...
 
 
 class DemoUnitLike(Protocol):
@@ -90,18 +107,16 @@ def period_start(period: str) -> datetime:
     return datetime(year, 3 * quarter - 2, 1, tzinfo=UTC)
 
 
-def seed_demo(
-    service: ServiceCore, demo_org: DemoOrgLike, *, actor: str = DEMO_ACTOR
-) -> SeedSummary:
+def seed_demo(service: Seedable, demo_org: DemoOrgLike, *, actor: str = DEMO_ACTOR) -> SeedSummary:
     """Write the demo org with bulk inserts in one transaction; InvalidInputError if it is off."""
     _check(service, demo_org)
     revisions: Counter[tuple[str, str]] = Counter()
-    with service.unit_of_work() as repo:
+    with _sql_store(service).unit_of_work(actor) as repo:
         now = datetime.now(UTC)
         unit_ids = dict(
             zip(
                 [u.slug for u in demo_org.units],
-                repo.bulk_insert_returning_ids(
+                repo.insert_rows_returning_ids(
                     OrgUnitRow,
                     [{"slug": u.slug, "name": u.name, "created_at": now} for u in demo_org.units],
                 ),
@@ -115,7 +130,7 @@ def seed_demo(
         team_ids = dict(
             zip(
                 [t.slug for t in demo_org.teams],
-                repo.bulk_insert_returning_ids(TeamRow, team_rows),
+                repo.insert_rows_returning_ids(TeamRow, team_rows),
                 strict=True,
             )
         )
@@ -144,7 +159,7 @@ def seed_demo(
                     "submitted_at": submitted,
                 }
             )
-        assessment_ids = repo.bulk_insert_returning_ids(AssessmentRow, assessment_rows)
+        assessment_ids = repo.insert_rows_returning_ids(AssessmentRow, assessment_rows)
         answers = [
             _answer_row(assessment_id, question_id, entry)
             for assessment_id, a in zip(assessment_ids, demo_org.assessments, strict=True)
@@ -155,37 +170,29 @@ def seed_demo(
             for assessment_id, a in zip(assessment_ids, demo_org.assessments, strict=True)
             for chain_id in sorted(a.removed_chains)
         ]
-        repo.bulk_insert(AnswerRow, answers)
-        repo.bulk_insert(ChainStateRow, chains)
+        repo.insert_rows(AnswerRow, answers)
+        repo.insert_rows(ChainStateRow, chains)
         summary = SeedSummary(
             len(unit_ids), len(team_ids), len(assessment_ids), len(answers), len(chains)
         )
-        audit.record(
-            repo.session,
-            at=now,
-            actor=actor,
-            action=AuditAction.DEMO_SEED,
-            entity="org",
-            entity_id="demo",
-            details=summary.__dict__.copy(),
-        )
+        repo.audit.record(AuditAction.DEMO_SEED, "org", "demo", summary.__dict__.copy())
     return summary
 
 
 def seed_demo_if_empty(
-    service: ServiceCore,
+    service: Seedable,
     make_demo_org: Callable[[], DemoOrgLike] | None = None,
     *,
     actor: str = DEMO_ACTOR,
 ) -> SeedSummary | None:
     """Seed the demo org when no team exists yet; None when there was something already."""
-    with service.unit_of_work() as repo:
+    with _sql_store(service).unit_of_work() as repo:
         if repo.team_count() > 0:
             return None
     demo_org = (make_demo_org or (lambda: _generated_demo_org(service)))()
     try:
         summary = seed_demo(service, demo_org, actor=actor)
-    except IntegrityError:
+    except ConstraintViolation:
         # Another app replica seeded between our check and our insert; its demo stands.
         return None
     if isinstance(demo_org, DemoOrg):
@@ -193,12 +200,19 @@ def seed_demo_if_empty(
     return summary
 
 
-def _generated_demo_org(service: ServiceCore) -> DemoOrgLike:
+def _sql_store(service: Seedable) -> SqlStore:
+    store = service.store
+    if not isinstance(store, SqlStore):
+        raise TypeError("the demo is seeded into a SQL database only")
+    return store
+
+
+def _generated_demo_org(service: Seedable) -> DemoOrgLike:
     content = service.content
     return generate_demo_org(content.questionnaire, content.catalogue)
 
 
-def _check(service: ServiceCore, demo_org: DemoOrgLike) -> None:
+def _check(service: Seedable, demo_org: DemoOrgLike) -> None:
     units = {u.slug for u in demo_org.units}
     teams = {t.slug for t in demo_org.teams}
     for team in demo_org.teams:

@@ -1,7 +1,7 @@
-"""The storage schema as SQLAlchemy 2 declarative models; only the repository uses them.
+"""The storage schema as SQLAlchemy 2 declarative models; only storage/ uses them.
 
-Migrations in `assessments/migrations/versions/` are written by hand and must produce exactly
-this schema; `tests/integration/test_migrations.py` compares the two.
+Migrations in `assessments/storage/migrations/versions/` are written by hand and must produce
+exactly this schema; `tests/integration/test_migrations.py` compares the two.
 """
 
 from __future__ import annotations
@@ -34,9 +34,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-DRAFT = "draft"
-SUBMITTED = "submitted"
 
 
 class UtcDateTime(TypeDecorator[datetime]):

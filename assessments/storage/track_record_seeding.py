@@ -8,9 +8,8 @@ from typing import Any
 from assessments.content.in_force import Content
 from assessments.demo.organisation import DemoOrg
 from assessments.demo.track_record import DemoTrackRecord, generate_track_record
-from assessments.storage import audit
 from assessments.storage.audit import AuditAction
-from assessments.storage.tables import IncidentRow, RemovalRequestRow, TeamRow
+from assessments.storage.tables import IncidentRow, RemovalRequestRow
 
 DEMO_ACTOR = "demo-seed"
 
@@ -24,9 +23,9 @@ def seed_demo_track_record(
     record = generate_track_record(
         demo_org, content.questionnaire, content.catalogue, today=now.date()
     )
-    with service.unit_of_work() as repo:
-        team_ids = {team.slug: team.id for team in repo.session.query(TeamRow)}
-        repo.bulk_insert(
+    with service.store.unit_of_work(DEMO_ACTOR) as repo:
+        team_ids = {team.slug: team.id for team in repo.teams()}
+        repo.insert_rows(
             RemovalRequestRow,
             [
                 {
@@ -45,7 +44,7 @@ def seed_demo_track_record(
                 for r in record.requests
             ],
         )
-        repo.bulk_insert(
+        repo.insert_rows(
             IncidentRow,
             [
                 {
@@ -62,13 +61,6 @@ def seed_demo_track_record(
                 for i in record.incidents
             ],
         )
-        audit.record(
-            repo.session,
-            at=now,
-            actor=DEMO_ACTOR,
-            action=AuditAction.DEMO_SEED,
-            entity="track_record",
-            entity_id="demo",
-            details={"requests": len(record.requests), "incidents": len(record.incidents)},
-        )
+        details = {"requests": len(record.requests), "incidents": len(record.incidents)}
+        repo.audit.record(AuditAction.DEMO_SEED, "track_record", "demo", details)
     return record

@@ -8,8 +8,12 @@ from typing import Any
 
 import pandas as pd
 
+from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from scoring.model import AssessmentInput
+
+DRAFT = "draft"
+SUBMITTED = "submitted"
 
 # The answer and removed-chain frame columns are scoring's frame contract: scoring.frames.
 ASSESSMENT_FRAME_COLUMNS = ("assessment_id", "team_slug", "unit_slug", "period", "revision")
@@ -33,6 +37,36 @@ class TeamView:
     name: str
     unit_slug: str
     unit_name: str
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """The bookkeeping of one stored revision, without its answers: what commands check.
+
+    Attributes:
+        version: optimistic-lock counter, bumped by every write to the draft.
+    """
+
+    id: int
+    team_id: int
+    period: str
+    status: str
+    revision: int
+    version: int
+    updated_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class RoleAssignmentView:
+    """One grant held by one email, where it came from, and who gave it when."""
+
+    id: int
+    email: str
+    grant: Grant
+    source: str
+    created_by: str
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -65,7 +99,7 @@ class DraftView:
     @property
     def is_submitted(self) -> bool:
         """Whether this revision is submitted (and so cannot change)."""
-        return self.status == "submitted"
+        return self.status == SUBMITTED
 
     def to_scoring(self) -> AssessmentInput:
         """The scoring model's input for these answers and chain states."""

@@ -22,6 +22,7 @@ from assessments.content.in_force import Content
 from assessments.content.questionnaire import Questionnaire
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
+from tests.integration.memory_store import MemoryStore
 
 POSTGRES_URL_ENV = "READINESS_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -220,8 +221,7 @@ def service(database: Database, content: Content, clock: Clock) -> ReadinessServ
     return ReadinessService(database.engine, content, clock=clock)
 
 
-@pytest.fixture
-def org(service: ReadinessService) -> ReadinessService:
+def with_org(service: ReadinessService) -> ReadinessService:
     """The service with two units and three teams."""
     service.create_unit("payments", "Payments", actor="admin@example.com")
     service.create_unit("platform", "Platform", actor="admin@example.com")
@@ -229,3 +229,25 @@ def org(service: ReadinessService) -> ReadinessService:
     service.create_team("billing", "Billing", "payments", actor="admin@example.com")
     service.create_team("runtime", "Runtime", "platform", actor="admin@example.com")
     return service
+
+
+@pytest.fixture
+def org(service: ReadinessService) -> ReadinessService:
+    """The service with two units and three teams."""
+    return with_org(service)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres), "memory"])
+def any_org(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    content: Content,
+    clock: Clock,
+) -> Iterator[ReadinessService]:
+    """`org`, on SQLite, on PostgreSQL, and over the in-memory store (no SQL at all)."""
+    if request.param == "memory":
+        yield with_org(ReadinessService(MemoryStore(clock), content))
+        return
+    for database in _empty_database(request.param, request, tmp_path_factory):
+        upgrade_to_head(database.engine)
+        yield with_org(ReadinessService(database.engine, content, clock=clock))

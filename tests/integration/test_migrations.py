@@ -12,8 +12,8 @@ from sqlalchemy import inspect, text
 from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError
 from assessments.service.readiness import ReadinessService
+from assessments.settings import DEFAULT_DATABASE_PATH
 from assessments.storage.db import (
-    DEFAULT_DATABASE_PATH,
     current_revision,
     database_url,
     make_engine,

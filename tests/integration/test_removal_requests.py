@@ -146,9 +146,9 @@ def test_a_signed_in_approver_is_checked_by_their_own_grants(world):
     asked = request(world)
     self_approval = principal(ANA, Grant(Role.TEAM_EDITOR, "checkout"), Grant(Role.ADMIN))
     with pytest.raises(AuthorizationError, match="you made this request"):
-        world.decide_removal(asked.id, approve=True, note="", actor=ANA, approver=self_approval)
+        world.acting_as(self_approval).decide_removal(asked.id, approve=True, note="")
     admin = principal("admin@example.com", Grant(Role.ADMIN))
-    approved = world.decide_removal(asked.id, approve=True, note="", actor="x", approver=admin)
+    approved = world.acting_as(admin).decide_removal(asked.id, approve=True, note="", actor="x")
     assert approved.decided_by == "admin@example.com"
 
 

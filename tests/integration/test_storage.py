@@ -1,4 +1,5 @@
-"""Storage round trips through the service, on SQLite and PostgreSQL."""
+"""Storage round trips through the service: on SQLite, on PostgreSQL, and over the in-memory
+store that holds the service's draft and submission rules apart from SQL."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from assessments.service.readiness import ReadinessService, TeamView, UnitView
 from scoring.model import Answer, AnswerKind, AssessmentInput
 from tests.integration.conftest import START, Clock
 from tests.integration.storage_samples import ANA, FULL, HTML_NOTE, answer_all, submitted
+
+
+@pytest.fixture
+def org(any_org: ReadinessService) -> ReadinessService:
+    """Every test here runs on SQLite, PostgreSQL and the in-memory store."""
+    return any_org
 
 
 def test_units_and_teams_come_back_sorted_by_unit_then_team_name(org: ReadinessService):

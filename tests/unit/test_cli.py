@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 from cli import validate as validate_command
 from cli.main import main
 from tests.unit.test_validation import ANSWERS, CATALOGUE, QUESTIONNAIRE

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content.in_force import DATA_DIR, load_content
+from assessments.content.in_force import load_content
 from assessments.content.loading import load_answer_sheet
 from assessments.files.validation import validate_paths
+from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 
 EXAMPLES = sorted((DATA_DIR / "examples").glob("*.yaml"))
 

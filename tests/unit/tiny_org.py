@@ -25,7 +25,6 @@ from assessments.content.catalogue import ChainCatalogue
 from assessments.content.in_force import Content
 from assessments.content.questionnaire import Questionnaire
 from assessments.reports.org_table import period_table, score_history
-from assessments.service.history import answer_frame, removed_frame
 from assessments.storage.views import (
     DraftView,
     OrgHistory,
@@ -34,6 +33,7 @@ from assessments.storage.views import (
     TeamSnapshot,
     TeamView,
 )
+from scoring.frames import answer_frame, removed_frame
 
 EVIDENCE = "https://wiki.example.com/policy"
 AT = datetime(2026, 11, 2, tzinfo=UTC)

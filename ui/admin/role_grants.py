@@ -9,9 +9,10 @@ import streamlit as st
 
 from assessments.access import WHOLE_ORG, Grant, Role
 from assessments.errors import ContentError
-from assessments.files.role_file import configured_role_file, load_role_file, parse_role_file
+from assessments.files.role_file import load_role_file, parse_role_file
 from assessments.service.authorized import AuthorizedService
 from assessments.service.roles import FILE_SOURCE, RoleAssignmentView
+from ui import resources
 from ui.errors import shown_as_error
 from ui.text import inert
 from ui.uploads import TEXT_LIMIT_MB, read_upload, render_problems
@@ -181,7 +182,7 @@ def _render_upload(service: AuthorizedService) -> None:
 
 
 def _render_sync(service: AuthorizedService) -> None:
-    path = configured_role_file()
+    path = resources.settings().roles_file
     if path is None:
         st.caption(
             "No roles file is configured. Set READINESS_ROLES_FILE to a YAML file like "

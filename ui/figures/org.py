@@ -106,7 +106,7 @@ def heatmap_figure(
     """Teams (grouped by unit) × pillars + Overall, coloured by level, score or change.
 
     Only teams that submitted are drawn. "change" needs the columns of
-    `assessments.org_table.change_since`; it colours by pillar score change (Overall: mean
+    `assessments.reports.org_table.change_since`; it colours by pillar score change (Overall: mean
     score change). An invisible marker per cell carries the hover text and the team slug in
     `customdata[0]`, because plotly selection events do not report heatmap cells.
     """

@@ -1,6 +1,6 @@
 """Alembic environment: runs migrations on the connection the caller hands over.
 
-`assessments.db.upgrade_to_head` passes its connection in `config.attributes["connection"]`,
+`assessments.storage.db.upgrade_to_head` passes its connection in `config.attributes["connection"]`,
 so in-memory and temporary SQLite databases migrate too; without one, the URL comes from
 `READINESS_DATABASE_URL` (the SQLite file under `var/` by default).
 """
