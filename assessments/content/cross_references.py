@@ -13,7 +13,6 @@ from assessments.content.catalogue import (
     AllCondition,
     AnswerCondition,
     AnyCondition,
-    Chain,
     ChainCatalogue,
     ChainRemovedCondition,
     Condition,
@@ -22,6 +21,7 @@ from assessments.content.catalogue import (
     RemovedForCondition,
 )
 from assessments.content.questionnaire import Questionnaire
+from assessments.content.reinstate_checks import reinstate_trigger_problems
 from assessments.content.schema_errors import choices_hint
 from assessments.content.yaml_source import FieldPath, YamlDocument
 from assessments.errors import Problem
@@ -111,7 +111,9 @@ def check_catalogue(
         if chain.unlock is not None:
             for path, condition in _leaves(chain.unlock, ("chains", index, "unlock")):
                 _check_condition(found, catalogue, questionnaire, chain.id, path, condition)
-        _check_reinstate_trigger(found, questionnaire, chain_ids, index, chain)
+        known = None if questionnaire is None else [p.id for p in questionnaire.pillars]
+        for path, message, hint in reinstate_trigger_problems(chain, index, chain_ids, known):
+            found.add(path, message, hint)
     _cycles(found, catalogue)
     return found.problems
 
@@ -257,37 +259,6 @@ def _check_condition(
                     f"unknown pillar '{pillar}'",
                     choices_hint(pillar, pillar_ids, "pillars"),
                 )
-
-
-def _check_reinstate_trigger(
-    found: _Findings,
-    questionnaire: Questionnaire | None,
-    chain_ids: list[str],
-    index: int,
-    chain: Chain,
-) -> None:
-    """The pillars and chains a structured `reinstate_when` names must exist."""
-    trigger = chain.reinstate_when.incident
-    if trigger is None:
-        return
-    path: FieldPath = ("chains", index, "reinstate_when", "incident")
-    for position, target in enumerate(trigger.chains):
-        if target not in chain_ids:
-            found.add(
-                (*path, "chains", position),
-                f"unknown chain '{target}'",
-                choices_hint(target, chain_ids, "chains"),
-            )
-    if questionnaire is None:
-        return
-    pillar_ids = [p.id for p in questionnaire.pillars]
-    for position, pillar in enumerate(trigger.pillars):
-        if pillar not in pillar_ids:
-            found.add(
-                (*path, "pillars", position),
-                f"unknown pillar '{pillar}'",
-                choices_hint(pillar, pillar_ids, "pillars"),
-            )
 
 
 def _check_pillar_condition(
