@@ -2,8 +2,8 @@
 
 It implements `assessments.storage.contract.Repository` for org, drafts, submissions and
 the audit log, with the same order and rollback rules as `SqlRepository`; the org-wide
-frames, roles and data transfer stay on SQL (`NotImplementedError` here). The storage tests
-run on it as well as on SQLite and PostgreSQL, so the service's rules are tested apart from
+frames, roles, data transfer and the track record stay on SQL (`NotImplementedError` here).
+The storage tests run on it as well as on SQLite and PostgreSQL, so the service's rules are tested apart from
 the database and the fake is held to the real repository's behaviour.
 """
 
@@ -19,6 +19,8 @@ from typing import Any, NoReturn
 from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage.audit import AuditAction, AuditEntryView
+from assessments.storage.incidents import IncidentRepository
+from assessments.storage.removal_requests import RemovalRequestRepository
 from assessments.storage.transfer_rows import ImportRows
 from assessments.storage.views import (
     DRAFT,
@@ -360,6 +362,14 @@ class MemoryRepository:
     def import_records(self, records: ImportRows) -> None:
         _on_sql_only()
 
+    @property
+    def removal_requests(self) -> RemovalRequestRepository:
+        _on_sql_only()
+
+    @property
+    def incidents(self) -> IncidentRepository:
+        _on_sql_only()
+
 
 def _record(a: _Assessment) -> AssessmentRecord:
     return AssessmentRecord(
@@ -368,4 +378,6 @@ def _record(a: _Assessment) -> AssessmentRecord:
 
 
 def _on_sql_only() -> NoReturn:
-    raise NotImplementedError("org-wide frames, roles and data transfer run on SQL only")
+    raise NotImplementedError(
+        "org-wide frames, roles, data transfer and the track record run on SQL only"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date, timedelta
 
 import pandas as pd
@@ -61,7 +62,7 @@ inputs = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(st.lists(inputs, min_size=1, max_size=8), st.sampled_from(list(Severity)))
 def test_the_arrays_equal_the_per_team_numbers(assessments, severity):
-    keyed = {index * 7: a for index, a in enumerate(assessments)}
+    keyed: dict[Hashable, AssessmentInput] = {index * 7: a for index, a in enumerate(assessments)}
     org = OrgTrackRecord(track_record_frames(keyed), pd.Index(list(keyed)))
     for chain in CHAINS:
         assert org.days_removed(chain).tolist() == [
