@@ -3,8 +3,8 @@
 It implements `assessments.storage.contract.Repository` for org, drafts, submissions and
 the audit log, with the same order and rollback rules as `SqlRepository`; the org-wide
 frames, roles, data transfer and the track record stay on SQL (`NotImplementedError` here).
-The storage tests run on it as well as on SQLite and PostgreSQL, so the service's rules are tested apart from
-the database and the fake is held to the real repository's behaviour.
+The storage tests run on it as well as on SQLite and PostgreSQL, so the service's rules are
+tested apart from the database and the fake is held to the real repository's behaviour.
 """
 
 from __future__ import annotations
