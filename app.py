@@ -3,12 +3,14 @@
 import streamlit as st
 
 from ui import context, identity, navigation, resources, sign_in
+from ui.print_style import apply_print_style
 
 st.set_page_config(
     page_title="Autonomy Readiness",
     page_icon=":material/shield_lock:",
     layout="wide",
 )
+apply_print_style()
 
 try:
     principal = identity.resolve_principal(resources.service_or_stop())
@@ -17,6 +19,7 @@ except identity.SignInRequired as refused:
     st.stop()
 
 page = st.navigation(navigation.pages_for(principal))
-context.remember(context.render_sidebar(resources.authorized_service()))
-sign_in.render_account(principal)
+service = resources.authorized_service()
+context.remember(context.render_sidebar(service, with_team=page.url_path in navigation.TEAM_PAGES))
+sign_in.render_account(principal, context.org_names(service) if sign_in.auth_configured() else None)
 page.run()

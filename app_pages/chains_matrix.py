@@ -5,6 +5,7 @@ import streamlit as st
 from assessments.reports.org_review import removable_now
 from assessments.reports.org_table import in_unit, submitted
 from ui import context, org_data, resources
+from ui.chain_list import render_chain_list
 from ui.figures.org import chains_matrix_figure
 from ui.figures.review import removable_now_figure
 from ui.org_widgets import (
@@ -56,8 +57,19 @@ st.plotly_chart(
 )
 
 st.subheader("Every team, every chain")
-st.caption("Click a square to open that team's report.")
+layout = st.segmented_control(
+    "Layout",
+    ["Matrix", "List"],
+    default="Matrix",
+    key="chains_layout",
+    help="The list reads one team at a time: choose it on a phone.",
+)
 rows = page_of(scoped, key="chains_page")
+if layout == "List":
+    render_chain_list(rows, catalogue)
+    team_opener(scoped, key="chains_open_team")
+    st.stop()
+st.caption("Click a square to open that team's report. On a phone, choose the List layout.")
 st.plotly_chart(
     chains_matrix_figure(rows, catalogue),
     key="chains_chart",

@@ -5,6 +5,7 @@ import streamlit as st
 from assessments.periods import previous_period
 from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
 from ui import context, org_data, resources
+from ui.coverage import chase_rows, editors_by_team
 from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
 from ui.org_widgets import (
     follow_team_request,
@@ -127,7 +128,11 @@ with units_tab:
         column_config={"Coverage": st.column_config.ProgressColumn(format="percent")},
     )
 with coverage_tab:
-    render_coverage(scoped, period)
+    earlier = previous_period(period)
+    chase = chase_rows(
+        scoped, org_data.period_table(earlier), period, earlier, editors_by_team(service)
+    )
+    render_coverage(scoped, period, chase)
     if unit is not None:
         st.caption(
             f"Only {inert(str(scoped['unit'].iloc[0]))} is shown; pick All units for every team."

@@ -4,12 +4,13 @@ import streamlit as st
 
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from assessments.service.authorized import TeamAccess
+from assessments.wording import count
 from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
 from ui.page_access import require_team_access
-from ui.question_widgets import render_question
+from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
 
 service = resources.authorized_service()
@@ -32,7 +33,8 @@ earlier = [a for a in service.team_history(team.slug) if a.period < period]
 if current is None:
     st.info(
         "No assessment for this quarter yet. It takes about fifteen minutes, and every "
-        "answer is saved the moment you give it."
+        "answer is saved the moment you give it (typed notes and links a moment after you "
+        "stop typing)."
     )
     left = right = st.container(horizontal=True)
     with shown_as_error():
@@ -66,6 +68,7 @@ if current.status == "submitted":
 
 draft = current
 state = draft_session(draft)
+save_text_while_typing()
 
 if state.conflict:
     st.error(state.conflict, icon=":material/sync_problem:")
@@ -78,7 +81,9 @@ elif draft.version != state.version:
 kept = [e for e in service.conflicting_edits(draft.id) if e.actor == actor]
 if state.conflict or draft.version != state.version or kept:
     if kept:
-        with st.expander(f"Your {len(kept)} change(s) kept aside after a conflict", expanded=True):
+        with st.expander(
+            f"Your {count(len(kept), 'change')} kept aside after a conflict", expanded=True
+        ):
             for edit in kept:
                 st.text(f"{edit.subject}: {edit.summary}  ({edit.created_at:%H:%M UTC})")
     if st.button("Reload the draft", key="reload", icon=":material/refresh:"):
@@ -127,7 +132,7 @@ if st.button("Submit the assessment", key="submit", type="primary"):
         service.submit(draft.id, expected_version=state.version)
     except IncompleteError as incomplete:
         st.error(
-            f"{len(incomplete.missing)} question(s) still need an answer (a value, not "
+            f"{count(len(incomplete.missing), 'question')} still need an answer (a value, not "
             f"applicable with a reason, or don't know): {', '.join(incomplete.missing)}",
             icon=":material/playlist_add_check:",
         )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessments.service.authorized import TeamAccess
 from assessments.service.team_scoring import history_points, score_view
-from ui import context, resources
+from ui import context, org_data, resources
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
 from ui.page_access import require_team_access
@@ -19,6 +19,7 @@ from ui.report_sections import (
     render_levels,
     render_unlock_paths,
 )
+from ui.team_context import render_answer_changes, render_context, render_level_history
 from ui.text import inert
 from ui.track_record_sections import (
     render_reinstate_alerts,
@@ -69,6 +70,14 @@ else:
 today = datetime.now(UTC).date()
 record = team_track_record(service, content, team.slug, current.removed_chains, period, today)
 result = score_view(content, current, record.scoring_input)
+if submitted is not None:
+    newer = service.current_assessment(team.slug, period)
+    if newer is not None and not newer.is_submitted and newer.revision > submitted.revision:
+        st.info(
+            f"A newer revision (revision {newer.revision}) is open as a draft; this report "
+            f"shows the submitted revision {submitted.revision} until it is submitted.",
+            icon=":material/edit_note:",
+        )
 render_reinstate_alerts(content, record.alerts)
 render_alerts(content, result)
 render_decision(content, result)
@@ -76,6 +85,16 @@ if submitted is not None:
     render_removal_request(service, content, team, result, record.requests, today)
 render_sign_off(content, record.removed, record.requests, record.as_of)
 render_levels(result)
+
+history_views = service.team_history(team.slug)
+earlier = [a for a in history_views if a.period < period]
+render_context(
+    content,
+    result,
+    org_data.period_table(period) if service.principal.can_view_org else None,
+    team.unit_slug,
+)
+render_answer_changes(content, current, earlier[-1] if earlier else None)
 
 st.subheader("What unlocks the next chains")
 render_unlock_paths(content, result)
@@ -87,17 +106,18 @@ if result.recommendation.alternatives:
         )
     )
 
-with st.expander("Every approval chain, with its gaps"):
-    render_chain_table(result)
+with st.expander("Every approval chain, with its gaps", expanded=False):
+    render_chain_table(result, content.questionnaire)
 with st.expander("Confidence: what would make this more certain"):
-    render_confidence(result)
+    render_confidence(result, content.questionnaire)
 
 st.subheader("History")
-history = history_points(content, service.team_history(team.slug))
+history = history_points(content, history_views)
 if len({p.period for p in history}) < 2:
     st.caption("History appears once the team has submitted in two or more periods.")
 else:
     st.plotly_chart(history_figure(history), key="history_chart", config={"displayModeBar": False})
+    render_level_history(history)
 
 report = TeamReport(content, team.name, period, label, result, history)
 slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())

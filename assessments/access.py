@@ -11,6 +11,7 @@ except that nobody signs off a request they made or one for a team they edit.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,13 +53,17 @@ class Grant:
     role: Role
     scope: str = WHOLE_ORG
 
-    def describe(self) -> str:
-        """The grant in words: "org viewer of payments", "team editor of checkout-web"."""
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The grant in words: "org viewer of Payments", "team editor of Checkout Web".
+
+        Args:
+            names: unit and team names by slug; a slug without a name is shown as it is.
+        """
         if self.role is Role.ADMIN:
             return "admin"
         if self.role in (Role.ORG_VIEWER, Role.APPROVER) and self.scope == WHOLE_ORG:
             return f"{self.role.label} of the whole organisation"
-        return f"{self.role.label} of {self.scope}"
+        return f"{self.role.label} of {(names or {}).get(self.scope, self.scope)}"
 
 
 ADMIN = Grant(Role.ADMIN)
@@ -161,25 +166,33 @@ class Principal:
         """ "ana@example.com (team editor of checkout-web, ledger)"."""
         return f"{self.email} ({self.describe_roles()})"
 
-    def describe_roles(self) -> str:
-        """ "admin", "org viewer of payments; team editor of ledger", or "no role"."""
+    def describe_roles(self, names: Mapping[str, str] | None = None) -> str:
+        """ "admin", "org viewer of Payments; team editor of Ledger", or "no role".
+
+        Args:
+            names: unit and team names by slug; a slug without a name is shown as it is.
+        """
+        shown = names or {}
         if not self.grants:
             return "no role"
         if self.is_admin:
             return "admin"
         parts = []
-        viewer = sorted(g.scope for g in self.grants if g.role is Role.ORG_VIEWER)
-        if WHOLE_ORG in viewer:
+        viewer = sorted(
+            shown.get(g.scope, g.scope) for g in self.grants if g.role is Role.ORG_VIEWER
+        )
+        if any(g.role is Role.ORG_VIEWER and g.scope == WHOLE_ORG for g in self.grants):
             parts.append(Grant(Role.ORG_VIEWER).describe())
         elif viewer:
             parts.append(f"org viewer of {', '.join(viewer)}")
         if self.edited_teams:
-            parts.append(f"team editor of {', '.join(sorted(self.edited_teams))}")
+            teams = sorted(shown.get(t, t) for t in self.edited_teams)
+            parts.append(f"team editor of {', '.join(teams)}")
         approver = sorted(g.scope for g in self.grants if g.role is Role.APPROVER)
         if WHOLE_ORG in approver:
             parts.append(Grant(Role.APPROVER).describe())
         elif approver:
-            parts.append(f"approver of {', '.join(approver)}")
+            parts.append(f"approver of {', '.join(shown.get(u, u) for u in approver)}")
         return "; ".join(parts)
 
 

@@ -14,7 +14,7 @@ from scoring.results import (
     Recommendation,
     UnlockPath,
 )
-from scoring.rules import CHAIN_STATUSES, chain_status_code, rank_key
+from scoring.rules import CHAIN_STATUSES, chain_status_code, rank_key, unlock_condition
 
 ALL_REMOVED = "Every removable chain is already removed."
 PERMANENT_REASON = "Permanent: never recommended for removal."
@@ -29,8 +29,10 @@ def rank_eligible(chains: Sequence[ChainSpec]) -> list[ChainSpec]:
 
 def assess_chains(catalogue: Catalogue, state: TeamState) -> tuple[ChainResult, ...]:
     """Every chain's status in catalogue order, with the one next chain picked out."""
+    pillar_ids = [p.id for p in state.rubric.pillars]
     outcomes = {
-        chain.id: evaluate(chain.unlock or _NO_CONDITIONS, state) for chain in catalogue.chains
+        chain.id: evaluate(unlock_condition(chain, pillar_ids) or _NO_CONDITIONS, state)
+        for chain in catalogue.chains
     }
     statuses = {
         chain.id: CHAIN_STATUSES[

@@ -210,6 +210,8 @@ class ChainSpec:
         permanent: never recommended for removal.
         protects: pillar ids it protects.
         compensating_controls: what must keep running once it is gone.
+        min_overall_level: the overall readiness level its removal implies (removing a gate
+            lets agents run with more autonomy); it unlocks only when every pillar reaches it.
     """
 
     id: str
@@ -221,6 +223,7 @@ class ChainSpec:
     permanent: bool = False
     protects: tuple[str, ...] = ()
     compensating_controls: tuple[str, ...] = ()
+    min_overall_level: int = 0
 
 
 @dataclass(frozen=True)

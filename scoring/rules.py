@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from scoring.model import MAX_LEVEL, SCORE_EPSILON, ChainSpec
+from scoring.model import MAX_LEVEL, SCORE_EPSILON, AllOf, ChainSpec, Condition, MinPillarLevel
 from scoring.results import ChainStatus, ConfidenceBand
 
 UNEVIDENCED_CREDIT = 0.5
@@ -131,3 +131,22 @@ def chain_status_code(marked: Any, unlocked: Any, permanent: bool) -> Any:
 def _pick(flag: Any, then: Any, otherwise: Any) -> Any:
     # `then` where the flag holds, else `otherwise`, on bools or boolean arrays.
     return otherwise + (then - otherwise) * flag
+
+
+def unlock_condition(chain: ChainSpec, pillar_ids: Sequence[str]) -> Condition | None:
+    """The chain's unlock conditions with the overall-level floor its removal implies.
+
+    Removing a gate lets agents run with more autonomy, so a chain may not be removed (or
+    recommended) above what the team's overall level allows: with `min_overall_level` L, every
+    pillar must reach level L (the overall level is the weakest pillar). A floor that the
+    chain's own top-level conditions already demand of a pillar is not repeated.
+    """
+    floor = chain.min_overall_level
+    if floor <= 0 or chain.unlock is None:
+        return chain.unlock
+    own = chain.unlock.conditions if isinstance(chain.unlock, AllOf) else (chain.unlock,)
+    demanded = {c.pillar: c.level for c in own if isinstance(c, MinPillarLevel)}
+    extra = tuple(
+        MinPillarLevel(pillar, floor) for pillar in pillar_ids if demanded.get(pillar, -1) < floor
+    )
+    return AllOf((*own, *extra)) if extra else chain.unlock

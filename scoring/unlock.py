@@ -25,7 +25,7 @@ from scoring.model import (
 )
 from scoring.pillars import answer_to, credited, critical_cap, pillar_score
 from scoring.results import Improvement, UnlockPath
-from scoring.rules import lowest_value_for_cap
+from scoring.rules import lowest_value_for_cap, unlock_condition
 from scoring.track_record_facts import UNKNOWN, last_incident, wait_until
 
 if TYPE_CHECKING:
@@ -189,9 +189,10 @@ def unlock_paths(
     planner = _Planner(rubric, removed, state)
     ranked: list[tuple[int, int, int, UnlockPath]] = []
     for index, chain in enumerate(catalogue.chains):
-        if chain.id not in blocked or chain.unlock is None:
+        condition = unlock_condition(chain, [p.id for p in rubric.pillars])
+        if chain.id not in blocked or condition is None:
             continue
-        solved = planner.solve(chain.unlock, start)
+        solved = planner.solve(condition, start)
         if solved is None:
             continue
         path = _path(rubric, chain, start, solved)

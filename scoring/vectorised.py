@@ -229,12 +229,12 @@ def _chain_statuses(
         return removed_matrix(removed, ids, [chain_id])[:, 0]
 
     facts = _OrgFacts(rubric, matrix, pillars, marked_chain, track)
+    pillar_ids = [p.id for p in rubric.pillars]
     status = np.zeros((n, len(chains)), dtype=np.int8)
     for k, chain in enumerate(chains):
         # A permanent chain's conditions never matter, so they are not checked.
-        unlocked = (
-            True if chain.permanent or chain.unlock is None else unlock_holds(chain.unlock, facts)
-        )
+        condition = rules.unlock_condition(chain, pillar_ids)
+        unlocked = True if chain.permanent or condition is None else unlock_holds(condition, facts)
         status[:, k] = rules.chain_status_code(marked[:, k], unlocked, chain.permanent)
 
     next_chain = np.full(n, None, dtype=object)

@@ -33,12 +33,23 @@ class Selection:
     refused: str | None = None
 
 
-def _picked(key: str, options: list[str]) -> None:
+_REMEMBERED_TEAM = "_team_remembered"
+"""The last team picked, kept while pages without a team picker are open."""
+
+
+def _picked(key: str, options: list[str], remembered: str | None = None) -> None:
     # A new session (a reload, a shared link) starts from the URL; later runs from the widget.
     # (Not `bind="query-params"`: st.switch_page refuses to run while a parameter is bound.)
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
-        st.session_state[key] = wanted if wanted in options else options[0]
+        if wanted not in options:
+            wanted = remembered if remembered in options else options[0]
+        st.session_state[key] = wanted
+
+
+def remember_team(slug: str) -> None:
+    """Make `slug` the team the next team page opens on."""
+    st.session_state[_REMEMBERED_TEAM] = slug
 
 
 def _asked_for(key: str) -> str | None:
@@ -46,9 +57,13 @@ def _asked_for(key: str) -> str | None:
     return str(asked) if asked else None
 
 
-def render_sidebar(service: AuthorizedService) -> Selection:
-    """Draw the team and period pickers (only teams this person may see), mirrored in the URL
-    so a reload keeps them."""
+def render_sidebar(service: AuthorizedService, *, with_team: bool = True) -> Selection:
+    """Draw the period picker and, on pages about one team, the team picker (only teams this
+    person may see), mirrored in the URL so a reload keeps them.
+
+    Pages about the organisation get no team picker (it would do nothing there); the last team
+    picked is remembered for when a team page is opened again.
+    """
     teams = service.list_teams()
     periods = sorted({*service.periods(), current_period()}, reverse=True)
     with st.sidebar:
@@ -59,9 +74,13 @@ def render_sidebar(service: AuthorizedService) -> Selection:
             st.info("No teams yet. An admin can import the org structure.")
             return Selection(None, period)
         by_slug = {t.slug: t for t in teams}
+        remembered = st.session_state.get(_REMEMBERED_TEAM)
+        if not with_team:
+            kept = remembered if remembered in by_slug else None
+            return Selection(None if kept is None else by_slug[kept], period)
         asked = _asked_for(TEAM_KEY)
         refused = asked if asked is not None and asked not in by_slug else None
-        _picked(TEAM_KEY, list(by_slug))
+        _picked(TEAM_KEY, list(by_slug), remembered)
         slug = str(
             st.selectbox(
                 "Team",
@@ -71,7 +90,16 @@ def render_sidebar(service: AuthorizedService) -> Selection:
             )
         )
         st.query_params[TEAM_KEY] = slug
+        st.session_state[_REMEMBERED_TEAM] = slug
     return Selection(by_slug[slug], period, refused)
+
+
+def org_names(service: AuthorizedService) -> dict[str, str]:
+    """Unit and team names by slug, for words such as "team editor of Checkout Web"."""
+    return {
+        **{u.slug: u.name for u in service.list_units()},
+        **{t.slug: t.name for t in service.list_teams()},
+    }
 
 
 def selection() -> Selection:

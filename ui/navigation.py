@@ -26,8 +26,9 @@ class PageSpec:
     default: bool = False
 
 
+HOME = PageSpec("app_pages/home.py", "Home", ":material/home:", "home", "home", True)
 TEAM_REPORT = PageSpec(
-    "app_pages/team_report.py", "Team report", ":material/assignment:", "report", "team", True
+    "app_pages/team_report.py", "Team report", ":material/assignment:", "report", "team"
 )
 SELF_ASSESSMENT = PageSpec(
     "app_pages/self_assessment.py", "Self-assessment", ":material/edit_note:", "assessment", "team"
@@ -45,6 +46,9 @@ QUARTERLY_REVIEW = PageSpec(
     "review",
     "Organisation",
 )
+CATALOGUE = PageSpec(
+    "app_pages/chain_catalogue.py", "Chain catalogue", ":material/menu_book:", "catalogue", "home"
+)
 INCIDENTS = PageSpec(
     "app_pages/incidents.py", "Incidents", ":material/report:", "incidents", "team"
 )
@@ -53,6 +57,8 @@ APPROVALS = PageSpec(
 )
 ADMIN = PageSpec("app_pages/admin.py", "Admin", ":material/admin_panel_settings:", "admin", "Admin")
 PAGES = (
+    HOME,
+    CATALOGUE,
     TEAM_REPORT,
     SELF_ASSESSMENT,
     INCIDENTS,
@@ -62,6 +68,8 @@ PAGES = (
     APPROVALS,
     ADMIN,
 )
+TEAM_PAGES = frozenset({TEAM_REPORT.url_path, SELF_ASSESSMENT.url_path})
+"""Pages about one team: the only ones with a team picker in the sidebar."""
 
 
 def may_use(principal: Principal, page: PageSpec) -> bool:
@@ -84,7 +92,7 @@ def sections(principal: Principal) -> dict[str, list[tuple[PageSpec, bool]]]:
     hidden: list[tuple[PageSpec, bool]] = []
     for page in PAGES:
         if may_use(principal, page):
-            title = team_title if page.section == "team" else page.section
+            title = {"team": team_title, "home": ""}.get(page.section, page.section)
             grouped.setdefault(title, []).append((page, True))
         else:
             hidden.append((page, False))

@@ -10,7 +10,9 @@ import streamlit as st
 
 from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, SUBMITTED, submitted
 from assessments.storage.views import UnitView
-from ui.context import PERIOD_KEY, TEAM_KEY
+from assessments.wording import count
+from ui.context import PERIOD_KEY, TEAM_KEY, remember_team
+from ui.coverage import render_chase_table
 from ui.pagination import DEFAULT_PAGE_SIZE, page_caption, page_count, paginate
 from ui.text import inert
 
@@ -32,10 +34,8 @@ def unit_filter(units: Sequence[UnitView], key: str) -> UnitView | None:
 
 def scope_caption(table: pd.DataFrame, period: str) -> None:
     """ "34 of 40 teams in 6 units submitted for 2026-Q4"."""
-    units = table["unit_slug"].nunique()
-    st.caption(
-        f"{len(submitted(table))} of {len(table)} teams in {units} unit(s) submitted for {period}"
-    )
+    units = count(table["unit_slug"].nunique(), "unit")
+    st.caption(f"{len(submitted(table))} of {len(table)} teams in {units} submitted for {period}")
 
 
 def pager(rows: int, key: str, size: int = DEFAULT_PAGE_SIZE) -> int:
@@ -58,13 +58,17 @@ def page_of(table: pd.DataFrame, key: str, size: int = DEFAULT_PAGE_SIZE) -> pd.
     return paginate(rows, pager(len(rows), key, size), size)
 
 
-def render_coverage(table: pd.DataFrame, period: str) -> None:
-    """Teams with no submission and teams with only a draft, by unit (names escaped)."""
+def render_coverage(table: pd.DataFrame, period: str, chase: pd.DataFrame | None = None) -> None:
+    """Coverage counts, then the teams to chase (a link to each report, how they stood last
+    quarter, whom to ask) — or, without `chase`, the teams by unit (names escaped)."""
     counts = table["coverage"].value_counts()
     cols = st.columns(3)
     cols[0].metric("Submitted", int(counts.get(SUBMITTED, 0)), border=True)
     cols[1].metric("Draft only", int(counts.get(DRAFT_ONLY, 0)), border=True)
     cols[2].metric("No submission", int(counts.get(NO_SUBMISSION, 0)), border=True)
+    if chase is not None:
+        render_chase_table(chase, period)
+        return
     for state, heading in (
         (NO_SUBMISSION, f"No submission for {period}"),
         (DRAFT_ONLY, "A draft, not submitted yet"),
@@ -85,6 +89,7 @@ def request_team_report(slug: str | None) -> None:
     """From a widget callback: point the sidebar at the team and open its report."""
     if slug:
         st.session_state[TEAM_KEY] = slug
+        remember_team(slug)
         st.session_state[_OPEN_REQUESTED] = slug
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessments.errors import AuthorizationError, NotFoundError
 from assessments.service.authorized import AuthorizedService, TeamAccess
-from ui.context import Selection
+from ui.context import Selection, org_names
 from ui.sign_in import shown_email
 from ui.text import inert
 
@@ -15,7 +15,7 @@ TEAM_REPORT_PAGE = "app_pages/team_report.py"
 
 def _who(service: AuthorizedService) -> str:
     who = service.principal
-    return f"{shown_email(who.email)} ({inert(who.describe_roles())})"
+    return f"{shown_email(who.email)} ({inert(who.describe_roles(org_names(service)))})"
 
 
 def require_org_view(service: AuthorizedService) -> None:

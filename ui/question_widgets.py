@@ -1,6 +1,7 @@
 """One question on the self-assessment page: its anchored scale, N/A, don't know, evidence, note.
 
-Every change saves at once (no save button), so a reload or a closed tab loses nothing.
+Every change saves at once (no save button), so a reload or a closed tab loses nothing: a
+choice when it is made, typed text (reason, evidence link, note) a moment after typing stops.
 """
 
 from __future__ import annotations
@@ -18,6 +19,37 @@ from ui.text import inert
 
 NOT_APPLICABLE = "na"
 DONT_KNOW = "dk"
+
+TYPING_PAUSE_MS = 700
+"""Typed text is saved this long after the last keystroke."""
+_SAVE_WHILE_TYPING = """
+<script>
+(() => {
+  // A Streamlit text input sends its value on Enter or when it loses focus; a reload before
+  // either lost what was typed. After a pause in typing, press Enter for the writer.
+  if (window.__readinessSaveWhileTyping) return;
+  window.__readinessSaveWhileTyping = true;
+  const timers = new WeakMap();
+  document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || event.isComposing) return;
+    if (!input.closest("[data-testid='stTextInput']")) return;
+    if (!input.closest("[class*='_box']")) return;
+    clearTimeout(timers.get(input));
+    timers.set(input, setTimeout(() => {
+      const enter = {key: "Enter", code: "Enter", keyCode: 13, which: 13, bubbles: true};
+      input.dispatchEvent(new KeyboardEvent("keydown", enter));
+    }, PAUSE));
+  }, true);
+})();
+</script>
+""".replace("PAUSE", str(TYPING_PAUSE_MS))
+
+
+def save_text_while_typing() -> None:
+    """Once per page: typed text in the question boxes is saved after a short pause."""
+    st.html(_SAVE_WHILE_TYPING, unsafe_allow_javascript=True, width="content")
+
 
 SaveAnswer = Callable[[str, AnswerEntry | None, int], int]
 """save(question_id, entry, expected_version) -> new version; raises ReadinessError."""

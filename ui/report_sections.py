@@ -2,23 +2,52 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import re
+
 import streamlit as st
 
 from assessments.content.in_force import Content
+from assessments.content.questionnaire import Questionnaire
+from assessments.wording import count
 from scoring.results import AssessmentResult, ChainStatus, Gap
 from ui.figures.team import pillar_levels_figure
+from ui.tables import render_text_table
 from ui.text import inert
 
+_QUESTION_ID = re.compile(r"\b([A-Z]{2,4}-\d{2,3})\b")
 
-def gap_lines(gaps: tuple[Gap, ...]) -> list[str]:
+
+def with_questions(sentence: str, questionnaire: Questionnaire | None) -> str:
+    """ "OS-01 is 3 ≥ 3" → "OS-01 (How are agent tasks specified?) is 3 ≥ 3"."""
+    if questionnaire is None:
+        return sentence
+    known = {q.id: q.text for q in questionnaire.questions}
+    return _QUESTION_ID.sub(
+        lambda m: f"{m.group(1)} ({known[m.group(1)]})" if m.group(1) in known else m.group(1),
+        sentence,
+    )
+
+
+def current_answer(result: AssessmentResult, question_id: str, value: int | None) -> str:
+    """What a question's answer is now, in words: "don't know" and "unanswered", never 0."""
+    if question_id in result.confidence.dont_know:
+        return "don't know"
+    if question_id in result.confidence.unanswered:
+        return "unanswered"
+    return str(value)
+
+
+def gap_lines(gaps: tuple[Gap, ...], questionnaire: Questionnaire | None = None) -> list[str]:
     """Gaps as sentences; an any-of gap lists its alternatives."""
     lines = []
     for gap in gaps:
         if gap.options:
-            lines.append("one of: " + "; or ".join(o.text for o in gap.options))
+            lines.append(
+                "one of: "
+                + "; or ".join(with_questions(o.text, questionnaire) for o in gap.options)
+            )
         else:
-            lines.append(gap.text)
+            lines.append(with_questions(gap.text, questionnaire))
     return lines
 
 
@@ -33,7 +62,14 @@ def render_decision(content: Content, result: AssessmentResult) -> None:
     with st.container(border=True, key="decision"):
         st.markdown(f"#### Remove next: {inert(chain.name)}{provisional}")
         st.markdown(f"**Today:** {inert(chain.gate)}")
-        st.markdown(f"**Why this one:** {inert(rec.reason)}")
+        why, _, _ = rec.reason.partition(" Conditions met:")
+        st.markdown(f"**Why this one:** {inert(why)}")
+        met = result.chain(rec.next_chain).satisfied
+        if met:
+            st.markdown(
+                "**Conditions it meets:**\n"
+                + "\n".join(f"- {inert(with_questions(m, content.questionnaire))}" for m in met)
+            )
         st.markdown("**Keep running in its place:**")
         st.markdown("\n".join(f"- {inert(c)}" for c in chain.compensating_controls))
         st.caption(
@@ -63,7 +99,9 @@ def render_alerts(content: Content, result: AssessmentResult) -> None:
     """Chains removed before their conditions hold: reinstate, or close the gaps."""
     for chain_id in result.recommendation.alerts:
         chain_result = result.chain(chain_id)
-        lines = "\n".join(f"- {inert(line)}" for line in gap_lines(chain_result.gaps))
+        lines = "\n".join(
+            f"- {inert(line)}" for line in gap_lines(chain_result.gaps, content.questionnaire)
+        )
         st.error(
             f"**{inert(chain_result.name)} was removed too early.** Reinstate it, or close "
             f"these gaps:\n{lines}",
@@ -91,19 +129,22 @@ def render_unlock_paths(content: Content, result: AssessmentResult) -> None:
                 )
                 continue
             wait = f" · and wait until {path.wait_until.isoformat()}" if path.wait_until else ""
-            st.markdown(f"**{inert(path.name)}** — {path.steps} step(s) on the scale{first}{wait}")
+            st.markdown(
+                f"**{inert(path.name)}** — {count(path.steps, 'step')} on the scale{first}{wait}"
+            )
             lines = []
             for imp in path.improvements:
                 question = questionnaire.question(imp.question)
                 target = question.level(imp.target)
                 lines.append(
-                    f"- **{imp.question}** {inert(question.text)} — now {imp.current}, needs "
+                    f"- **{imp.question}** {inert(question.text)} — now "
+                    f"{current_answer(result, imp.question, imp.current)}, needs "
                     f"**{imp.target} · {inert(target.label)}**: {inert(target.description)}"
                 )
             st.markdown("\n".join(lines) or "- No answer needs to change.")
 
 
-def render_chain_table(result: AssessmentResult) -> None:
+def render_chain_table(result: AssessmentResult, questionnaire: Questionnaire) -> None:
     """Every chain with its status; blocked ones with their exact gaps."""
     labels = {
         ChainStatus.REMOVED: "removed",
@@ -113,18 +154,21 @@ def render_chain_table(result: AssessmentResult) -> None:
         ChainStatus.REMOVED_TOO_EARLY: "removed too early",
         ChainStatus.PERMANENT: "permanent",
     }
-    rows = [
-        {
-            "Chain": chain.name,
-            "Status": labels[chain.status],
-            "Gaps / reason": "; ".join(gap_lines(chain.gaps)) or chain.reason,
-        }
-        for chain in result.chains
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="chain_table")
+    render_text_table(
+        ["Chain", "Status", "Gaps / reason"],
+        [
+            (
+                chain.name,
+                labels[chain.status],
+                "; ".join(gap_lines(chain.gaps, questionnaire))
+                or with_questions(chain.reason, questionnaire),
+            )
+            for chain in result.chains
+        ],
+    )
 
 
-def render_confidence(result: AssessmentResult) -> None:
+def render_confidence(result: AssessmentResult, questionnaire: Questionnaire) -> None:
     """Which answers lower confidence."""
     c = result.confidence
     parts = [
@@ -134,6 +178,9 @@ def render_confidence(result: AssessmentResult) -> None:
     ]
     for label, ids in parts:
         if ids:
-            st.markdown(f"**{label}:** {', '.join(ids)}")
+            st.markdown(
+                f"**{label}:**\n"
+                + "\n".join(f"- {q} {inert(questionnaire.question(q).text)}" for q in ids)
+            )
     if not any(ids for _, ids in parts):
         st.markdown("Every answer is backed by evidence.")

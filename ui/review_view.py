@@ -7,12 +7,15 @@ import streamlit as st
 
 from assessments.service.quarterly_review import QuarterlyReview
 from ui.exports.review_sections import Section
+from ui.tables import full_height
 from ui.text import inert
 
 
 def render_standing(review: QuarterlyReview) -> None:
-    """One metric per pillar and overall: mean level now, and its change since last period."""
+    """One metric per pillar and overall: mean level now, its change since last period and,
+    when a baseline is chosen, since the baseline."""
     comparison = review.comparison
+    baseline = review.baseline_period
     cols = st.columns(len(comparison))
     for col, (_, row) in zip(cols, comparison.iterrows(), strict=True):
         now = row[f"mean_level:{review.period}"]
@@ -25,6 +28,10 @@ def render_standing(review: QuarterlyReview) -> None:
             border=True,
             help=f"Mean readiness level (0–4); the change is since {review.previous_period}.",
         )
+        if baseline:
+            base = row[f"mean_level:{baseline}"]
+            since = "—" if pd.isna(now) or pd.isna(base) else f"{now - base:+.2f}".replace("-", "−")
+            col.caption(f"{since} since the baseline {baseline}")
     st.caption(
         f"Mean readiness level of the teams that submitted; arrows show the change since "
         f"{review.previous_period}. Overall is each team's weakest pillar."
@@ -47,5 +54,6 @@ def render_section(section: Section, key: str) -> None:
         st.dataframe(
             pd.DataFrame(list(table.rows), columns=list(table.headers)),
             hide_index=True,
+            height=full_height(len(table.rows)),
             key=f"{key}_table_{index}",
         )

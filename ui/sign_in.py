@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from assessments.access import Principal
@@ -68,16 +70,17 @@ def render_refusal(refused: SignInRequired) -> None:
         render_login_page()
 
 
-def render_account(principal: Principal) -> None:
+def render_account(principal: Principal, names: Mapping[str, str] | None = None) -> None:
     """Local mode: a banner at the top of the page. Signed in: who and a log-out button."""
     if not auth_configured():
-        st.warning(LOCAL_MODE_BANNER, icon=":material/lock_open:")
+        with st.container(key="local_mode_banner"):
+            st.warning(LOCAL_MODE_BANNER, icon=":material/lock_open:")
         return
     with st.sidebar:
         st.divider()
         st.markdown(
             f":material/account_circle: {shown_email(principal.email)}  \n"
-            f"{inert(principal.describe_roles())}"
+            f"{inert(principal.describe_roles(names))}"
         )
         if st.button("Log out", key="logout", icon=":material/logout:"):
             st.logout()

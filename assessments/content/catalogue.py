@@ -173,6 +173,12 @@ class Chain(Strict):
     risk: m.Risk
     toil: m.Toil
     permanent: bool = False
+    min_overall_level: int = Field(
+        default=0,
+        ge=0,
+        le=m.MAX_LEVEL,
+        description="The overall readiness level removing it implies (the autonomy it grants).",
+    )
     reinstate_when: ReinstateWhen
 
     @field_validator("reinstate_when", mode="before")
@@ -240,6 +246,7 @@ class ChainCatalogue(Strict):
                     permanent=c.permanent,
                     protects=c.protects,
                     compensating_controls=c.compensating_controls,
+                    min_overall_level=c.min_overall_level,
                 )
                 for c in sorted(self.chains, key=lambda c: c.order)
             ),

@@ -92,7 +92,7 @@ class OrgRows:
         self.teams: dict[str, TeamSpec] = {}
         self.team_lines: dict[str, int] = {}
 
-    def problem(self, row: _Row, key: str, message: str, hint: str = "") -> None:
+    def problem(self, row: _Row, key: str, message: str, hint: str) -> None:
         self.problems.append(
             Problem(self.file, row.line_of(key), None, row.field(key), message, hint)
         )
@@ -100,10 +100,15 @@ class OrgRows:
     def name(self, row: _Row, key: str, what: str) -> str | None:
         name = row.text(key)
         if not name:
-            self.problem(row, key, f"{what} name is empty")
+            self.problem(row, key, f"{what} name is empty", f"fill in the {what} name on this line")
             return None
         if len(name) > MAX_NAME:
-            self.problem(row, key, f"{what} name is longer than {MAX_NAME} characters")
+            self.problem(
+                row,
+                key,
+                f"{what} name is longer than {MAX_NAME} characters",
+                f"shorten it to {MAX_NAME} characters or fewer",
+            )
             return None
         return name
 
@@ -136,6 +141,7 @@ class OrgRows:
                 "unit_slug" if row.text("unit_slug") else name_key,
                 f"unit slug {slug!r} is already used for {known.name!r}"
                 f" on line {self.unit_lines[slug]}",
+                "give this unit its own unit_slug, or spell its name as on that line",
             )
             return None
         if known is None and name in self.unit_by_name:
@@ -145,6 +151,7 @@ class OrgRows:
                 "unit_slug",
                 f"unit {name!r} has slug {slug!r} here but {other!r}"
                 f" on line {self.unit_lines[other]}",
+                f"use the same unit_slug ({other!r}) on every line of this unit",
             )
             return None
         if known is None:
@@ -156,6 +163,7 @@ class OrgRows:
                 row,
                 name_key,
                 f"unit {name!r} is declared twice (first on line {self.unit_lines[slug]})",
+                "remove this entry: list each unit once under `units:`",
             )
             return None
         return slug
@@ -172,6 +180,7 @@ class OrgRows:
                 row,
                 "team_slug" if row.text("team_slug") else "team",
                 f"team slug {slug!r} is already used on line {self.team_lines[slug]}",
+                "list each team once; two teams with the same name need their own team_slug",
             )
             return
         self.teams[slug] = TeamSpec(slug, name, unit_slug)
@@ -180,7 +189,7 @@ class OrgRows:
     def resolve_unit(self, row: _Row) -> str | None:
         reference = row.text("unit")
         if not reference:
-            self.problem(row, "unit", "unit is empty")
+            self.problem(row, "unit", "unit is empty", "name the unit this team belongs to")
             return None
         if reference in self.units:
             return reference
@@ -191,7 +200,16 @@ class OrgRows:
 
     def org_file(self) -> OrgFile:
         if not self.problems and not self.teams:
-            self.problems.append(Problem(self.file, None, None, "", "the file lists no teams"))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    None,
+                    None,
+                    "",
+                    "the file lists no teams",
+                    "add one row per team (see the template on the admin page)",
+                )
+            )
         if self.problems:
             raise ContentError(sorted(self.problems, key=lambda p: p.line or 0))
         return OrgFile(self.file, tuple(self.units.values()), tuple(self.teams.values()))
@@ -200,7 +218,9 @@ class OrgRows:
 def csv_rows(text: str, file: str) -> OrgRows:
     collected = OrgRows(file, units_declared=False)
     if not text.strip():
-        raise ContentError([Problem(file, None, None, "", "the file is empty")])
+        raise ContentError(
+            [Problem(file, None, None, "", "the file is empty", "start from the CSV template")]
+        )
     reader = csv.reader(io.StringIO(text))
     header = [cell.strip().lower() for cell in next(reader, [])]
     header_problems = [
@@ -242,6 +262,7 @@ def csv_rows(text: str, file: str) -> OrgRows:
                     None,
                     "",
                     f"row has {len(cells)} cells but the header names {len(header)} columns",
+                    "remove the extra cells, or quote a name that contains a comma",
                 )
             )
             continue
@@ -258,10 +279,22 @@ def yaml_rows(text: str, file: str) -> OrgRows:
         mark = getattr(error, "problem_mark", None)
         line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
         reason = getattr(error, "problem", None) or str(error)
-        raise ContentError([Problem(file, line, column, "", f"not valid YAML: {reason}")]) from None
+        hint = "fix the YAML syntax at this line (indentation, quotes, colons)"
+        raise ContentError(
+            [Problem(file, line, column, "", f"not valid YAML: {reason}", hint)]
+        ) from None
     if not isinstance(root, yaml.MappingNode):
         raise ContentError(
-            [Problem(file, 1, None, "", "expected a mapping with `units:` and `teams:`")]
+            [
+                Problem(
+                    file,
+                    1,
+                    None,
+                    "",
+                    "expected a mapping with `units:` and `teams:`",
+                    "start the file with `units:` and `teams:`",
+                )
+            ]
         )
     sections = {key.value: value for key, value in root.value}
     for key, _ in root.value:
@@ -292,7 +325,14 @@ def _yaml_items(
         return []
     if not isinstance(node, yaml.SequenceNode):
         collected.problems.append(
-            Problem(collected.file, node.start_mark.line + 1, None, section, "expected a list")
+            Problem(
+                collected.file,
+                node.start_mark.line + 1,
+                None,
+                section,
+                "expected a list",
+                f"put one `- ` item per entry under `{section}:`",
+            )
         )
         return []
     rows = []
@@ -301,7 +341,14 @@ def _yaml_items(
         line = item.start_mark.line + 1
         if not isinstance(item, yaml.MappingNode):
             collected.problems.append(
-                Problem(collected.file, line, None, f"{section}[{index}]", "expected a mapping")
+                Problem(
+                    collected.file,
+                    line,
+                    None,
+                    f"{section}[{index}]",
+                    "expected a mapping",
+                    f"write the item as `{allowed[0]}: name`",
+                )
             )
             continue
         cells: dict[str, _Cell] = {}
@@ -318,7 +365,9 @@ def _yaml_items(
                         None,
                         prefix + key.value,
                         message,
-                        f"allowed: {', '.join(allowed)}" if key.value not in allowed else "",
+                        f"allowed: {', '.join(allowed)}"
+                        if key.value not in allowed
+                        else "write the value as plain text",
                     )
                 )
                 continue

@@ -24,6 +24,7 @@ from assessments.files.org_files import (
     slug_of,
     yaml_rows,
 )
+from assessments.wording import count
 
 __all__ = [
     "MAX_NAME",
@@ -68,9 +69,10 @@ class OrgImportPlan:
     def summary(self) -> str:
         """One line for a page or the CLI."""
         return (
-            f"{len(self.units_to_create)} unit(s) to create, {len(self.units_to_rename)} to rename,"
-            f" {len(self.units_unchanged)} unchanged; {len(self.teams_to_create)} team(s) to"
-            f" create, {len(self.teams_to_update)} to update, {len(self.teams_unchanged)} unchanged"
+            f"{count(len(self.units_to_create), 'unit')} to create, "
+            f"{len(self.units_to_rename)} to rename, {len(self.units_unchanged)} unchanged; "
+            f"{count(len(self.teams_to_create), 'team')} to create, "
+            f"{len(self.teams_to_update)} to update, {len(self.teams_unchanged)} unchanged"
         )
 
 

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from assessments.access import Grant, Role
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import new_session
+from ui.admin.in_force import org_csv, template_csv
 
 ADMIN = "app_pages/admin.py"
 ORG_CSV = b"unit,team\nPayments,Checkout Web\nPayments,Fraud\nData,Lake\nData,Ledger\n"
@@ -23,6 +24,8 @@ TABLES = {
     "roles_problems": "Line",
     "role_table": "Granted by",
     "audit_table": "When (UTC)",
+    "org_in_force": "Team slug",
+    "questions_in_force": "Critical",
 }
 
 
@@ -42,7 +45,7 @@ def test_an_org_file_is_previewed_dry_run_then_applied_and_audited(service: Read
     at.file_uploader(key="org_file").upload("org.csv", ORG_CSV, "text/csv").run()
 
     assert previews(at) == [
-        "**Preview:** 1 unit(s) to create, 0 to rename, 1 unchanged; 2 team(s) to create,"
+        "**Preview:** 1 unit to create, 0 to rename, 1 unchanged; 2 teams to create,"
         " 1 to update, 1 unchanged."
     ]
     assert [tuple(row.values()) for row in dataframe_rows(at, "org_plan")] == [
@@ -63,13 +66,13 @@ def test_an_org_file_is_previewed_dry_run_then_applied_and_audited(service: Read
 
     at.button(key="org_dry_run").click().run()
 
-    assert at.info[0].value.startswith("Dry run passed: 1 unit(s) to create")
+    assert at.info[0].value.startswith("Dry run passed: 1 unit to create")
     assert len(service.list_teams()) == 2
 
     at.button(key="org_apply").click().run()
 
     assert at.success[0].value == (
-        r"Imported org\.csv\: 1 unit\(s\) created, 0 renamed; 2 team\(s\) created, 1 updated\."
+        "Imported org.csv: 1 unit created, 0 renamed; 2 teams created, 1 updated."
     )
     assert [t.slug for t in service.list_teams()] == ["lake", "ledger", "checkout-web", "fraud"]
     entry = service.audit_entries(limit=1)[0]
@@ -82,12 +85,20 @@ def test_an_invalid_org_file_is_rejected_whole_with_row_level_reasons(
     at = new_session(ADMIN)
     at.file_uploader(key="org_file").upload("org.csv", BAD_CSV, "text/csv").run()
 
-    assert at.error[0].value == (
-        r"org\.csv is rejected whole: 2 problems, each with its line below."
-    )
+    assert at.error[0].value == ("org.csv is rejected whole: 2 problems, each with its line below.")
     assert dataframe_rows(at, "org_problems") == [
-        {"Line": "2", "Field": "team", "Problem": "team name is empty", "How to fix it": ""},
-        {"Line": "3", "Field": "unit", "Problem": "unit name is empty", "How to fix it": ""},
+        {
+            "Line": "2",
+            "Field": "team",
+            "Problem": "team name is empty",
+            "How to fix it": "fill in the team name on this line",
+        },
+        {
+            "Line": "3",
+            "Field": "unit",
+            "Problem": "unit name is empty",
+            "How to fix it": "fill in the unit name on this line",
+        },
     ]
     assert [b.key for b in at.button if b.key in ("org_dry_run", "org_apply")] == []
     assert len(service.list_teams()) == 2
@@ -99,7 +110,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(service: Readines
     at.file_uploader(key="org_file").upload("big.csv", big, "text/csv").run()
 
     assert at.error[0].value == (
-        r"big\.csv is 1\.1 MB; files here may be at most 1 MB\. Nothing was read\."
+        "big.csv is 1.1 MB; files here may be at most 1 MB. Nothing was read."
     )
     assert len(service.list_teams()) == 2
 
@@ -111,7 +122,11 @@ def test_an_admin_grants_and_removes_a_role_and_both_are_audited(service: Readin
     at.selectbox(key="grant_team").set_value("ledger")
     at.button(key="grant").click().run()
 
-    assert at.success[0].value == r"ana@example\.com is now team editor of ledger\."
+    assert at.success[0].value == (
+        r"ana@example.com is now team editor of \<b\>Ledger\</b\> \[x\](http://evil)."
+    )
+    assert at.text_input(key="grant_email").value == ""
+    assert at.selectbox(key="grant_team").value is None
     assert dataframe_rows(at, "role_table")[0]["Email"] == "ana@example.com"
     assert service.principal_for("ana@example.com").edited_teams == frozenset({"ledger"})
 
@@ -155,9 +170,21 @@ def test_the_audit_trail_filters_by_action(service: ReadinessService):
     at.selectbox(key="audit_action").set_value("role.change").run()
 
     rows = dataframe_rows(at, "audit_table")
-    assert [(r["Who"], r["Action"], r["Id"]) for r in rows] == [
-        ("=cmd|' /C calc'!A0", "role.change", "vic@example.com")
+    assert [(r["Who"], r["What"], r["On"], r["Details"]) for r in rows] == [
+        (
+            "=cmd|' /C calc'!A0",
+            "Role granted or removed",
+            "role vic@example.com",
+            "change: grant · role: org_viewer · scope: ",
+        )
     ]
+    at.toggle(key="audit_raw").set_value(True).run()
+
+    assert json.loads(dataframe_rows(at, "audit_table")[0]["Details"]) == {
+        "change": "grant",
+        "role": "org_viewer",
+        "scope": "",
+    }
 
 
 def test_a_questionnaire_upload_goes_through_the_validator(service: ReadinessService):
@@ -182,3 +209,39 @@ def test_importing_into_a_database_that_holds_an_org_is_refused_on_the_page(
 
     assert at.error[0].value.startswith(r"this database already holds 1 units, 2 teams")
     assert [b.key for b in at.button if b.key == "import_apply"] == []
+
+
+def test_the_org_in_force_is_shown_and_downloads_as_a_csv_the_import_reads_back(
+    service: ReadinessService,
+):
+    at = new_session(ADMIN)
+
+    assert dataframe_rows(at, "org_in_force") == [
+        {
+            "Unit": "Payments",
+            "Team": "<b>Ledger</b> [x](http://evil)",
+            "Unit slug": "payments",
+            "Team slug": "ledger",
+        },
+        {
+            "Unit": "Payments",
+            "Team": "Checkout Web",
+            "Unit slug": "payments",
+            "Team slug": "checkout-web",
+        },
+    ]
+    assert {b.key for b in at.download_button} >= {"org_download", "org_template"}
+    exported = org_csv(service.list_units(), service.list_teams())
+    plan = service.preview_org_import(exported, "org-structure.csv")
+    assert not plan.has_changes
+    assert service.preview_org_import(template_csv(), "org-template.csv").summary() == (
+        "0 units to create, 0 to rename, 1 unchanged; 0 teams to create, 1 to update, 1 unchanged"
+    )
+
+
+def test_the_questionnaire_and_catalogue_in_force_are_shown(service: ReadinessService):
+    at = new_session(ADMIN)
+
+    rows = dataframe_rows(at, "questions_in_force")
+    assert len(rows) == len(service.content.questionnaire.questions) == 30
+    assert any(m.value.startswith("**Questionnaire:**") for m in at.markdown)

@@ -61,7 +61,7 @@ def test_submitting_with_gaps_lists_the_unanswered_question_ids(
     at.button(key="submit").click().run()
 
     assert len(at.error) == 1
-    assert at.error[0].value.startswith("29 question(s) still need an answer")
+    assert at.error[0].value.startswith("29 questions still need an answer")
     assert "BR-02, BR-03" in at.error[0].value
     assert service.get_assessment(aid).status == "draft"
 
@@ -109,7 +109,7 @@ def test_team_names_are_shown_inert(service: ReadinessService) -> None:
     at = new_session(ASSESSMENT, team="ledger")
 
     assert at.caption[0].value == (
-        r"\<b\>Ledger\</b\> \[x\]\(http\://evil\) · 2026-Q4 · Autonomy Readiness v2026.1"
+        r"\<b\>Ledger\</b\> \[x\](http://evil) · 2026-Q4 · Autonomy Readiness v2026.1"
     )
 
 

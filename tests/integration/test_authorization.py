@@ -232,7 +232,7 @@ RESULTS: dict[str, dict[str, Any]] = {
     },
     "audit entries": {"admin": "draft.prefill"},
     "org import": {
-        "admin": "1 unit(s) to create, 0 to rename, 0 unchanged; 1 team(s) to create,"
+        "admin": "1 unit to create, 0 to rename, 0 unchanged; 1 team to create,"
         " 0 to update, 0 unchanged"
     },
     "role change": {"admin": "new@example.com"},

@@ -49,8 +49,7 @@ def test_preview_lists_what_would_be_created_and_writes_nothing(
     plan = service.preview_org_import(text, file)
     assert plan == OrgImportPlan(file, UNITS, (), (), TEAMS, (), (), applied=False)
     assert plan.summary() == (
-        "2 unit(s) to create, 0 to rename, 0 unchanged; 4 team(s) to create, 0 to update,"
-        " 0 unchanged"
+        "2 units to create, 0 to rename, 0 unchanged; 4 teams to create, 0 to update, 0 unchanged"
     )
     assert service.list_units() == []
     assert service.list_teams() == []
@@ -122,6 +121,7 @@ HINT_COLUMNS = (
     " (hint: the first row must name the columns unit and team; unit_slug and team_slug"
     " are optional)"
 )
+HINT_TWICE = " (hint: list each team once; two teams with the same name need their own team_slug)"
 
 
 @pytest.mark.parametrize(
@@ -139,15 +139,20 @@ HINT_COLUMNS = (
         (
             "empty-name.csv",
             "unit,team\nPayments,Checkout\nPayments,  \nPlatform,Runtime\n",
-            ["empty-name.csv:3: team: team name is empty"],
+            [
+                "empty-name.csv:3: team: team name is empty"
+                " (hint: fill in the team name on this line)"
+            ],
         ),
         (
             "duplicate.csv",
             "unit,team,team_slug\nPayments,Checkout,\nPlatform,Checkout,\n"
             "Platform,Runtime,checkout\n",
             [
-                "duplicate.csv:3: team: team slug 'checkout' is already used on line 2",
-                "duplicate.csv:4: team_slug: team slug 'checkout' is already used on line 2",
+                "duplicate.csv:3: team: team slug 'checkout' is already used on line 2"
+                + HINT_TWICE,
+                "duplicate.csv:4: team_slug: team slug 'checkout' is already used on line 2"
+                + HINT_TWICE,
             ],
         ),
         (
@@ -158,12 +163,12 @@ HINT_COLUMNS = (
                 "slugs.csv:2: team_slug: 'Check Out' is not a valid slug"
                 " (hint: use lowercase letters, digits and dashes, e.g. 'payments-core')",
                 "slugs.csv:3: unit_slug: unit 'Payments' has slug 'pay' here but 'payments'"
-                " on line 2",
-                "slugs.csv:4: unit: unit name is empty",
+                " on line 2 (hint: use the same unit_slug ('payments') on every line of this unit)",
+                "slugs.csv:4: unit: unit name is empty (hint: fill in the unit name on this line)",
                 "slugs.csv:5: team: team name '!!!' gives an empty slug (hint: add a team_slug)",
             ],
         ),
-        ("empty.csv", "", ["empty.csv: the file is empty"]),
+        ("empty.csv", "", ["empty.csv: the file is empty (hint: start from the CSV template)"]),
         (
             "unknown-unit.yaml",
             "units:\n  - unit: Payments\nteams:\n  - team: Checkout\n    unit: Payments\n"
@@ -181,6 +186,7 @@ HINT_COLUMNS = (
             [
                 "broken.yaml:2:1: not valid YAML: expected the node content,"
                 " but found '<stream end>'"
+                " (hint: fix the YAML syntax at this line (indentation, quotes, colons))"
             ],
         ),
         ("org.txt", "unit,team\n", ["org.txt: unknown file type (hint: use a .csv or .yaml file)"]),

@@ -74,7 +74,7 @@ def test_report_writes_html_markdown_and_csv_and_prints_their_paths(
     rows = list(csv.DictReader(io.StringIO((tmp_path / names[2]).read_text(encoding="utf-8"))))
     assert sorted(r["Team"] for r in rows) == sorted(t.name for t in demo.teams)
     markdown = (tmp_path / names[1]).read_text(encoding="utf-8")
-    assert markdown.startswith("# Quarterly review 2026\\-Q4\n")
+    assert markdown.startswith("# Quarterly review 2026-Q4\n")
     for unit in demo.units:
         assert f"\n| {unit.name} |" in markdown
     html = (tmp_path / names[0]).read_text(encoding="utf-8")

@@ -111,6 +111,7 @@ def _menu(who: Principal) -> dict[str, list[str]]:
         (
             principal("a@x.io", Grant(Role.ADMIN)),
             {
+                "": ["Home", "Chain catalogue"],
                 "Your team": ["Team report", "Self-assessment", "Incidents"],
                 "Organisation": ["Org heatmap", "Chains matrix", "Quarterly review"],
                 "Sign-off": ["Approvals"],
@@ -120,44 +121,46 @@ def _menu(who: Principal) -> dict[str, list[str]]:
         (
             principal("a@x.io", Grant(Role.ORG_VIEWER, "payments")),
             {
-                "Teams": [
-                    "Team report",
-                    "Incidents",
+                "": [
+                    "Home",
+                    "Chain catalogue",
                     "Self-assessment (hidden)",
                     "Approvals (hidden)",
                     "Admin (hidden)",
                 ],
+                "Teams": ["Team report", "Incidents"],
                 "Organisation": ["Org heatmap", "Chains matrix", "Quarterly review"],
-            },
-        ),
-        (
-            principal("a@x.io", Grant(Role.APPROVER, "payments")),
-            {
-                "Teams": [
-                    "Team report",
-                    "Incidents",
-                    "Self-assessment (hidden)",
-                    "Org heatmap (hidden)",
-                    "Chains matrix (hidden)",
-                    "Quarterly review (hidden)",
-                    "Admin (hidden)",
-                ],
-                "Sign-off": ["Approvals"],
             },
         ),
         (
             principal("a@x.io", Grant(Role.TEAM_EDITOR, "checkout")),
             {
-                "Your team": [
-                    "Team report",
-                    "Self-assessment",
-                    "Incidents",
+                "": [
+                    "Home",
+                    "Chain catalogue",
                     "Org heatmap (hidden)",
                     "Chains matrix (hidden)",
                     "Quarterly review (hidden)",
                     "Approvals (hidden)",
                     "Admin (hidden)",
-                ]
+                ],
+                "Your team": ["Team report", "Self-assessment", "Incidents"],
+            },
+        ),
+        (
+            principal("a@x.io", Grant(Role.APPROVER, "payments")),
+            {
+                "": [
+                    "Home",
+                    "Chain catalogue",
+                    "Self-assessment (hidden)",
+                    "Org heatmap (hidden)",
+                    "Chains matrix (hidden)",
+                    "Quarterly review (hidden)",
+                    "Admin (hidden)",
+                ],
+                "Teams": ["Team report", "Incidents"],
+                "Sign-off": ["Approvals"],
             },
         ),
     ],

@@ -268,10 +268,11 @@ def test_example_team_lands_on_the_ladder_where_its_story_says(
     ) - set(alerts)
 
 
-def test_payments_platform_waits_for_merge_review_on_two_answer_gaps() -> None:
+def test_payments_platform_waits_for_merge_review_on_two_answers_and_the_overall_level() -> None:
     result = score_example(load_sheet(DATA / "examples" / "payments-platform.yaml"))
     assert [g.text for g in result.chain("merge-review").gaps] == [
         "chain 'Plan sign-off before work' is still in place",
         "OS-07 is 2, needs 3",
         "BR-10 is 2, needs 3",
+        "Production access governance level 2, needs 3",
     ]

@@ -194,7 +194,7 @@ def test_trend_figure_draws_a_line_per_pillar_and_dashes_the_unit():
     scored = history(CONTENT)
     org = org_review.pillar_trends(scored, PILLARS)
     unit = org_review.pillar_trends(scored, PILLARS, unit_slug="platform")
-    figure = trend_figure(org, PILLARS, unit_trends=unit, unit_name="Platform")
+    figure = trend_figure(org, PILLARS, unit_trends=unit, unit_name="Platform", measure="score")
     assert [t.name for t in figure.data] == [
         "Organisation · Blast radius",
         "Organisation · Production access",

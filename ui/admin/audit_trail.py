@@ -15,6 +15,57 @@ from ui.exports.spreadsheet import csv_text
 
 AUDIT_LIMIT = 1000
 AUDIT_COLUMNS = ("When (UTC)", "Who", "Action", "Entity", "Id", "Details")
+SHOWN_COLUMNS = ("When (UTC)", "Who", "What", "On", "Details")
+ACTION_LABELS = {
+    AuditAction.DRAFT_CREATE: "Draft started",
+    AuditAction.ANSWER_SAVE: "Answer saved",
+    AuditAction.ANSWER_CLEAR: "Answer cleared",
+    AuditAction.CHAIN_SET: "Chain state set",
+    AuditAction.DRAFT_PREFILL: "Draft prefilled from last quarter",
+    AuditAction.ASSESSMENT_SUBMIT: "Assessment submitted",
+    AuditAction.CONFLICT_KEPT: "Conflicting edit kept aside",
+    AuditAction.ORG_IMPORT: "Org structure imported",
+    AuditAction.UNIT_CREATE: "Unit created",
+    AuditAction.TEAM_CREATE: "Team created",
+    AuditAction.DEMO_SEED: "Demo organisation seeded",
+    AuditAction.ROLE_CHANGE: "Role granted or removed",
+    AuditAction.DATA_EXPORT: "Data exported",
+    AuditAction.DATA_IMPORT: "Data imported",
+}
+"""Audit actions as people say them; the ids stay in the CSV and JSON downloads."""
+
+
+def action_label(action: str) -> str:
+    """ "answer.save" → "Answer saved"; an action this version does not know, as stored."""
+    return ACTION_LABELS.get(action, action)  # type: ignore[call-overload]
+
+
+def detail_words(details: dict[str, object]) -> str:
+    """Details in words: "question: BR-01 · value: 3"; nested values as compact JSON."""
+    return " · ".join(
+        f"{key.replace('_', ' ')}: "
+        + (value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        for key, value in sorted(details.items())
+    )
+
+
+def shown_rows(entries: Sequence[AuditEntryView], *, raw: bool) -> pd.DataFrame:
+    """The table on the page: human action labels and details, or the stored JSON if `raw`."""
+    return pd.DataFrame(
+        [
+            [
+                e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+                e.actor,
+                action_label(e.action),
+                f"{e.entity} {e.entity_id}".strip(),
+                json.dumps(e.details, ensure_ascii=False, sort_keys=True)
+                if raw
+                else detail_words(e.details),
+            ]
+            for e in entries
+        ],
+        columns=list(SHOWN_COLUMNS),
+    )
 
 
 def audit_rows(entries: Sequence[AuditEntryView]) -> list[list[str]]:
@@ -82,7 +133,7 @@ def render_audit_trail(service: AuthorizedService, today: date | None = None) ->
     action = what.selectbox(
         "Action",
         [None, *(a.value for a in AuditAction)],
-        format_func=lambda a: a or "Every action",
+        format_func=lambda a: action_label(a) if a else "Every action",
         key="audit_action",
     )
     picked = when.date_input(
@@ -98,11 +149,8 @@ def render_audit_trail(service: AuthorizedService, today: date | None = None) ->
         else ""
     )
     st.caption(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}{more}")
-    st.dataframe(
-        pd.DataFrame(audit_rows(entries), columns=list(AUDIT_COLUMNS)),
-        hide_index=True,
-        key="audit_table",
-    )
+    raw = st.toggle("Show details as stored (JSON)", key="audit_raw")
+    st.dataframe(shown_rows(entries, raw=raw), hide_index=True, key="audit_table")
     downloads = st.container(horizontal=True)
     downloads.download_button(
         "Download CSV",

@@ -11,6 +11,7 @@ from assessments.errors import ContentError, Problem
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView, UnitView
+from assessments.wording import count
 from ui.errors import shown_as_error
 from ui.text import inert
 from ui.uploads import TEXT_LIMIT_MB, read_upload, render_problems
@@ -67,8 +68,8 @@ def plan_rows(
 def applied_summary(plan: OrgImportPlan) -> str:
     """What an applied import changed, in words."""
     return (
-        f"{len(plan.units_to_create)} unit(s) created, {len(plan.units_to_rename)} renamed; "
-        f"{len(plan.teams_to_create)} team(s) created, {len(plan.teams_to_update)} updated"
+        f"{count(len(plan.units_to_create), 'unit')} created, {len(plan.units_to_rename)} renamed; "
+        f"{count(len(plan.teams_to_create), 'team')} created, {len(plan.teams_to_update)} updated"
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -12,12 +12,15 @@ from assessments.errors import ContentError
 from assessments.files.role_file import load_role_file, parse_role_file
 from assessments.service.authorized import AuthorizedService
 from assessments.service.roles import FILE_SOURCE, RoleAssignmentView
+from assessments.wording import count
 from ui import resources
+from ui.context import org_names
 from ui.errors import shown_as_error
 from ui.text import inert
 from ui.uploads import TEXT_LIMIT_MB, read_upload, render_problems
 
 _NOTICE = "_roles_notice"
+_CLEAR_GRANT = "_roles_clear_grant"
 ROLE_HELP = (
     "Admin: everything on this page. Org viewer: reads every submitted assessment and the org "
     "views, for the whole organisation or one unit. Team editor: answers and submits one "
@@ -27,21 +30,25 @@ ROLE_HELP = (
 )
 
 
-def scope_label(grant: Grant) -> str:
-    """What a grant covers, for the table: "whole organisation", a unit or a team slug."""
+def scope_label(grant: Grant, names: Mapping[str, str] | None = None) -> str:
+    """What a grant covers, for the table: "whole organisation", a unit or a team, by name."""
     if grant.role is Role.ADMIN:
         return "everything"
-    return "whole organisation" if grant.scope == WHOLE_ORG else grant.scope
+    if grant.scope == WHOLE_ORG:
+        return "whole organisation"
+    return (names or {}).get(grant.scope, grant.scope)
 
 
-def assignment_rows(assignments: Sequence[RoleAssignmentView]) -> pd.DataFrame:
+def assignment_rows(
+    assignments: Sequence[RoleAssignmentView], names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The role assignments as a table."""
     return pd.DataFrame(
         [
             {
                 "Email": a.email,
                 "Role": a.grant.role.label,
-                "Covers": scope_label(a.grant),
+                "Covers": scope_label(a.grant, names),
                 "Source": "roles file" if a.source == FILE_SOURCE else "admin page",
                 "Granted by": a.created_by,
                 "Since": a.created_at.strftime("%Y-%m-%d"),
@@ -66,7 +73,9 @@ def render_roles(service: AuthorizedService) -> None:
     st.subheader("Who may see and change what")
     st.caption(ROLE_HELP)
     if assignments:
-        st.dataframe(assignment_rows(assignments), hide_index=True, key="role_table")
+        st.dataframe(
+            assignment_rows(assignments, org_names(service)), hide_index=True, key="role_table"
+        )
     else:
         st.info(
             "No one has a role yet. Once login is configured, only people listed here (or in "
@@ -83,8 +92,14 @@ def render_roles(service: AuthorizedService) -> None:
     _render_sync(service)
 
 
+GRANT_FORM_KEYS = ("grant_email", "grant_role", "grant_unit", "grant_team")
+
+
 def _render_grant(service: AuthorizedService) -> None:
     st.markdown("**Give someone a role**")
+    if st.session_state.pop(_CLEAR_GRANT, False):
+        for key in GRANT_FORM_KEYS:
+            st.session_state.pop(key, None)
     email = st.text_input("Email", key="grant_email", placeholder="name@example.com")
     picked_role = st.selectbox(
         "Role", list(Role), format_func=lambda r: r.label, key="grant_role", index=2
@@ -115,7 +130,8 @@ def _render_grant(service: AuthorizedService) -> None:
     with shown_as_error():
         if st.button("Grant", key="grant", type="primary", icon=":material/person_add:"):
             granted = service.grant_role(email, Grant(role, scope))
-            _done(f"{granted.email} is now {granted.grant.describe()}.")
+            st.session_state[_CLEAR_GRANT] = True
+            _done(f"{granted.email} is now {granted.grant.describe(org_names(service))}.")
 
 
 def _render_revoke(assignments: Sequence[RoleAssignmentView], service: AuthorizedService) -> None:
@@ -124,10 +140,11 @@ def _render_revoke(assignments: Sequence[RoleAssignmentView], service: Authorize
     if not removable:
         st.caption("No grants from this page yet; grants from the roles file change in the file.")
         return
+    names = org_names(service)
     picked = st.selectbox(
         "Grant",
         list(removable),
-        format_func=lambda i: f"{removable[i].email} · {removable[i].grant.describe()}",
+        format_func=lambda i: f"{removable[i].email} · {removable[i].grant.describe(names)}",
         key="revoke_pick",
         index=None,
         placeholder="Choose a grant…",
@@ -139,7 +156,7 @@ def _render_revoke(assignments: Sequence[RoleAssignmentView], service: Authorize
         ):
             chosen = removable[int(picked)]  # type: ignore[arg-type]
             service.revoke_role(chosen.id)
-            _done(f"{chosen.email} is no longer {chosen.grant.describe()}.")
+            _done(f"{chosen.email} is no longer {chosen.grant.describe(org_names(service))}.")
 
 
 def _render_upload(service: AuthorizedService) -> None:
@@ -164,7 +181,10 @@ def _render_upload(service: AuthorizedService) -> None:
     st.markdown(f"**Preview:** {plan.summary()}.")
     st.dataframe(
         pd.DataFrame(
-            [{"Email": e, "Role": g.role.label, "Covers": scope_label(g)} for e, g in plan.to_add],
+            [
+                {"Email": e, "Role": g.role.label, "Covers": scope_label(g, org_names(service))}
+                for e, g in plan.to_add
+            ],
             columns=["Email", "Role", "Covers"],
         ),
         hide_index=True,
@@ -172,7 +192,7 @@ def _render_upload(service: AuthorizedService) -> None:
     )
     with shown_as_error():
         if st.button(
-            f"Add {len(plan.to_add)} grant(s)",
+            f"Add {count(len(plan.to_add), 'grant')}",
             key="roles_apply",
             disabled=not plan.to_add,
             icon=":material/group_add:",
@@ -194,6 +214,6 @@ def _render_sync(service: AuthorizedService) -> None:
         if st.button("Sync the roles file now", key="roles_sync", icon=":material/sync:"):
             summary = service.sync_role_file(load_role_file(path), str(path))
             _done(
-                f"Roles file synced: {len(summary.added)} grant(s) added, "
+                f"Roles file synced: {count(len(summary.added), 'grant')} added, "
                 f"{len(summary.removed)} removed, {summary.unchanged} unchanged."
             )

@@ -83,6 +83,9 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
     labels = [review.period, review.previous_period]
     if review.baseline_period:
         labels.append(review.baseline_period)
+    # A period nobody submitted in (the first quarter's previous one) has no column to show.
+    missing = [lbl for lbl in labels if review.comparison[f"mean_level:{lbl}"].isna().all()]
+    labels = [lbl for lbl in labels if lbl not in missing]
     standing = _table(
         review.comparison,
         [
@@ -112,12 +115,19 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
             (
                 "Mean readiness level (0–4) and mean pillar score (0–100) of the teams that "
                 "submitted. The overall level is each team's weakest pillar.",
+                *(
+                    f"No team submitted in {lbl}, so there is nothing to compare with."
+                    for lbl in missing
+                ),
             ),
             (standing,),
         ),
         Section(
             "Trends per pillar",
-            ("Organisation-wide mean level per period, with the mean score in brackets.",),
+            (
+                "The chart: mean readiness level per period (its axis spans the data, so small "
+                "differences show). The table: mean level, with the mean score in brackets.",
+            ),
             (trends,),
             (
                 lambda: trend_figure(
@@ -125,6 +135,7 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
                     p,
                     unit_trends=review.unit_trends,
                     unit_name=review.unit_name,
+                    baseline=review.baseline_period,
                 ),
             ),
         ),

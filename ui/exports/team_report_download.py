@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from assessments.content.in_force import Content
 from assessments.service.team_scoring import HistoryPoint
-from scoring.results import AssessmentResult
+from assessments.wording import count
+from scoring.results import AssessmentResult, UnlockPath
 from ui.exports.html_document import HtmlDocument, bullets, esc, table
 from ui.figures.team import history_figure, pillar_levels_figure
-from ui.report_sections import gap_lines
+from ui.report_sections import current_answer, gap_lines
 from ui.text import inert
 
 
@@ -36,6 +37,21 @@ def _next_chain_lines(report: TeamReport) -> tuple[str, list[str]]:
     return f"Remove next: {chain.name}{provisional}. {rec.reason}", list(
         chain.compensating_controls
     )
+
+
+def _path_words(report: TeamReport, path: UnlockPath) -> str:
+    """ "2 steps on the scale: BR-03 (Outbound network) 1 → 3" or what must go first."""
+    catalogue, questionnaire = report.content.catalogue, report.content.questionnaire
+    first = ", ".join(catalogue.chain(c).name for c in path.chains_first)
+    after = f"remove {first} first" if first else ""
+    if not path.improvements:
+        return f"no answer needs to change; {after}" if after else "no answer needs to change"
+    changes = ", ".join(
+        f"{i.question} ({questionnaire.question(i.question).text}) "
+        f"{current_answer(report.result, i.question, i.current)} → {i.target}"
+        for i in path.improvements
+    )
+    return f"{count(path.steps, 'step')} on the scale: {changes}" + (f"; {after}" if after else "")
 
 
 def team_report_markdown(report: TeamReport) -> str:
@@ -82,10 +98,7 @@ def team_report_markdown(report: TeamReport) -> str:
     if r.recommendation.unlock_paths:
         lines += ["", "## Smallest improvements to the next unlocks", ""]
         for path in r.recommendation.unlock_paths:
-            lines.append(
-                f"- **{inert(path.name)}** ({path.steps} step(s)): "
-                + ", ".join(f"{i.question} {i.current} → {i.target}" for i in path.improvements)
-            )
+            lines.append(f"- **{inert(path.name)}**: {inert(_path_words(report, path))}")
     blocked = [c for c in r.chains if c.status.value == "blocked"]
     if blocked:
         lines += ["", "## Blocked chains", ""]
@@ -133,11 +146,15 @@ def team_report_html(report: TeamReport) -> str:
                 path.name,
                 i.question,
                 report.content.questionnaire.question(i.question).text,
-                i.current,
+                current_answer(r, i.question, i.current),
                 i.target,
             )
             for path in r.recommendation.unlock_paths
             for i in path.improvements
+        ] + [
+            (path.name, "", _path_words(report, path), "", "")
+            for path in r.recommendation.unlock_paths
+            if not path.improvements
         ]
         doc.raw(table(["Chain", "Question", "Asks", "Now", "Needed"], rows))
     doc.heading("Every chain")

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from assessments.reports.org_table import STATUS_LABELS, submitted
 from scoring.model import Catalogue
 from scoring.results import ChainStatus
-from ui.figures.team import FONT, LEVEL_COLOURS
+from ui.figures.team import FONT, LEVEL_COLOURS, SERIES_COLOURS
 
 HeatmapMode = Literal["level", "score", "change"]
 HEATMAP_MODES: tuple[HeatmapMode, ...] = ("level", "score", "change")
@@ -34,8 +34,12 @@ STATUS_COLOURS = {
     ChainStatus.PERMANENT.value: "#525252",
 }
 """One colour per chain status; removed-too-early also gets an X so it reads without colour."""
-PILLAR_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02")
-OVERALL_COLOUR = "#222222"
+PILLAR_COLOURS = SERIES_COLOURS
+"""The same pillar colours as the team history, so a pillar keeps its colour on every page."""
+OVERALL_COLOUR = "#8a8a8a"
+"""Mid grey: readable on the light and the dark theme alike (contrast above 3:1 on both)."""
+TRANSPARENT = "rgba(0,0,0,0)"
+"""Figures paint no background of their own: the page's theme (light or dark) shows through."""
 CHANGE_COLOURSCALE = "RdBu"
 # A fixed-size colour bar at the top: on a tall chart a full-height bar would scroll away.
 COLOURBAR = dict(lenmode="pixels", len=220, yanchor="top", y=1, ticklabelposition="outside bottom")
@@ -149,12 +153,19 @@ def heatmap_figure(
         height=figure_height(len(rows)),
         margin=dict(l=10, r=10, t=40, b=20),
         # Explicit ranges: autorange would pad for the invisible markers' size.
-        xaxis=dict(side="top", type="category", fixedrange=True, range=[-0.5, len(columns) - 0.5]),
-        yaxis=dict(fixedrange=True, range=[len(rows) - 0.5, -0.5]),
+        xaxis=dict(
+            automargin=True,
+            side="top",
+            type="category",
+            fixedrange=True,
+            range=[-0.5, len(columns) - 0.5],
+        ),
+        yaxis=dict(automargin=True, fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
         clickmode="event+select",
         dragmode=False,
         hoverlabel=dict(align="left"),
-        plot_bgcolor="white",
+        plot_bgcolor=TRANSPARENT,
+        paper_bgcolor=TRANSPARENT,
     )
     return figure
 
@@ -291,6 +302,7 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure
         height=figure_height(len(rows), extra=300),
         margin=dict(l=10, r=10, t=250, b=10),
         xaxis=dict(
+            automargin=True,
             side="top",
             type="category",
             categoryorder="array",
@@ -300,11 +312,12 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure
             showgrid=False,
             range=[-0.5, len(columns) - 0.5],
         ),
-        yaxis=dict(fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
+        yaxis=dict(automargin=True, fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5]),
         legend=dict(orientation="h", yanchor="top", y=1.0, x=0, yref="container"),
         clickmode="event+select",
         dragmode=False,
-        plot_bgcolor="white",
+        plot_bgcolor=TRANSPARENT,
+        paper_bgcolor=TRANSPARENT,
     )
     return figure
 
@@ -354,8 +367,16 @@ def unit_rollup_figure(rollup: pd.DataFrame, pillars: Mapping[str, str]) -> go.F
         font=FONT,
         height=figure_height(len(rollup), extra=120) + 20,
         margin=dict(l=10, r=10, t=40, b=20),
-        xaxis=dict(side="top", fixedrange=True),
-        yaxis=dict(autorange="reversed", fixedrange=True, type="category"),
-        plot_bgcolor="white",
+        xaxis=dict(automargin=True, side="top", fixedrange=True, showgrid=False),
+        yaxis=dict(
+            automargin=True,
+            autorange="reversed",
+            fixedrange=True,
+            type="category",
+            showgrid=False,
+            zeroline=False,
+        ),
+        plot_bgcolor=TRANSPARENT,
+        paper_bgcolor=TRANSPARENT,
     )
     return figure

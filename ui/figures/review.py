@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -40,7 +40,7 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 name=STATUS_LABELS[status],
                 marker=dict(color=STATUS_COLOURS[status]),
-                hovertemplate="%{y}: %{x} team(s)<extra>" + STATUS_LABELS[status] + "</extra>",
+                hovertemplate="%{y}: %{x} teams<extra>" + STATUS_LABELS[status] + "</extra>",
             )
         )
     totals = rows["could_remove_now"].tolist()
@@ -61,14 +61,15 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
         height=figure_height(len(rows), extra=120),
         margin=dict(l=10, r=30, t=30, b=40),
         xaxis=dict(
-            title="Teams that could remove it now",
+            automargin=True,
+            title="Teams",
             rangemode="tozero",
             fixedrange=True,
             # Whole teams only: no 0.5 ticks on a small org.
             tick0=0,
             dtick=max(1, math.ceil(max(totals, default=0) / 8)),
         ),
-        yaxis=dict(autorange="reversed", fixedrange=True),
+        yaxis=dict(automargin=True, autorange="reversed", fixedrange=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
     )
     return figure
@@ -80,9 +81,15 @@ def trend_figure(
     *,
     unit_trends: pd.DataFrame | None = None,
     unit_name: str | None = None,
-    measure: Literal["score", "level"] = "score",
+    measure: Literal["score", "level"] = "level",
+    baseline: str | None = None,
 ) -> go.Figure:
-    """Per pillar and overall, the mean score (or level) per period; a unit's lines dashed."""
+    """Per pillar and overall, the mean level (or score) per period; a unit's lines dashed.
+
+    The value axis spans the data (at least one level, or 20 score points) rather than the
+    whole scale, so pillars that differ by a little do not sit on one line; a chosen
+    `baseline` period is marked with a dotted line.
+    """
     column = "mean_score" if measure == "score" else "mean_level"
     other = "mean_level" if measure == "score" else "mean_score"
     periods = sorted(
@@ -117,11 +124,39 @@ def trend_figure(
         font=FONT,
         height=380,
         margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(title="Period", type="category", categoryorder="array", categoryarray=periods),
+        xaxis=dict(
+            automargin=True,
+            title="Period",
+            type="category",
+            categoryorder="array",
+            categoryarray=periods,
+        ),
         yaxis=dict(
-            title="Mean pillar score (0–100)" if measure == "score" else "Mean readiness level",
-            range=[0, 100] if measure == "score" else [0, 4],
+            automargin=True,
+            title="Mean pillar score (0–100)"
+            if measure == "score"
+            else "Mean readiness level (0–4)",
+            range=_value_range([t.y for t in figure.data], measure),
         ),
         legend=dict(orientation="h", y=-0.2),
     )
+    if baseline is not None and baseline in periods:
+        figure.add_vline(
+            x=periods.index(baseline),
+            line=dict(dash="dot", width=2, color=OVERALL_COLOUR),
+            annotation_text=f"baseline {baseline}",
+            annotation_position="top",
+        )
     return figure
+
+
+def _value_range(series: Sequence[Sequence[float] | None], measure: str) -> list[float]:
+    """The data's span with some room, at least one level (or 20 points), within the scale."""
+    top, least = (100.0, 20.0) if measure == "score" else (4.0, 1.0)
+    values = [float(v) for ys in series for v in (ys or ()) if v is not None and v == v]
+    if not values:
+        return [0.0, top]
+    low, high = min(values), max(values)
+    pad = max((least - (high - low)) / 2, least / 10)
+    low, high = max(0.0, low - pad), min(top, high + pad)
+    return [low, high]
