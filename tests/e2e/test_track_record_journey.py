@@ -57,7 +57,7 @@ def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> N
     server, service = world
     page = browser_page
     today = datetime.now(UTC).date()
-    report_url = f"{server.url}/?team=checkout-web&period={PERIOD}"
+    report_url = f"{server.url}/report?team=checkout-web&period={PERIOD}"
 
     page.goto(report_url)
     wait_until_idle(page)
@@ -98,6 +98,6 @@ def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> N
         "critical incident on " + today.isoformat()
         in page.get_by_test_id("stAlertContentError").first.inner_text()
     )
-    page.get_by_text("signed off by rita@example.com").wait_for()
+    page.get_by_text("Approve each agent tool call: signed off by rita@example.com").wait_for()
     if shots := os.environ.get("READINESS_SCREENSHOTS"):
         page.screenshot(path=f"{shots}/e2e-reinstate.png", full_page=True)
