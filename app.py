@@ -21,5 +21,7 @@ except identity.SignInRequired as refused:
 page = st.navigation(navigation.pages_for(principal))
 service = resources.authorized_service()
 context.remember(context.render_sidebar(service, with_team=page.url_path in navigation.TEAM_PAGES))
-sign_in.render_account(principal, context.org_names(service) if sign_in.auth_configured() else None)
+sign_in.render_account(
+    principal, context.org_names(service) if identity.auth_configured() else None
+)
 page.run()

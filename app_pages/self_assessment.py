@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from assessments.service.authorized import TeamAccess
 from assessments.wording import count
@@ -106,11 +107,11 @@ if not draft.answers and earlier:
             st.rerun()
 
 
-def save_answer(question_id, entry, expected):  # type: ignore[no-untyped-def]
+def save_answer(question_id: str, entry: AnswerEntry | None, expected: int) -> int:
     return service.save_answer(draft.id, question_id, entry, expected_version=expected).version
 
 
-def set_chain(chain_id, removed, expected):  # type: ignore[no-untyped-def]
+def set_chain(chain_id: str, removed: bool, expected: int) -> int:
     return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
 
 

@@ -163,7 +163,8 @@ def bare_numpy_pass(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
         critical = [j for j, q in enumerate(questions) if q.pillar == pillar.id and q.critical]
         if critical:
             level[:, k] = np.minimum(level[:, k], caps[:, critical].min(axis=1))
-    return level
+    levels: np.ndarray = level
+    return levels
 
 
 def _timed(run: Callable[[], T], repeat: int) -> tuple[list[float], T]:

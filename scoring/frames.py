@@ -215,7 +215,7 @@ def _runs(values: np.ndarray) -> int:
 def _lookup(values: np.ndarray, labels: pd.Index) -> np.ndarray:
     # Hash each distinct value once: a column has far fewer distinct values than rows.
     codes, uniques = pd.factorize(values)
-    found = labels.get_indexer(uniques) if len(uniques) else np.empty(0, dtype=np.intp)
+    found = labels.get_indexer(pd.Index(uniques)) if len(uniques) else np.empty(0, dtype=np.intp)
     return np.where(codes >= 0, found[codes], -1)
 
 

@@ -40,7 +40,8 @@ def is_applicable(answer: Answer) -> bool:
 
 def credited(answer: Answer) -> int:
     """The scale value an answer counts as (`rules.credited_value`)."""
-    return rules.credited_value(answer.kind is AnswerKind.VALUE, answer.value or 0)
+    value: int = rules.credited_value(answer.kind is AnswerKind.VALUE, answer.value or 0)
+    return value
 
 
 def pillar_score(questions: Iterable[QuestionSpec], answers: Mapping[str, Answer]) -> float:

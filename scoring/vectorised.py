@@ -146,7 +146,8 @@ def _weakest_pillar(rubric: Rubric, pillars: _Pillars) -> np.ndarray:
     scores = np.where(lowest, pillars.score, np.inf)
     candidates = lowest & (scores == scores.min(axis=1, keepdims=True))
     ids = np.array([p.id for p in rubric.pillars], dtype=object)
-    return ids[candidates.argmax(axis=1)]
+    weakest: np.ndarray = ids[candidates.argmax(axis=1)]
+    return weakest
 
 
 def _confidence(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
@@ -161,7 +162,8 @@ def _confidence(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
     for j in range(len(rubric.questions)):
         trusted += terms[j]
         weight += applied[j]
-    return rules.weighted_confidence(trusted, weight)
+    confidence: np.ndarray = rules.weighted_confidence(trusted, weight)
+    return confidence
 
 
 class _OrgFacts:

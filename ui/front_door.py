@@ -82,9 +82,15 @@ def render_org_standing(standing: OrgStanding) -> None:
     if standing.alert_teams.empty:
         st.success("No team has a chain removed too early.", icon=":material/verified:")
     else:
+        alerts_by_team = standing.alert_teams
         rows = [
-            f"- {inert(r.unit)} · {inert(r.team)}: {count(int(r.alerts), 'chain')}"
-            for r in standing.alert_teams.itertuples()
+            f"- {inert(unit)} · {inert(team)}: {count(int(alerts), 'chain')}"
+            for unit, team, alerts in zip(
+                alerts_by_team["unit"],
+                alerts_by_team["team"],
+                alerts_by_team["alerts"],
+                strict=True,
+            )
         ]
         st.error(
             f"**{count(len(rows), 'team')} removed a chain too early:**\n" + "\n".join(rows),
@@ -101,7 +107,10 @@ def render_org_standing(standing: OrgStanding) -> None:
             continue
         col.markdown(
             "\n".join(
-                f"- {inert(r.unit)} · {inert(r.team)}: {inert(r.moved)}" for r in frame.itertuples()
+                f"- {inert(unit)} · {inert(team)}: {inert(moved)}"
+                for unit, team, moved in zip(
+                    frame["unit"], frame["team"], frame["moved"], strict=True
+                )
             )
         )
     links = st.container(horizontal=True, key="home_org_links")

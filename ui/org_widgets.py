@@ -79,7 +79,7 @@ def render_coverage(table: pd.DataFrame, period: str, chase: pd.DataFrame | None
             st.caption("None.")
             continue
         lines = [
-            f"- {inert(unit)}: " + ", ".join(inert(t) for t in group["team"])
+            f"- {inert(str(unit))}: " + ", ".join(inert(t) for t in group["team"])
             for unit, group in rows.groupby("unit", sort=False)
         ]
         st.markdown("\n".join(lines))

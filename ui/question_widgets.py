@@ -102,7 +102,10 @@ def render_question(
     save: SaveAnswer,
 ) -> None:
     """Draw one question with every scale level visible, saving on each change."""
-    key = lambda part: state.key(assessment_id, question.id, part)  # noqa: E731
+
+    def key(part: str) -> str:
+        return state.key(assessment_id, question.id, part)
+
     options = [str(level.value) for level in question.scale]
     captions = [level.description for level in question.scale]
     if question.allow_not_applicable:

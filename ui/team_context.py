@@ -27,7 +27,7 @@ def render_context(
         return
     context = pillar_context(result, table, unit_slug, pillar_names(content.rubric))
     st.caption("Readiness levels (0–4); medians over the teams that submitted this period.")
-    render_text_table(list(context.columns), context.itertuples(index=False))
+    render_text_table(list(context.columns), list(context.itertuples(index=False)))
 
 
 def render_answer_changes(content: Content, current: DraftView, earlier: DraftView | None) -> None:
@@ -51,4 +51,4 @@ def render_level_history(points: Sequence[HistoryPoint]) -> None:
     """Levels per period and pillar, with the overall level (the weakest pillar)."""
     table = level_history([(p.period, p.pillar, p.level) for p in points])
     st.caption("Readiness levels per period")
-    render_text_table(list(table.columns), table.itertuples(index=False))
+    render_text_table(list(table.columns), list(table.itertuples(index=False)))

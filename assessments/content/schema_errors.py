@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, Tag, ValidationError
@@ -145,11 +145,15 @@ def _reword(
         text = re.sub(r"^(Value|Assertion) error, ", "", detail["msg"])
         found = re.fullmatch(r"(.*?) \(hint: (.*)\)", text, flags=re.DOTALL)
         return (found.group(1), found.group(2)) if found else (text, "")
-    reword = _TYPE_MESSAGES.get(kind, lambda v, c: detail["msg"])
-    return reword(value, ctx), _type_hint(kind, value, target)
+    reword = _TYPE_MESSAGES.get(kind)
+    message = reword(value, ctx) if reword else detail["msg"]
+    return message, _type_hint(kind, value, target)
 
 
-_TYPE_MESSAGES = {
+_TypeMessage = Callable[[Any, dict[str, Any]], str]
+"""Rewords a type error: (the value given, the error's context) to a sentence."""
+
+_TYPE_MESSAGES: dict[str, _TypeMessage] = {
     "int_type": lambda v, c: f"expected a whole number, got {describe(v)}",
     "int_parsing": lambda v, c: f"expected a whole number, got {describe(v)}",
     "int_from_float": lambda v, c: f"expected a whole number, got {describe(v)}",

@@ -140,7 +140,7 @@ def generate_demo_org(
             if last and slug in missing_slugs:
                 continue
             early = too_early_at.get(slug) == index and _remove_too_early(
-                rng, chains, trajectory, scored.loc[slug]
+                rng, chains, trajectory, scored, slug
             )
             draft = last and slug in draft_slugs
             assessments.append(
@@ -284,10 +284,14 @@ def _score(
 
 
 def _remove_too_early(
-    rng: random.Random, catalogue: Catalogue, trajectory: _Trajectory, row: pd.Series
+    rng: random.Random,
+    catalogue: Catalogue,
+    trajectory: _Trajectory,
+    scored: pd.DataFrame,
+    slug: str,
 ) -> bool:
     """Over-autonomy: the team drops a chain whose unlock conditions do not hold."""
-    blocked = [c.id for c in catalogue.chains if row[f"status:{c.id}"] == "blocked"]
+    blocked = [c.id for c in catalogue.chains if scored.at[slug, f"status:{c.id}"] == "blocked"]
     if not blocked:
         return False
     trajectory.removed.append(pick(rng, blocked))

@@ -191,7 +191,7 @@ def new_alerts(table: pd.DataFrame, earlier: pd.DataFrame, catalogue: Catalogue)
             then = before.at[slug, column] if before.at[slug, "coverage"] == SUBMITTED else None
             if then == too_early:
                 continue
-            label = NO_SUBMISSION if then is None else STATUS_LABELS[then]
+            label = NO_SUBMISSION if then is None else STATUS_LABELS[str(then)]
             rows.append((slug, row["team"], row["unit"], chain.id, chain.name, label))
     return pd.DataFrame.from_records(rows, columns=list(ALERT_COLUMNS))
 

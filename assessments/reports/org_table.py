@@ -98,7 +98,7 @@ def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
     joined = teams.join(scores, on="assessment_id")
     pillar_scores = [c for c in scores.columns if c.startswith("score:")]
     joined["mean_score"] = joined[pillar_scores].mean(axis=1) if pillar_scores else np.nan
-    for column in [*_WHOLE_NUMBERS, *(c for c in joined if c.startswith("level:"))]:
+    for column in [*_WHOLE_NUMBERS, *(c for c in joined if str(c).startswith("level:"))]:
         joined[column] = joined[column].astype("Int64")
     for column in joined.columns:
         if joined[column].dtype == object:

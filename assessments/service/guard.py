@@ -169,6 +169,8 @@ def allowed(rule: Rule) -> Callable[[Command], Command]:
             return command(service, *args, **kwargs)
 
         setattr(checked, GUARD_ATTRIBUTE, rule)
+        # `checked` takes and returns what `command` does, but a TypeVar bound to
+        # Callable[..., Any] cannot say so (ParamSpec cannot express the service argument).
         return checked  # type: ignore[return-value]
 
     return declare

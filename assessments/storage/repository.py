@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import CursorResult, Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from assessments.access import Grant
@@ -215,7 +215,9 @@ class SqlRepository:
             )
             .execution_options(synchronize_session=False)
         )
-        return self._session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+        # An UPDATE runs through a cursor; Session.execute's stubs only say Result.
+        result = cast("CursorResult[Any]", self._session.execute(statement))
+        return result.rowcount == 1
 
     def mark_submitted(self, assessment_id: int) -> None:
         """Set an assessment's status to submitted, by this unit of work's actor, now."""

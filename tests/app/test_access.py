@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -39,7 +40,7 @@ def roles(service: ReadinessService) -> ReadinessService:
     return service
 
 
-def signed_in(user: dict, page: str | None = None, **picked: str) -> AppTest:
+def signed_in(user: dict[str, Any], page: str | None = None, **picked: str) -> AppTest:
     """A session with OIDC configured and this `st.user`, on a page, with sidebar picks."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.secrets = AUTH

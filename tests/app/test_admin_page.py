@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -29,7 +31,7 @@ TABLES = {
 }
 
 
-def dataframe_rows(at: AppTest, table: str) -> list[dict]:
+def dataframe_rows(at: AppTest, table: str) -> list[dict[Hashable, Any]]:
     """The rows of the one table on the page with this table's telling column."""
     frames = [d.value for d in at.dataframe if TABLES[table] in d.value.columns]
     assert len(frames) == 1, table

@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -58,9 +59,10 @@ def _open(page: str, period: str = PERIOD) -> AppTest:
     return at
 
 
-def _figure(at: AppTest, key: str) -> dict:
+def _figure(at: AppTest, key: str) -> dict[str, Any]:
     chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith(key))
-    return json.loads(chart.proto.spec)
+    figure: dict[str, Any] = json.loads(chart.proto.spec)
+    return figure
 
 
 def _submitted(demo: DemoOrg, period: str, unit: str | None = None) -> list[str]:

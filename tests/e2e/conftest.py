@@ -10,8 +10,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -115,13 +119,13 @@ def browser_page(request: pytest.FixtureRequest) -> Iterator[object]:
             browser.close()
 
 
-def wait_until_idle(page: object) -> None:
+def wait_until_idle(page: Page) -> None:
     """Wait until the Streamlit script run triggered by the last action has finished."""
-    page.wait_for_selector(  # type: ignore[attr-defined]
+    page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000
     )
-    page.wait_for_timeout(200)  # type: ignore[attr-defined]
-    page.wait_for_selector(  # type: ignore[attr-defined]
+    page.wait_for_timeout(200)
+    page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000
     )
 

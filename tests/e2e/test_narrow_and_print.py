@@ -34,6 +34,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     seed_demo(ReadinessService(engine, content), demo)
     engine.dispose()
     running = start_server(url, folder)
+    # The fixture tags the server with a team that has a submitted report (not a server field).
     running.submitted = next(  # type: ignore[attr-defined]
         a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
     )

@@ -12,7 +12,7 @@ from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError, ImmutableError
 from assessments.service.readiness import DraftView, ReadinessService
 from tests.integration.conftest import Clock, Database
-from tests.integration.test_storage import FULL, answer_all, submitted
+from tests.integration.storage_samples import FULL, answer_all, submitted
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from typing import Any
 
 import pytest
 
@@ -69,7 +70,7 @@ def target(another_database: Database, content, clock: Clock) -> ReadinessServic
     return ReadinessService(another_database.engine, content, clock=clock)
 
 
-def _audit(service: ReadinessService, skip: str) -> list[tuple]:
+def _audit(service: ReadinessService, skip: str) -> list[tuple[object, ...]]:
     return [
         (e.at, e.actor, e.action, e.entity, e.entity_id, e.details)
         for e in service.audit_entries(limit=10_000)
@@ -168,7 +169,7 @@ def test_grants_and_audit_entries_already_in_the_target_are_kept(
     ]
 
 
-def _broken(document: dict) -> dict:
+def _broken(document: dict[str, Any]) -> dict[str, Any]:
     broken = copy.deepcopy(document)
     broken["teams"][0]["unit"] = "nowhere"
     broken["assessments"][0]["answers"]["BR-01"] = {"value": -1}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
+from typing import cast
 
 from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import ReadinessService
@@ -61,7 +62,7 @@ def test_period_snapshot_lists_every_team_with_frames_of_latest_submissions(
             r.assessment_id,
             r.question_id,
             r.kind,
-            None if math.isnan(r.value) else r.value,
+            None if math.isnan(cast(float, r.value)) else r.value,
             r.has_evidence,
         )
         for r in snapshot.answers.itertuples(index=False)

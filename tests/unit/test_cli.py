@@ -13,7 +13,7 @@ import pytest
 from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
 from cli import validate as validate_command
 from cli.main import main
-from tests.unit.test_validation import ANSWERS, CATALOGUE, QUESTIONNAIRE
+from tests.unit.validation_samples import ANSWERS, CATALOGUE, QUESTIONNAIRE
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = sorted((DATA_DIR / "examples").glob("*.yaml"))[0]

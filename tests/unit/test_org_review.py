@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import pandas as pd
 import pytest
@@ -120,7 +121,7 @@ def test_change_since_gives_level_and_score_deltas_for_teams_in_both_periods(q4,
     assert change.at["runtime", "mean_score_change"] == -25.0
     assert change.at["billing", "mean_score_change"] == 0.0
     assert change.at["ci", "level_change:blast_radius"] is pd.NA
-    assert math.isnan(change.at["ci", "score_change:blast_radius"])
+    assert math.isnan(cast(float, change.at["ci", "score_change:blast_radius"]))
 
 
 def test_unit_rollup_counts_coverage_and_averages_levels_of_submitted_teams(q4):
@@ -212,9 +213,9 @@ def test_questionnaire_versions_count_the_submitted_assessments(q4):
 def test_removable_now_counts_teams_per_chain_that_could_remove_it(q4):
     removable = org_review.removable_now(q4, CATALOGUE).set_index("chain_id")
     columns = ["next", "eligible", "could_remove_now", "removed", "removed_too_early", "blocked"]
-    assert removable.loc["sandbox", columns].tolist() == [0, 1, 1, 1, 0, 1]
-    assert removable.loc["deploy", columns].tolist() == [1, 0, 1, 0, 1, 1]
-    assert removable.loc["prod-write", columns].tolist() == [0, 0, 0, 0, 1, 0]
+    assert removable.loc["sandbox", columns].to_numpy().tolist() == [0, 1, 1, 1, 0, 1]
+    assert removable.loc["deploy", columns].to_numpy().tolist() == [1, 0, 1, 0, 1, 1]
+    assert removable.loc["prod-write", columns].to_numpy().tolist() == [0, 0, 0, 0, 1, 0]
     assert removable.loc["prod-write", "permanent"]
 
 

@@ -15,7 +15,8 @@ from scoring import (
     Rubric,
     score_assessment,
 )
-from scoring.pillars import critical_cap, score_level, weakest_pillar
+from scoring.pillars import critical_cap, weakest_pillar
+from scoring.rules import score_level
 
 PILLAR_NAMES = {"br": "Blast radius", "pa": "Production access", "os": "Orchestrator skill"}
 EMPTY_CATALOGUE = Catalogue("none", "1", ())

@@ -142,7 +142,9 @@ def test_scoring_is_deterministic(case):
     assert score_assessment(*case) == score_assessment(*case)
 
 
-def raised(rubric: Rubric, answers: dict[str, Answer], index: int, value: int) -> dict | None:
+def raised(
+    rubric: Rubric, answers: dict[str, Answer], index: int, value: int
+) -> dict[str, Answer] | None:
     """One answer raised: a value by one step, don't know or unanswered to `value`."""
     question = rubric.questions[index % len(rubric.questions)]
     current = answers.get(question.id, Answer.unanswered())

@@ -51,12 +51,16 @@ def answer(spec) -> Answer:
     return {"na": Answer.not_applicable(), "dk": Answer.dont_know()}.get(spec) or Answer.of(spec)
 
 
-def paths(r: Rubric, c: Catalogue, answers: dict, removed=()) -> tuple[UnlockPath, ...]:
+def paths(
+    r: Rubric, c: Catalogue, answers: dict[str, int | str], removed=()
+) -> tuple[UnlockPath, ...]:
     assessment = AssessmentInput({q: answer(s) for q, s in answers.items()}, frozenset(removed))
     return score_assessment(r, c, assessment).recommendation.unlock_paths
 
 
-def only_path(r: Rubric, unlock: Condition, answers: dict) -> tuple[tuple[Improvement, ...], int]:
+def only_path(
+    r: Rubric, unlock: Condition, answers: dict[str, int | str]
+) -> tuple[tuple[Improvement, ...], int]:
     (path,) = paths(r, catalogue(unlock), answers)
     return path.improvements, path.steps
 

@@ -1,6 +1,10 @@
 """Small valid questionnaire, catalogue and answers files the validator tests start from."""
 
+from typing import TypedDict
+
+from assessments.content.catalogue import ChainCatalogue
 from assessments.content.loading import parse_catalogue, parse_questionnaire
+from assessments.content.questionnaire import Questionnaire
 
 QUESTIONNAIRE = """\
 id: mini
@@ -89,7 +93,14 @@ removed_chains: [tool-call-approval]
 """
 
 
-def known() -> dict:
+class Known(TypedDict):
+    """The references a questionnaire-dependent file is checked against."""
+
+    known_questionnaires: list[Questionnaire]
+    known_catalogues: list[ChainCatalogue]
+
+
+def known() -> Known:
     """The sample questionnaire and catalogue, as references for other files."""
     questionnaire = parse_questionnaire(QUESTIONNAIRE, "mini.yaml")
     catalogue = parse_catalogue(CATALOGUE, "chains.yaml", questionnaire)

@@ -16,7 +16,7 @@ from ui.exports.spreadsheet import csv_text
 AUDIT_LIMIT = 1000
 AUDIT_COLUMNS = ("When (UTC)", "Who", "Action", "Entity", "Id", "Details")
 SHOWN_COLUMNS = ("When (UTC)", "Who", "What", "On", "Details")
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, str] = {
     AuditAction.DRAFT_CREATE: "Draft started",
     AuditAction.ANSWER_SAVE: "Answer saved",
     AuditAction.ANSWER_CLEAR: "Answer cleared",
@@ -37,7 +37,7 @@ ACTION_LABELS = {
 
 def action_label(action: str) -> str:
     """ "answer.save" → "Answer saved"; an action this version does not know, as stored."""
-    return ACTION_LABELS.get(action, action)  # type: ignore[call-overload]
+    return ACTION_LABELS.get(action, action)
 
 
 def detail_words(details: dict[str, object]) -> str:

@@ -6,13 +6,13 @@ import streamlit as st
 
 from assessments.content.in_force import Content
 from assessments.content.yaml_source import read_yaml
-from assessments.errors import ContentError
+from assessments.errors import ContentError, Problem
 from assessments.files.validation import content_kind, validate_text
 from ui.text import inert
 from ui.uploads import TEXT_LIMIT_MB, read_upload, render_problems
 
 
-def content_verdict(source: bytes, filename: str, content: Content) -> tuple[str, list]:
+def content_verdict(source: bytes, filename: str, content: Content) -> tuple[str, list[Problem]]:
     """("ok" message, []) for a valid file, or ("", problems) — checked like `readiness validate`,
     against the questionnaire and catalogue in force."""
     problems = validate_text(source, filename, [content.questionnaire], [content.catalogue])

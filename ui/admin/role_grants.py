@@ -11,7 +11,8 @@ from assessments.access import WHOLE_ORG, Grant, Role
 from assessments.errors import ContentError
 from assessments.files.role_file import load_role_file, parse_role_file
 from assessments.service.authorized import AuthorizedService
-from assessments.service.roles import FILE_SOURCE, RoleAssignmentView
+from assessments.service.roles import FILE_SOURCE
+from assessments.storage.views import RoleAssignmentView
 from assessments.wording import count
 from ui import resources
 from ui.context import org_names
@@ -151,10 +152,11 @@ def _render_revoke(assignments: Sequence[RoleAssignmentView], service: Authorize
     )
     st.caption("Grants from the roles file are changed in the file, not here.")
     with shown_as_error():
-        if st.button(
+        clicked = st.button(
             "Remove", key="revoke", disabled=picked is None, icon=":material/person_remove:"
-        ):
-            chosen = removable[int(picked)]  # type: ignore[arg-type]
+        )
+        if clicked and picked is not None:
+            chosen = removable[picked]
             service.revoke_role(chosen.id)
             _done(f"{chosen.email} is no longer {chosen.grant.describe(org_names(service))}.")
 

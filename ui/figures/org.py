@@ -93,6 +93,7 @@ def number_text(value: object, digits: int = 0, *, signed: bool = False) -> str:
     """A number for a cell: rounded, "+3" when signed, a true minus sign, "" when missing."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
+    # Past the missing checks `value` is a number (int, float or numpy scalar) from an object cell.
     number = float(value)  # type: ignore[arg-type]
     text = f"{number:+.{digits}f}" if signed else f"{number:.{digits}f}"
     if signed and float(text) == 0:
@@ -274,7 +275,7 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> go.Figure
                 teams.append(y[1][i])
                 custom.append(
                     [
-                        str(rows.index[i]),
+                        str(rows.index[int(i)]),
                         f"<b>{label(rows['team'].iloc[i])}</b> · {label(rows['unit'].iloc[i])}"
                         f"<br>{label(chain.name)}: {status_label}",
                     ]
