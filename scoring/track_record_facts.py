@@ -142,7 +142,7 @@ class OrgTrackRecord:
         rows = self._frames.removals[self._frames.removals["chain_id"] == chain]
         if rows.empty:
             return out
-        positions = self._ids.get_indexer(rows["assessment_id"])
+        positions = self._ids.get_indexer(pd.Index(rows["assessment_id"]))
         keep = (positions >= 0) & (self._as_of[np.maximum(positions, 0)] != UNKNOWN)
         positions = positions[keep]
         out[positions] = self._as_of[positions] - _ordinals(rows["since"].to_numpy()[keep])
@@ -157,7 +157,7 @@ class OrgTrackRecord:
         ]
         if rows.empty:
             return out
-        positions = self._ids.get_indexer(rows["assessment_id"])
+        positions = self._ids.get_indexer(pd.Index(rows["assessment_id"]))
         occurred = _ordinals(rows["occurred_on"].to_numpy())
         keep = positions >= 0
         positions, occurred = positions[keep], occurred[keep]

@@ -16,7 +16,7 @@ def unsigned_pairs(scoped: pd.DataFrame, period: str) -> pd.DataFrame:
     chains = {c.id: c.name for c in content.catalogue.chains}
     flags = org_data.unsigned_removals(period).reindex(scoped.index).fillna(False)
     rows = [
-        {"Team": scoped.at[team, "team"], "Chain": chains[chain]}
+        {"Team": scoped.at[team, "team"], "Chain": chains[str(chain)]}
         for team, row in flags.iterrows()
         for chain, flagged in row.items()
         if bool(flagged)

@@ -158,7 +158,7 @@ def _scores(
         questionnaire.to_rubric(), catalogue.to_scoring(), answers, removed,
         assessment_ids=list(inputs),
     )  # fmt: skip
-    return [frame.loc[index].to_dict() for index in inputs]
+    return [{str(k): v for k, v in frame.loc[index].items()} for index in inputs]
 
 
 def _approved(

@@ -268,15 +268,21 @@ def incidents_in(incidents: Iterable[IncidentView], period: str) -> list[Inciden
 
 def by_severity(incidents: Iterable[IncidentView], pillars: Mapping[str, str]) -> pd.DataFrame:
     """Counts by severity (low → critical) × pillar name; zeros included."""
-    table = pd.DataFrame(
-        0, index=[s.value for s in Severity], columns=list(pillars.values()), dtype=int
-    )
+    columns = list(pillars.values())
+    counts: dict[tuple[str, str], int] = {}
     for incident in incidents:
         column = pillars.get(incident.pillar, incident.pillar)
-        if column not in table.columns:
-            table[column] = 0
-        table.loc[incident.severity, column] += 1
-    table.index.name = "severity"
+        if column not in columns:
+            columns.append(column)
+        key = (incident.severity, column)
+        counts[key] = counts.get(key, 0) + 1
+    severities = [s.value for s in Severity]
+    table = pd.DataFrame(
+        [[counts.get((s, c), 0) for c in columns] for s in severities],
+        index=pd.Index(severities, name="severity"),
+        columns=columns,
+        dtype=int,
+    )
     return table
 
 

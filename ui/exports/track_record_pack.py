@@ -18,10 +18,10 @@ def track_record_sections(review: TrackRecordReview, chains: Mapping[str, str]) 
         tuple(
             (
                 r.team,
-                chains.get(r.chain_id, r.chain_id),
+                chains.get(str(r.chain_id), str(r.chain_id)),
                 r.status,
                 r.decided_by or "",
-                r.decided_on.isoformat(),
+                str(r.decided_on),
                 r.note,
             )
             for r in review.decisions.itertuples()
@@ -40,7 +40,7 @@ def track_record_sections(review: TrackRecordReview, chains: Mapping[str, str]) 
     listed = Table(
         ("Date", "Team", "Severity", "Pillar", "Chain", "What happened"),
         tuple(
-            (i.occurred_on.isoformat(), i.team, i.severity, i.pillar, i.chain, i.what)
+            (str(i.occurred_on), i.team, i.severity, i.pillar, i.chain, i.what)
             for i in review.incidents.itertuples()
         ),
         caption="Every incident",
@@ -49,7 +49,7 @@ def track_record_sections(review: TrackRecordReview, chains: Mapping[str, str]) 
     alerts = Table(
         ("Team", "Unit", "Reinstate", "Incident on", "Severity", "What happened"),
         tuple(
-            (a.team, a.unit, a.chain, a.incident_on.isoformat(), a.severity, a.what)
+            (a.team, a.unit, a.chain, str(a.incident_on), a.severity, a.what)
             for a in review.alerts.itertuples()
         ),
         empty="No removed chain has an incident that calls for its reinstatement.",
