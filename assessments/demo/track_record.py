@@ -51,6 +51,8 @@ WHAT_HAPPENED = {
     ),
 }
 DECIDED = ("declined", "expired")
+OPEN_STATUSES = ("pending", "declined", "pending", "expired", "pending")
+"""The latest requests of the demo teams, in turn: mostly waiting, some decided."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def generate_track_record(
     by_team: dict[str, list[tuple[int, DemoAssessment]]] = {}
     for index, assessment in enumerate(done):
         by_team.setdefault(assessment.team_slug, []).append((index, assessment))
+    opened = 0
     for team_slug in sorted(by_team):
         removed_since: dict[str, date] = {}
         before: set[str] = set()
@@ -138,7 +141,10 @@ def generate_track_record(
         latest_index, latest = by_team[team_slug][-1]
         next_chain = scores[latest_index].get("next_chain")
         if next_chain and rng.random() < OPEN_REQUEST_SHARE:
-            requests.append(_open(rng, team_slug, str(next_chain), latest.submitted_by, today))
+            status = OPEN_STATUSES[opened % len(OPEN_STATUSES)]
+            opened += 1
+            made = _open(rng, status, team_slug, str(next_chain), latest.submitted_by, today)
+            requests.append(made)
     reinstated = _reinstatement(requests, by_team, rules, today)
     return DemoTrackRecord(tuple(requests), tuple(incidents + reinstated))
 
@@ -176,8 +182,9 @@ def _approved(
     )  # fmt: skip
 
 
-def _open(rng: random.Random, team: str, chain: str, manager: str, today: date) -> DemoRequest:
-    status = rng.choice(("pending", "pending", "pending", *DECIDED))
+def _open(
+    rng: random.Random, status: str, team: str, chain: str, manager: str, today: date
+) -> DemoRequest:
     reason = "The unlock conditions hold and the controls run in CI"
     if status == "pending":
         asked = today - timedelta(days=rng.randint(1, 9))
