@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import context, identity, navigation, resources, sign_in
+from ui import context, errors, identity, navigation, org_data, page_access, resources, sign_in
 from ui.print_style import apply_print_style
 
 st.set_page_config(
@@ -12,16 +12,19 @@ st.set_page_config(
 )
 apply_print_style()
 
-try:
-    principal = identity.resolve_principal(resources.service_or_stop())
-except identity.SignInRequired as refused:
-    sign_in.render_refusal(refused)
-    st.stop()
+with errors.storage_failures_shown():
+    try:
+        principal = identity.resolve_principal(resources.service_or_stop())
+    except identity.SignInRequired as refused:
+        sign_in.render_refusal(refused)
+        st.stop()
 
-page = st.navigation(navigation.pages_for(principal))
-service = resources.authorized_service()
-context.remember(context.render_sidebar(service, with_team=page.url_path in navigation.TEAM_PAGES))
-sign_in.render_account(
-    principal, context.org_names(service) if identity.auth_configured() else None
-)
-page.run()
+    page = st.navigation(navigation.pages_for(principal))
+    service = resources.authorized_service()
+    with_team = page.url_path in navigation.TEAM_PAGES
+    teams, periods = org_data.teams(), org_data.periods()
+    context.remember(context.render_sidebar(teams, periods, with_team=with_team))
+    names = context.org_names(service) if identity.auth_configured() else None
+    sign_in.render_account(principal, names)
+    page_access.require_known_period(context.selection())
+    page.run()

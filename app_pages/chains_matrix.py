@@ -32,7 +32,7 @@ if table.empty:
     st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
     st.stop()
 with st.columns([1, 2])[0]:
-    unit = unit_filter(service.list_units(), key="chains_unit")
+    unit = unit_filter(org_data.units(), key="chains_unit")
 scoped = in_unit(table, None if unit is None else unit.slug)
 if scoped.empty and unit is not None:
     st.info(f"{inert(unit.name)} has no teams yet.", icon=":material/groups:")
@@ -51,9 +51,16 @@ st.caption(
     "Per chain, the teams whose unlock conditions hold today: the one chain recommended "
     "next, or an eligible alternative. Permanent chains are never removed and are left out."
 )
-removable = removable_now(scoped, catalogue)
+unit_slug = None if unit is None else unit.slug
 st.plotly_chart(
-    removable_now_figure(removable), key="removable_chart", config={"displayModeBar": False}
+    org_data.figure(
+        "removable",
+        lambda: removable_now_figure(removable_now(scoped, catalogue)),
+        period,
+        unit_slug,
+    ),
+    key="removable_chart",
+    config={"displayModeBar": False},
 )
 
 st.subheader("Every team, every chain")
@@ -64,20 +71,22 @@ layout = st.segmented_control(
     key="chains_layout",
     help="The list reads one team at a time: choose it on a phone.",
 )
-rows = page_of(scoped, key="chains_page")
+rows, page = page_of(scoped, key="chains_page")
 if layout == "List":
     render_chain_list(rows, catalogue)
-    team_opener(scoped, key="chains_open_team")
+    team_opener(rows, key="chains_open_team")
     st.stop()
 st.caption("Click a square to open that team's report. On a phone, choose the List layout.")
 st.plotly_chart(
-    chains_matrix_figure(rows, catalogue),
+    org_data.figure(
+        "chains", lambda: chains_matrix_figure(rows, catalogue), period, unit_slug, page
+    ),
     key="chains_chart",
     on_select=lambda: plotly_drill_down("chains_chart"),
     selection_mode="points",
     config={"displayModeBar": False},
 )
-team_opener(scoped, key="chains_open_team")
+team_opener(rows, key="chains_open_team")
 
 st.subheader("Sign-off and reinstatement")
 render_track_record_counts(scoped, period, key="chains_track")

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from assessments.periods import previous_period
-from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted, unit_rollup
+from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted
 from ui import context, org_data, resources
 from ui.coverage import chase_rows, editors_by_team
+from ui.evidence_sections import contradicted_filter, render_contradicted_counts
 from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
 from ui.org_widgets import (
     follow_team_request,
@@ -37,7 +38,7 @@ if table.empty:
 
 left, right = st.columns([1, 2])
 with left:
-    unit = unit_filter(service.list_units(), key="heatmap_unit")
+    unit = unit_filter(org_data.units(), key="heatmap_unit")
 with right:
     mode = (
         st.segmented_control(
@@ -49,7 +50,9 @@ with right:
         )
         or "level"
     )
-scoped = in_unit(table, None if unit is None else unit.slug)
+scoped = contradicted_filter(
+    in_unit(table, None if unit is None else unit.slug), key="heatmap_contradicted"
+)
 if scoped.empty and unit is not None:
     st.info(
         f"{inert(unit.name)} has no teams yet. Import the org structure to add them, or pick "
@@ -91,8 +94,15 @@ with teams_tab:
                 "Readiness level 0–4; Overall is the weakest pillar's level. Click a cell to "
                 "open that team's report."
             )
-        rows = page_of(scoped, key="heatmap_page")
-        figure = heatmap_figure(rows, mode, pillars, earlier_period=previous_period(period))
+        rows, page = page_of(scoped, key="heatmap_page")
+        figure = org_data.figure(
+            "heatmap",
+            lambda: heatmap_figure(rows, mode, pillars, earlier_period=previous_period(period)),
+            period,
+            None if unit is None else unit.slug,
+            mode,
+            page,
+        )
         st.plotly_chart(
             figure,
             key="heatmap_chart",
@@ -100,15 +110,21 @@ with teams_tab:
             selection_mode="points",
             config={"displayModeBar": False},
         )
-        team_opener(scoped, key="heatmap_open_team")
+        render_contradicted_counts(scoped)
+        team_opener(rows, key="heatmap_open_team")
 with units_tab:
-    rollup = unit_rollup(scoped, pillars)
+    rollup = org_data.unit_rollup(period, None if unit is None else unit.slug)
     if submitted(scoped).empty:
         st.info(f"No unit has a submission for {period} yet.", icon=":material/hourglass_empty:")
     else:
         st.caption("Mean level of each unit's submitted teams; (submitted/teams) after the name.")
         st.plotly_chart(
-            unit_rollup_figure(rollup, pillars),
+            org_data.figure(
+                "rollup",
+                lambda: unit_rollup_figure(rollup, pillars),
+                period,
+                None if unit is None else unit.slug,
+            ),
             key="rollup_chart",
             config={"displayModeBar": False},
         )

@@ -4,11 +4,10 @@ import streamlit as st
 
 from assessments.periods import previous_period
 from ui import context, org_data, resources
+from ui.evidence_sections import render_contradicted_counts
 from ui.exports.review_pack import (
     pack_file_name,
-    review_pack_csv,
     review_pack_html,
-    review_pack_markdown,
 )
 from ui.exports.review_sections import pack_sections, pack_summary
 from ui.org_widgets import unit_filter
@@ -24,9 +23,9 @@ st.title("Quarterly review")
 require_org_view(service)
 left, right = st.columns(2)
 with left:
-    unit = unit_filter(service.list_units(), key="review_unit")
+    unit = unit_filter(org_data.units(), key="review_unit")
 with right:
-    baselines = [p for p in reversed(service.periods()) if p < earlier]
+    baselines = [p for p in reversed(org_data.periods()) if p < earlier]
     baseline = st.selectbox(
         "Baseline",
         [None, *baselines],
@@ -52,6 +51,7 @@ if review.submitted == 0:
     st.stop()
 
 render_standing(review)
+render_contradicted_counts(review.table)
 for index, section in enumerate(pack_sections(review)):
     if section.per_team:
         continue
@@ -61,6 +61,9 @@ st.page_link("app_pages/chains_matrix.py", label="Every team by chain", icon=":m
 
 st.subheader("Review pack")
 st.caption("The same review to take into the meeting: HTML opens offline with its charts.")
+markdown_pack, csv_pack = org_data.review_pack_texts(
+    period, unit_slug=None if unit is None else unit.slug, baseline=baseline
+)
 cols = st.columns(3)
 cols[0].download_button(
     "Download HTML",
@@ -73,7 +76,7 @@ cols[0].download_button(
 )
 cols[1].download_button(
     "Download Markdown",
-    data=review_pack_markdown(review),
+    data=markdown_pack,
     file_name=pack_file_name(review, "md"),
     mime="text/markdown",
     key="pack_md",
@@ -82,7 +85,7 @@ cols[1].download_button(
 )
 cols[2].download_button(
     "Download CSV",
-    data=review_pack_csv(review),
+    data=csv_pack,
     file_name=pack_file_name(review, "csv"),
     mime="text/csv",
     key="pack_csv",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assessments.content.answers import AnswerEntry
+from assessments.content.questionnaire import Pillar, Question
 from assessments.errors import ConflictError, IncompleteError, ReadinessError
 from assessments.service.authorized import TeamAccess
 from assessments.wording import count
@@ -10,15 +11,18 @@ from ui import context, resources
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
+from ui.evidence_sections import hold_latest_scan, render_scan_upload, verdict_line
+from ui.kept_changes import render_kept_changes
 from ui.page_access import require_team_access
 from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
+
+PROGRESS = "assessment_progress"
 
 service = resources.authorized_service()
 content = resources.content()
 questionnaire = content.questionnaire
 selection = context.selection()
-actor = service.principal.email
 
 st.title("Self-assessment")
 require_team_access(service, selection, TeamAccess.EDIT)
@@ -57,6 +61,14 @@ if current.status == "submitted":
         "A submitted assessment does not change; editing starts a new revision.",
         icon=":material/task_alt:",
     )
+    kept = service.kept_changes(team.slug, period)
+    if kept:
+        st.warning(
+            f"{len(kept)} change(s) of yours reached this revision after it was submitted and"
+            " were kept aside. Edit a new revision to re-apply them.",
+            icon=":material/move_item:",
+        )
+        render_kept_changes(kept, reapply=False)
     left = right = st.container(horizontal=True, vertical_alignment="center")
     left.page_link(
         "app_pages/team_report.py", label="See the team report", icon=":material/assignment:"
@@ -71,41 +83,6 @@ draft = current
 state = draft_session(draft)
 save_text_while_typing()
 
-if state.conflict:
-    st.error(state.conflict, icon=":material/sync_problem:")
-elif draft.version != state.version:
-    st.warning(
-        "Someone else changed this draft since you opened it. Reload to see their answers "
-        "before you go on; a save now would be refused and kept aside.",
-        icon=":material/sync_problem:",
-    )
-kept = [e for e in service.conflicting_edits(draft.id) if e.actor == actor]
-if state.conflict or draft.version != state.version or kept:
-    if kept:
-        with st.expander(
-            f"Your {count(len(kept), 'change')} kept aside after a conflict", expanded=True
-        ):
-            for edit in kept:
-                st.text(f"{edit.subject}: {edit.summary}  ({edit.created_at:%H:%M UTC})")
-    if st.button("Reload the draft", key="reload", icon=":material/refresh:"):
-        state.reload(service.get_assessment(draft.id))
-        st.rerun()
-
-answered = sum(1 for q in questionnaire.questions if q.id in draft.answers)
-total = len(questionnaire.questions)
-st.progress(
-    answered / total,
-    text=f"{answered} of {total} questions answered · revision {draft.revision} · draft saved "
-    "automatically",
-)
-
-if not draft.answers and earlier:
-    with shown_as_error():
-        if st.button(f"Start from {earlier[-1].period}'s answers", key="prefill"):
-            prefilled = service.prefill_from_previous(draft.id, expected_version=state.version)
-            state.reload(prefilled)
-            st.rerun()
-
 
 def save_answer(question_id: str, entry: AnswerEntry | None, expected: int) -> int:
     return service.save_answer(draft.id, question_id, entry, expected_version=expected).version
@@ -115,20 +92,108 @@ def set_chain(chain_id: str, removed: bool, expected: int) -> int:
     return service.set_chain_state(draft.id, chain_id, removed, expected_version=expected).version
 
 
+waiting = state.unsaved
+if waiting:
+    state.save_unsaved(save_answer, set_chain)
+    if state.unsaved < waiting:
+        draft = service.get_assessment(draft.id)
+if state.unsaved:
+    st.warning(
+        f"{state.unsaved} change(s) not saved yet. {state.storage_problem} They are kept in this "
+        "tab, as you see them below, and saved again on your next change or when you retry.",
+        icon=":material/cloud_off:",
+    )
+    st.button("Retry saving now", key="retry_unsaved", icon=":material/cloud_upload:")
+
+if state.conflict:
+    st.error(inert(state.conflict), icon=":material/sync_problem:")
+elif draft.version != state.version:
+    st.warning(
+        "Someone else changed this draft since you opened it. Reload to see their answers "
+        "before you go on; a save now would be refused and kept aside.",
+        icon=":material/sync_problem:",
+    )
+kept = service.kept_changes(team.slug, period)
+if state.conflict or draft.version != state.version or kept:
+    if kept:
+        with st.expander(
+            f"Your {count(len(kept), 'change')} kept aside after a conflict", expanded=True
+        ):
+            reapplied = render_kept_changes(kept, reapply=True)
+        if reapplied is not None:
+            with shown_as_error():
+                # A deliberate overwrite of what this run shows as stored (draft.version),
+                # whatever this tab had loaded before.
+                view = service.reapply_kept_change(
+                    reapplied, draft.id, expected_version=draft.version
+                )
+                state.reload(view)
+                st.rerun()
+    if st.button("Reload the draft", key="reload", icon=":material/refresh:"):
+        state.reload(service.get_assessment(draft.id))
+        st.rerun()
+
+state.answered = set(draft.answers)
+total = len(questionnaire.questions)
+
+
+@st.fragment(key=PROGRESS)
+def render_progress() -> None:
+    answered = len(state.answered)
+    st.progress(
+        answered / total,
+        text=f"{answered} of {total} questions answered · revision {draft.revision} · draft "
+        "saved automatically",
+    )
+
+
+render_progress()
+
+if not draft.answers and earlier:
+    with shown_as_error():
+        if st.button(f"Start from {earlier[-1].period}'s answers", key="prefill"):
+            prefilled = service.prefill_from_previous(draft.id, expected_version=state.version)
+            state.reload(prefilled)
+            st.rerun()
+
+
+held = hold_latest_scan(service, content, team.slug, period, draft.to_scoring())
+with st.expander(
+    "Evidence from configuration"
+    + (f": {len(held.judgement.contradicted)} answer(s) contradicted" if held else ""),
+    icon=":material/fact_check:",
+):
+    render_scan_upload(service, team.slug, period)
+
+
+def render_pillar_count(questions: tuple[Question, ...], pillar: Pillar) -> None:
+    done = sum(1 for q in questions if q.id in state.answered)
+    st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+
+
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
     questions = questionnaire.questions_of(pillar.id)
+    counted = f"pillar_count_{pillar.id}"
     with tab:
-        done = sum(1 for q in questions if q.id in draft.answers)
-        st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p))()
         for question in questions:
-            render_question(question, draft.answers.get(question.id), state, draft.id, save_answer)
+            verdict = verdict_line(held.judgement.of(question.id)) if held else None
+            render_question(
+                question,
+                draft.answers.get(question.id),
+                state,
+                draft.id,
+                save_answer,
+                verdict,
+                also_rerun=(PROGRESS, counted),
+            )
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
 
 st.divider()
-if st.button("Submit the assessment", key="submit", type="primary"):
+if st.button("Submit the assessment", key="submit", type="primary", disabled=state.unsaved > 0):
     try:
         service.submit(draft.id, expected_version=state.version)
     except IncompleteError as incomplete:
@@ -141,6 +206,7 @@ if st.button("Submit the assessment", key="submit", type="primary"):
         state.conflict = str(conflict)
         st.rerun()
     except ReadinessError as error:
-        st.error(str(error))
+        st.error(inert(str(error)), icon=":material/error:")
     else:
-        st.switch_page("app_pages/team_report.py")
+        # The team just submitted, not whichever team a fresh sidebar would fall back to.
+        context.open_team_page("app_pages/team_report.py", team.slug, period)

@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from assessments.service.authorized import TeamAccess
-from assessments.service.team_scoring import history_points, score_view
+from assessments.service.team_scoring import history_points, score_view, scoring_input
 from ui import context, org_data, resources
+from ui.evidence_sections import hold_latest_scan, render_evidence, render_evidence_note
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
 from ui.page_access import require_team_access
@@ -69,7 +70,10 @@ else:
 
 today = datetime.now(UTC).date()
 record = team_track_record(service, content, team.slug, current.removed_chains, period, today)
-result = score_view(content, current, record.scoring_input)
+scoring = scoring_input(current, record.scoring_input)
+held = hold_latest_scan(service, content, team.slug, period, scoring)
+# Contradicted answers count at their evidence bound in everything below.
+result = held.result if held else score_view(content, current, record.scoring_input)
 if submitted is not None:
     newer = service.current_assessment(team.slug, period)
     if newer is not None and not newer.is_submitted and newer.revision > submitted.revision:
@@ -81,6 +85,7 @@ if submitted is not None:
 render_reinstate_alerts(content, record.alerts)
 render_alerts(content, result)
 render_decision(content, result)
+render_evidence_note(held)
 if submitted is not None:
     render_removal_request(service, content, team, result, record.requests, today)
 render_sign_off(content, record.removed, record.requests, record.as_of)
@@ -105,6 +110,8 @@ if result.recommendation.alternatives:
             f"- {inert(result.chain(cid).name)}" for cid in result.recommendation.alternatives
         )
     )
+
+render_evidence(held)
 
 with st.expander("Every approval chain, with its gaps", expanded=False):
     render_chain_table(result, content.questionnaire)

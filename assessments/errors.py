@@ -57,6 +57,11 @@ class ConflictError(ReadinessError):
     """A save raced another save; nothing was overwritten."""
 
 
+class StorageError(ReadinessError):
+    """The database refused or lost a read or write (read-only, full, connection lost, busy);
+    nothing was changed. The message says so in plain words and what to do."""
+
+
 class AuthorizationError(ReadinessError):
     """The signed-in user may not do this."""
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from assessments.errors import ContentError, ReadinessError
 from assessments.settings import Settings
 from cli.demo import run_demo
+from cli.evidence import add_evidence_commands, run_evidence
 from cli.problems import print_problems
 from cli.report import run_report
 from cli.score import run_score
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         "units, teams or assessments; the file is checked whole first.",
     )
     import_.add_argument("source", type=Path, metavar="FILE.json")
+    add_evidence_commands(commands)
     return parser
 
 
@@ -96,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(settings, args.out)
         if args.command == "import":
             return run_import(settings, args.source)
+        if args.command == "evidence":
+            return run_evidence(args, settings)
         return run_score(
             args.answers, args.format, args.questionnaire, args.catalogue, settings.data_dir
         )

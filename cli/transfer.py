@@ -13,6 +13,8 @@ from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
 
+IMPORT_LIMIT_MB = 512
+"""An export takes about 2 KB per assessment: room for a quarter of a million."""
 CLI_ACTOR = "cli"
 """Who the audit trail names for a transfer from the command line (whoever holds the URL)."""
 
@@ -45,7 +47,9 @@ def run_import(settings: Settings, source: Path) -> int:
     """
     service = _service(settings)
     try:
-        summary = service.import_data(read_source(source), str(source), actor=CLI_ACTOR)
+        summary = service.import_data(
+            read_source(source, IMPORT_LIMIT_MB), str(source), actor=CLI_ACTOR
+        )
     finally:
         service.engine.dispose()
     print(f"imported {summary.summary()}", file=sys.stdout)

@@ -1,6 +1,7 @@
 """The pure scoring model: plain frozen data in, frozen explainable results out."""
 
 from scoring.assessment import score_assessment
+from scoring.evidence import NO_EVIDENCE, EvidenceBounds
 from scoring.model import (
     AllOf,
     Answer,
@@ -34,6 +35,7 @@ from scoring.results import (
 )
 
 __all__ = [
+    "NO_EVIDENCE",
     "AllOf",
     "Answer",
     "AnswerKind",
@@ -49,6 +51,7 @@ __all__ = [
     "Condition",
     "Confidence",
     "ConfidenceBand",
+    "EvidenceBounds",
     "Gap",
     "Improvement",
     "MinAnswer",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scoring.chains import assess_chains, recommend
 from scoring.conditions import TeamState
 from scoring.confidence import score_confidence
+from scoring.evidence import NO_EVIDENCE, EvidenceBounds, counted_answers
 from scoring.model import AssessmentInput, Catalogue, Rubric
 from scoring.pillars import autonomy_level, overall_level, score_pillars, weakest_pillar
 from scoring.results import AssessmentResult, ChainStatus
@@ -12,12 +13,20 @@ from scoring.unlock import unlock_paths
 
 
 def score_assessment(
-    rubric: Rubric, catalogue: Catalogue, assessment: AssessmentInput
+    rubric: Rubric,
+    catalogue: Catalogue,
+    assessment: AssessmentInput,
+    evidence: EvidenceBounds = NO_EVIDENCE,
 ) -> AssessmentResult:
-    """Explain one team: every number traces back to its answers (docs/scoring-model.md)."""
+    """Explain one team: every number traces back to its answers (docs/scoring-model.md).
+
+    `evidence` bounds answers the configuration contradicts (they count at the bound,
+    everywhere) and marks those it supports as evidenced (docs/evidence.md).
+    """
     known = {q.id for q in rubric.questions}
     # Answers to questions the rubric does not have are ignored; missing ones are unanswered.
-    answers = {qid: answer for qid, answer in assessment.answers.items() if qid in known}
+    given = {qid: answer for qid, answer in assessment.answers.items() if qid in known}
+    answers = counted_answers(given, evidence)
     pillars = score_pillars(rubric, answers)
     overall = overall_level(pillars)
     confidence = score_confidence(rubric, answers)

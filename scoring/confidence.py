@@ -14,7 +14,11 @@ from scoring.rules import CONFIDENCE_BANDS
 def answer_confidence(answer: Answer) -> float:
     """How far one answer can be trusted (`rules.answer_confidence`)."""
     is_value = answer.kind is AnswerKind.VALUE
-    return float(rules.answer_confidence(is_value, answer.value or 0, answer.has_evidence))
+    return float(
+        rules.answer_confidence(
+            is_value, answer.value or 0, answer.has_evidence, answer.contradicted
+        )
+    )
 
 
 def confidence_band(value: float) -> ConfidenceBand:
@@ -29,6 +33,7 @@ def score_confidence(rubric: Rubric, answers: Mapping[str, Answer]) -> Confidenc
     unanswered: list[str] = []
     dont_know: list[str] = []
     without_evidence: list[str] = []
+    contradicted: list[str] = []
     for question in rubric.questions:
         answer = answer_to(question.id, answers)
         if not is_applicable(answer):
@@ -39,6 +44,8 @@ def score_confidence(rubric: Rubric, answers: Mapping[str, Answer]) -> Confidenc
             unanswered.append(question.id)
         elif answer.kind is AnswerKind.DONT_KNOW:
             dont_know.append(question.id)
+        elif answer.contradicted:
+            contradicted.append(question.id)
         elif answer_confidence(answer) < 1.0:
             without_evidence.append(question.id)
     value = float(rules.weighted_confidence(trusted, total_weight))
@@ -48,4 +55,5 @@ def score_confidence(rubric: Rubric, answers: Mapping[str, Answer]) -> Confidenc
         unanswered=tuple(unanswered),
         dont_know=tuple(dont_know),
         without_evidence=tuple(without_evidence),
+        contradicted=tuple(contradicted),
     )

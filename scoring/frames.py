@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from scoring import rules
 from scoring.model import AnswerKind, AssessmentInput
 
 ANSWER_COLUMNS = ("assessment_id", "question_id", "kind", "value", "has_evidence")
@@ -19,6 +20,9 @@ unanswered. `answer_frame` builds it, for the app (from stored answers) and for
 `inputs_to_frames` (from scoring inputs) alike.
 """
 REMOVED_COLUMNS = ("assessment_id", "chain_id")
+EVIDENCE_COLUMNS = ("assessment_id", "question_id", "bound", "supported")
+"""The long-form evidence frame: per answer the facts judged, its bound (NaN: none) and whether
+the facts support it. Rows for answers no fact speaks to may be left out."""
 """The long-form removed-chain frame: one row per chain a team marked removed."""
 
 KIND_ORDER = (
@@ -62,12 +66,15 @@ class AnswerMatrix:
     Attributes:
         kind: int8 codes (VALUE, NOT_APPLICABLE, DONT_KNOW, UNANSWERED).
         value: the answered value where `kind` is VALUE, else 0.
-        evidence: whether an evidence link backs the answer.
+        evidence: whether an evidence link (or a supporting configuration fact) backs it.
+        contradicted: whether configuration facts bound the answer below what was given
+            (`value` then holds the bound); None when no evidence was applied.
     """
 
     kind: np.ndarray
     value: np.ndarray
     evidence: np.ndarray
+    contradicted: np.ndarray | None = None
 
 
 def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:
@@ -176,6 +183,22 @@ def answer_matrix(
     value[rows, cols] = np.where(codes == VALUE, values, 0.0)
     has_evidence[rows, cols] = evidence
     return AnswerMatrix(kind=kind, value=value, evidence=has_evidence)
+
+
+def evidence_matrices(
+    evidence: pd.DataFrame, ids: pd.Index, question_ids: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The evidence frame as assessments × questions arrays: bounds (NO_BOUND where none) and
+    supported flags; rows for other assessments or unknown questions are ignored."""
+    bound = np.full((len(ids), len(question_ids)), float(rules.NO_BOUND))
+    supported = np.zeros((len(ids), len(question_ids)), dtype=bool)
+    rows = positions(evidence["assessment_id"], ids)
+    cols = positions(evidence["question_id"], pd.Index(list(question_ids), dtype=object))
+    keep = (rows >= 0) & (cols >= 0)
+    values = evidence["bound"].to_numpy(dtype="float64", na_value=np.nan)[keep]
+    bound[rows[keep], cols[keep]] = np.where(np.isnan(values), float(rules.NO_BOUND), values)
+    supported[rows[keep], cols[keep]] = evidence["supported"].to_numpy(dtype=bool)[keep]
+    return bound, supported
 
 
 def removed_matrix(removed: pd.DataFrame, ids: pd.Index, chain_ids: Sequence[str]) -> np.ndarray:

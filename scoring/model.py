@@ -64,12 +64,15 @@ class Answer:
     Attributes:
         kind: value, not applicable, don't know or unanswered.
         value: the chosen scale value when `kind` is VALUE, else None.
-        has_evidence: whether an evidence link backs the answer.
+        has_evidence: whether an evidence link (or a supporting configuration fact) backs it.
+        contradicted: whether configuration facts bound the answer below what was given
+            (`value` then holds the bound; it earns no confidence).
     """
 
     kind: AnswerKind
     value: int | None = None
     has_evidence: bool = False
+    contradicted: bool = False
 
     @classmethod
     def of(cls, value: int, *, evidence: bool = False) -> Answer:

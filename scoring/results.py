@@ -96,6 +96,7 @@ class Confidence:
         unanswered: question ids without an answer.
         dont_know: question ids answered "don't know".
         without_evidence: question ids answered above 0 with no evidence link.
+        contradicted: question ids whose answers configuration facts contradict.
     """
 
     value: float
@@ -103,6 +104,7 @@ class Confidence:
     unanswered: tuple[str, ...]
     dont_know: tuple[str, ...]
     without_evidence: tuple[str, ...]
+    contradicted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from scoring.results import ChainStatus, ConfidenceBand
 
 UNEVIDENCED_CREDIT = 0.5
 """Confidence in a value above 0 that no evidence link backs."""
+NO_BOUND = 1_000_000
+"""The evidence bound of an answer no fact bounds: above every scale."""
 HIGH_CONFIDENCE = 0.8
 MEDIUM_CONFIDENCE = 0.5
 CONFIDENCE_BANDS = (ConfidenceBand.LOW, ConfidenceBand.MEDIUM, ConfidenceBand.HIGH)
@@ -77,13 +79,26 @@ def lowest_value_for_cap(level: Any, max_value: Any) -> Any:
     return -(-level * max_value // MAX_LEVEL)
 
 
-def answer_confidence(is_value: Any, value: Any, has_evidence: Any) -> Any:
-    """1 for a value with evidence or a value of 0, UNEVIDENCED_CREDIT for other values, else 0.
+def answer_confidence(
+    is_value: Any, value: Any, has_evidence: Any, contradicted: Any = False
+) -> Any:
+    """1 for a value with evidence or a value of 0, UNEVIDENCED_CREDIT for other values, 0 for
+    a value the configuration contradicts, else 0.
 
-    Claiming "absent" needs no proof; any higher claim does.
+    Claiming "absent" needs no proof; any higher claim does; a claim the facts refute earns none.
     """
     trusted = has_evidence | (value == 0)
-    return (UNEVIDENCED_CREDIT + (1 - UNEVIDENCED_CREDIT) * trusted) * is_value
+    return (UNEVIDENCED_CREDIT + (1 - UNEVIDENCED_CREDIT) * trusted) * is_value * (1 - contradicted)
+
+
+def contradicted(is_value: Any, value: Any, bound: Any) -> Any:
+    """Whether an answered value lies above its evidence bound (NO_BOUND: never)."""
+    return is_value & (value > bound)
+
+
+def counted_value(value: Any, bound: Any) -> Any:
+    """The value an answer counts at: its value, capped at its evidence bound."""
+    return value - (value - bound) * (value > bound)
 
 
 def weighted_confidence(trusted: Any, weight: Any) -> Any:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from scoring import rules
 from scoring.conditions import holds as unlock_holds
+from scoring.evidence import counted_matrix
 from scoring.frames import (
     NOT_APPLICABLE,
     UNANSWERED,
@@ -60,6 +61,7 @@ def score_org(
     removed: pd.DataFrame,
     assessment_ids: Sequence[Hashable] | None = None,
     track_record: TrackRecordFrames | None = None,
+    evidence: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per assessment: pillar scores and levels, confidence, chain statuses, next chain.
 
@@ -74,6 +76,9 @@ def score_org(
             frame, in order of first appearance.
         track_record: assessment dates, signed-off removals and incidents for track-record
             conditions (`scoring.track_record_facts`); without it those conditions fail.
+        evidence: columns assessment_id, question_id, bound (NaN: none), supported: what
+            configuration facts say of each answer; a contradicted answer counts at its bound
+            everywhere and earns no confidence, a supported one counts as evidenced.
 
     Returns:
         A frame indexed by assessment_id with `score:<pillar>`, `level:<pillar>`,
@@ -82,7 +87,10 @@ def score_org(
         (the number of chains removed too early).
     """
     ids = assessment_index(answers, removed, assessment_ids)
-    matrix = answer_matrix(answers, ids, [q.id for q in rubric.questions])
+    question_ids = [q.id for q in rubric.questions]
+    matrix = answer_matrix(answers, ids, question_ids)
+    if evidence is not None:
+        matrix = counted_matrix(matrix, evidence, ids, question_ids)
     pillars = _score_pillars(rubric, matrix)
     overall = pillars.level.min(axis=1) if rubric.pillars else np.zeros(len(ids), dtype=int)
     confidence = _confidence(rubric, matrix)
@@ -154,7 +162,10 @@ def _confidence(rubric: Rubric, matrix: AnswerMatrix) -> np.ndarray:
     """Weighted share of trustworthy answers over all applicable questions (0 if none)."""
     n = matrix.kind.shape[0]
     weights = np.array([q.weight for q in rubric.questions], dtype="float64")
-    per_answer = rules.answer_confidence(matrix.kind == VALUE, matrix.value, matrix.evidence)
+    contradicted = False if matrix.contradicted is None else matrix.contradicted
+    per_answer = rules.answer_confidence(
+        matrix.kind == VALUE, matrix.value, matrix.evidence, contradicted
+    )
     terms = np.ascontiguousarray((weights * per_answer).T)
     applied = np.ascontiguousarray(((matrix.kind != NOT_APPLICABLE) * weights).T)
     trusted = np.zeros(n)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from assessments.content.catalogue import ChainCatalogue
-from assessments.errors import ConflictError, ReadinessError
-from ui.draft_state import DraftSession
+from assessments.errors import ConflictError, ReadinessError, StorageError
+from ui.draft_state import DraftSession, SetChain
 from ui.text import inert
-
-SetChain = Callable[[str, bool, int], int]
-"""set(chain_id, removed, expected_version) -> new version; raises ReadinessError."""
 
 
 def render_chain_checklist(
@@ -28,10 +23,14 @@ def render_chain_checklist(
         key = state.key(assessment_id, "chain", chain.id)
 
         def on_change(chain_id: str = chain.id, key: str = key) -> None:
+            removed = not st.session_state[key]
             try:
-                state.version = set_chain(chain_id, not st.session_state[key], state.version)
+                state.saved(set_chain(chain_id, removed, state.version))
+                state.unsaved_chains.pop(chain_id, None)
             except ConflictError as conflict:
                 state.conflict = str(conflict)
+            except StorageError as error:
+                state.keep_unsaved(error, chain=(chain_id, removed))
             except ReadinessError as error:
                 state.errors[chain_id] = str(error)
 

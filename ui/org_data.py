@@ -1,4 +1,4 @@
-"""Cached reads for the leadership pages: org tables, scored history and the quarterly review.
+"""Cached reads: the team and unit lists, org tables, scored history and the quarterly review.
 
 Each cache entry is keyed by the database URL, what the signed-in person may see (the whole
 org or some units: the service filters the reads) and the service's org data version, which
@@ -8,18 +8,23 @@ submission shows up on the next rerun, in every replica, while other reruns reus
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Hashable, Sequence
+from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import previous_period
 from assessments.reports import org_table, track_record
 from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.service.quarterly_review import QuarterlyReview, build_review
+from assessments.storage.store import utc_now
+from assessments.storage.views import TeamView, UnitView
 from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
+from ui.exports.review_pack import review_pack_csv, review_pack_markdown
 from ui.identity import current_principal
 
 
@@ -30,7 +35,7 @@ def data_version() -> str:
 
 
 def _today() -> date:
-    return datetime.now(UTC).date()
+    return utc_now().date()
 
 
 def _track_record(rows: Sequence[tuple[Hashable, str, str]]) -> TrackRecordFrames:
@@ -40,30 +45,77 @@ def _track_record(rows: Sequence[tuple[Hashable, str, str]]) -> TrackRecordFrame
     )
 
 
+def _period_version(period: str) -> str:
+    # Track records (removals, incidents) and evidence are judged on today's date.
+    version = resources.authorized_service().period_data_version(period)
+    return f"{version} · {_today().isoformat()}"
+
+
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
     return f"{resources.settings().database_url} · {current_principal().view_scope()}"
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _teams(database: str, version: str) -> list[TeamView]:
+    return resources.authorized_service().list_teams()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _units(database: str, version: str) -> list[UnitView]:
+    return resources.authorized_service().list_units()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _periods(database: str, version: str) -> list[str]:
+    return resources.authorized_service().periods()
+
+
+def teams() -> list[TeamView]:
+    """The teams this person may see, by unit then name (read once per data version)."""
+    return _teams(_key(), data_version())
+
+
+def units() -> list[UnitView]:
+    """The units this person may see, by name (read once per data version)."""
+    return _units(_key(), data_version())
+
+
+def periods() -> list[str]:
+    """Every period with an assessment, oldest first (read once per data version)."""
+    return _periods(_key(), data_version())
+
+
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)
 def _period_table(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
-    snapshot = resources.authorized_service().period_snapshot(period)
+    service = resources.authorized_service()
+    snapshot = service.period_snapshot(period)
     rows = [(t.latest.id, t.team.slug, period) for t in snapshot.submitted if t.latest]
+    evidence = period_evidence(snapshot, service.period_evidence, content, _today())
     return org_table.period_table(
-        snapshot, content.rubric, content.scoring_catalogue, _track_record(rows)
+        snapshot, content.rubric, content.scoring_catalogue, _track_record(rows), evidence
     )
 
 
-@st.cache_data(show_spinner="Scoring every period…", max_entries=4)
-def _history(database: str, version: str) -> pd.DataFrame:
+@st.cache_data(show_spinner="Scoring a period…", max_entries=64)
+def _scored_period(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
-    history = resources.authorized_service().org_history()
+    service = resources.authorized_service()
+    history = service.org_history(period)
     columns = ["assessment_id", "team_slug", "period"]
     rows = list(history.assessments[columns].itertuples(index=False, name=None))
+    evidence = all_periods_evidence(history, service.period_evidence, content, _today())
     return org_table.score_history(
-        history, content.rubric, content.scoring_catalogue, _track_record(rows)
+        history, content.rubric, content.scoring_catalogue, _track_record(rows), evidence
     )
+
+
+def _history(database: str, version: str) -> pd.DataFrame:
+    # Period by period, each keyed by its own version: a submission re-scores its period only,
+    # and the past periods' scored tables are read and scored once.
+    parts = [_scored_period(database, p, _period_version(p)) for p in periods()]
+    return pd.concat(parts) if parts else _scored_period(database, "", "")
 
 
 @st.cache_data(show_spinner="Comparing the periods…", max_entries=16)
@@ -72,11 +124,13 @@ def _review(
 ) -> QuarterlyReview:
     return build_review(
         resources.content(),
-        _period_table(database, period, version),
-        _period_table(database, previous_period(period), version),
+        _period_table(database, period, _period_version(period)),
+        _period_table(database, previous_period(period), _period_version(previous_period(period))),
         _history(database, version),
         period=period,
-        baseline=None if baseline is None else _period_table(database, baseline, version),
+        baseline=None
+        if baseline is None
+        else _period_table(database, baseline, _period_version(baseline)),
         baseline_period=baseline,
         unit_slug=unit_slug,
         unit_name=_unit_name(unit_slug),
@@ -91,7 +145,7 @@ def _track_record_review(
     service = resources.authorized_service()
     return build_track_record_review(
         period,
-        _period_table(database, period, version),
+        _period_table(database, period, _period_version(period)),
         _history(database, version),
         service.removal_requests(),
         service.incidents(),
@@ -110,7 +164,7 @@ def unsigned_removals(period: str) -> pd.DataFrame:
     requests = resources.authorized_service().removal_requests()
     chains = [c.id for c in content.catalogue.chains]
     return track_record.unsigned_removals(
-        table, requests, chains, track_record.judged_on(period, datetime.now(UTC).date())
+        table, requests, chains, track_record.judged_on(period, _today())
     )
 
 
@@ -128,16 +182,47 @@ def _unit_name(unit_slug: str | None) -> str | None:
 
 def period_table(period: str) -> pd.DataFrame:
     """The org table of `period` (every team, scored if it submitted)."""
-    return _period_table(_key(), period, data_version())
+    return _period_table(_key(), period, _period_version(period))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _change_table(database: str, period: str, version: str) -> pd.DataFrame:
+    pillars = org_table.pillar_names(resources.content().rubric)
+    table = _period_table(database, period, _period_version(period))
+    earlier = previous_period(period)
+    previous = _period_table(database, earlier, _period_version(earlier))
+    return org_table.with_change(table, previous, pillars)
 
 
 def change_table(period: str) -> pd.DataFrame:
     """The org table of `period` with the change since the previous period joined on."""
-    version = data_version()
-    pillars = org_table.pillar_names(resources.content().rubric)
-    table = _period_table(_key(), period, version)
-    previous = _period_table(_key(), previous_period(period), version)
-    return org_table.with_change(table, previous, pillars)
+    return _change_table(_key(), period, data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _rollup(database: str, period: str, unit_slug: str | None, version: str) -> pd.DataFrame:
+    table = org_table.in_unit(_period_table(database, period, _period_version(period)), unit_slug)
+    return org_table.unit_rollup(table, org_table.pillar_names(resources.content().rubric))
+
+
+def unit_rollup(period: str, unit_slug: str | None) -> pd.DataFrame:
+    """The unit roll-up of `period` for every unit, or one (see `org_table.unit_rollup`)."""
+    return _rollup(_key(), period, unit_slug, data_version())
+
+
+# Figures are kept as objects (a resource, never mutated: st.plotly_chart copies them), not
+# pickled: unpickling a plotly figure validates it all over again, which is what costs.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(
+    database: str, version: str, kind: str, _build: Callable[[], go.Figure], *args: Hashable
+) -> go.Figure:
+    # `_build` is not hashed (leading underscore): `kind` and `args` say what it draws.
+    return _build()
+
+
+def figure(kind: str, build: Callable[[], go.Figure], *args: Hashable) -> go.Figure:
+    """`build()`, kept per scope and data version and per `kind` and `args` (what it shows)."""
+    return _figure(_key(), data_version(), kind, build, *args)
 
 
 def quarterly_review(
@@ -145,3 +230,18 @@ def quarterly_review(
 ) -> QuarterlyReview:
     """The review of `period` against the previous period (and a baseline), for one scope."""
     return _review(_key(), period, unit_slug, baseline, data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pack_texts(
+    database: str, period: str, unit_slug: str | None, baseline: str | None, version: str
+) -> tuple[str, str]:
+    review = _review(database, period, unit_slug, baseline, version)
+    return review_pack_markdown(review), review_pack_csv(review)
+
+
+def review_pack_texts(
+    period: str, *, unit_slug: str | None = None, baseline: str | None = None
+) -> tuple[str, str]:
+    """The Markdown and CSV review packs of `quarterly_review(...)`, written once per version."""
+    return _pack_texts(_key(), period, unit_slug, baseline, data_version())

@@ -52,10 +52,13 @@ def pager(rows: int, key: str, size: int = DEFAULT_PAGE_SIZE) -> int:
     return int(page or 1)
 
 
-def page_of(table: pd.DataFrame, key: str, size: int = DEFAULT_PAGE_SIZE) -> pd.DataFrame:
-    """The submitted rows of `table` on the page the pager shows."""
+def page_of(
+    table: pd.DataFrame, key: str, size: int = DEFAULT_PAGE_SIZE
+) -> tuple[pd.DataFrame, int]:
+    """The submitted rows of `table` on the page the pager shows, and that page's number."""
     rows = submitted(table)
-    return paginate(rows, pager(len(rows), key, size), size)
+    page = min(pager(len(rows), key, size), page_count(len(rows), size))
+    return paginate(rows, page, size), page
 
 
 def render_coverage(table: pd.DataFrame, period: str, chase: pd.DataFrame | None = None) -> None:
@@ -119,7 +122,11 @@ def plotly_drill_down(key: str) -> None:
 
 
 def team_opener(table: pd.DataFrame, key: str) -> None:
-    """The accessible alternative to clicking the chart: pick a team, open its report."""
+    """The accessible alternative to clicking the chart: pick a team, open its report.
+
+    Pass the rows the chart shows (one page), not the whole org: 1,700 options would be sent
+    on every run.
+    """
     rows = submitted(table)
     names = {
         slug: f"{unit} · {team}"

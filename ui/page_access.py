@@ -54,15 +54,35 @@ def require_approver(service: AuthorizedService) -> None:
     st.stop()
 
 
+def require_known_period(selection: Selection) -> None:
+    """Stop with a plain message if a link named a period that is not a quarter."""
+    if selection.unknown_period is None:
+        return
+    st.error(
+        f"There is no period {inert(selection.unknown_period)}: a period is a quarter such as"
+        f" {selection.period}. Pick one in the sidebar.",
+        icon=":material/event_busy:",
+    )
+    st.stop()
+
+
 def require_team_access(
     service: AuthorizedService, selection: Selection, access: TeamAccess
 ) -> None:
-    """Stop with the service's refusal unless this person may read (or edit) the picked team."""
+    """Stop with the service's refusal unless this person may read (or edit) the picked team;
+    a link naming a team that does not exist says so."""
     slug = selection.refused or (selection.team.slug if selection.team is not None else None)
     if slug is None:
         return
     try:
         service.require_team_access(slug, access)
+        if selection.refused is not None:
+            # They may read every team of its unit (or all teams), yet it is not among them.
+            st.error(
+                f"There is no team {inert(selection.refused)}. Pick a team in the sidebar.",
+                icon=":material/search_off:",
+            )
+            st.stop()
     except (AuthorizationError, NotFoundError) as refusal:
         if access is TeamAccess.EDIT:
             st.error(

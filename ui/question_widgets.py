@@ -2,19 +2,21 @@
 
 Every change saves at once (no save button), so a reload or a closed tab loses nothing: a
 choice when it is made, typed text (reason, evidence link, note) a moment after typing stops.
+Each question is a Streamlit fragment: an answer reruns that question (and the progress shown
+elsewhere, by key), not the whole 30-question form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 import streamlit as st
 from pydantic import ValidationError
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.questionnaire import Question
-from assessments.errors import ConflictError, ReadinessError
-from ui.draft_state import DraftSession
+from assessments.errors import ConflictError, ReadinessError, StorageError
+from ui.draft_state import DraftSession, SaveAnswer
 from ui.text import inert
 
 NOT_APPLICABLE = "na"
@@ -49,10 +51,6 @@ _SAVE_WHILE_TYPING = """
 def save_text_while_typing() -> None:
     """Once per page: typed text in the question boxes is saved after a short pause."""
     st.html(_SAVE_WHILE_TYPING, unsafe_allow_javascript=True, width="content")
-
-
-SaveAnswer = Callable[[str, AnswerEntry | None, int], int]
-"""save(question_id, entry, expected_version) -> new version; raises ReadinessError."""
 
 
 def choice_of(entry: AnswerEntry | None) -> str | None:
@@ -94,15 +92,46 @@ def entry_of(choice: str | None, reason: str, evidence: str, note: str) -> Answe
         raise ValueError(str(first["msg"]).removeprefix("Value error, ")) from error
 
 
+def question_fragment_key(question_id: str) -> str:
+    """The fragment key of one question, for `st.rerun([...])`."""
+    return f"question_{question_id}"
+
+
 def render_question(
     question: Question,
     stored: AnswerEntry | None,
     state: DraftSession,
     assessment_id: int,
     save: SaveAnswer,
+    verdict: tuple[str, str] | None = None,
+    *,
+    also_rerun: Sequence[str] = (),
 ) -> None:
-    """Draw one question with every scale level visible, saving on each change."""
+    """Draw one question with every scale level visible, saving on each change.
 
+    `verdict` is (kind, line) from the attached configuration scan, shown under the help.
+
+    A saved answer reruns this question's fragment and the fragments keyed `also_rerun`
+    (progress counts); a conflicting save reruns the whole page, which says what happened.
+    """
+    fragment_key = question_fragment_key(question.id)
+    st.fragment(key=fragment_key)(
+        lambda: _draw_question(
+            question, stored, state, assessment_id, save, fragment_key, also_rerun, verdict
+        )
+    )()
+
+
+def _draw_question(
+    question: Question,
+    stored: AnswerEntry | None,
+    state: DraftSession,
+    assessment_id: int,
+    save: SaveAnswer,
+    fragment_key: str,
+    also_rerun: Sequence[str],
+    verdict: tuple[str, str] | None,
+) -> None:
     def key(part: str) -> str:
         return state.key(assessment_id, question.id, part)
 
@@ -128,17 +157,35 @@ def render_question(
             state.errors[question.id] = str(problem)
             return
         try:
-            state.version = save(question.id, entry, state.version)
-            state.errors.pop(question.id, None)
+            generation = state.generation
+            state.saved(save(question.id, entry, state.version))
+            state.unsaved_answers.pop(question.id, None)
         except ConflictError as conflict:
             state.conflict = str(conflict)
+            st.rerun()  # the whole page: the conflict banner sits at its top
+        except StorageError as error:
+            state.keep_unsaved(error, answer=(question.id, entry))
+            st.rerun()  # the whole page: the unsaved-changes notice sits at its top
         except ReadinessError as error:
             state.errors[question.id] = str(error)
+            return
+        state.errors.pop(question.id, None)
+        if entry is None:
+            state.answered.discard(question.id)
+        else:
+            state.answered.add(question.id)
+        if state.generation != generation:
+            st.rerun()  # teammates' answers were merged in: redraw the whole form
+        st.rerun([fragment_key, *also_rerun])
 
     with st.container(border=True, key=key("box")):
         badge = " :red-badge[critical]" if question.critical else ""
         st.markdown(f"**{question.id}** · {inert(question.text)}{badge}")
         st.caption(inert(question.help))
+        if verdict is not None and verdict[0] == "contradicted":
+            st.warning(inert(verdict[1]), icon=":material/fact_check:")
+        elif verdict is not None:
+            st.caption(f":material/verified: {inert(verdict[1])}")
         current = choice_of(stored)
         choice = st.radio(
             f"Answer to {question.id}",

@@ -38,6 +38,10 @@ def render_standing(review: QuarterlyReview) -> None:
     )
 
 
+SHOWN_ROWS = 50
+"""Rows of a table the page shows (a screen or two); the downloadable pack has them all."""
+
+
 def render_section(section: Section, key: str) -> None:
     """A pack section on the page: heading, text, tables and charts."""
     st.subheader(section.title)
@@ -51,9 +55,15 @@ def render_section(section: Section, key: str) -> None:
         if not table.rows:
             st.caption(inert(table.empty))
             continue
+        shown = table.rows[:SHOWN_ROWS]
         st.dataframe(
-            pd.DataFrame(list(table.rows), columns=list(table.headers)),
+            pd.DataFrame(list(shown), columns=list(table.headers)),
             hide_index=True,
             height=full_height(len(table.rows)),
             key=f"{key}_table_{index}",
         )
+        if len(table.rows) > SHOWN_ROWS:
+            st.caption(
+                f"The first {SHOWN_ROWS} of {len(table.rows):,} rows; the review pack below "
+                "has every row."
+            )

@@ -43,6 +43,13 @@ class AnswerEntry(Strict):
             raise ValueError("not applicable needs a reason (hint: write `not_applicable: <why>`)")
         return raw
 
+    @field_validator("not_applicable")
+    @classmethod
+    def _reason_is_written(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("not applicable needs a reason (hint: write why, not only spaces)")
+        return value
+
     @field_validator("evidence")
     @classmethod
     def _evidence_is_web_link(cls, value: str | None) -> str | None:

@@ -69,3 +69,11 @@ def conflict_message(changed_by: str, changed_at: datetime, what: str) -> str:
         f"This draft was changed by {changed_by} at {changed_at:%H:%M} UTC after you opened it;"
         f" {what} was kept aside, reload to see both."
     )
+
+
+def submitted_message(revision: int, submitted_by: str, submitted_at: datetime, what: str) -> str:
+    """What a user reads when their write reached a revision a teammate has just submitted."""
+    return (
+        f"Revision {revision} was submitted by {submitted_by} at {submitted_at:%H:%M} UTC, so"
+        f" {what} was not applied; it is kept aside: edit a new revision to re-apply it."
+    )

@@ -67,9 +67,19 @@ def load_answer_sheet(
     return parse_answer_sheet(read_source(path), str(path), questionnaire, catalogue)
 
 
-def read_source(path: Path | str) -> bytes:
-    """The file's bytes; a file that cannot be read becomes a ContentError, not a traceback."""
+CONTENT_LIMIT_MB = 1
+"""Questionnaires, catalogues, answers, org and roles files: far smaller in practice."""
+_MB = 1024 * 1024
+
+
+def read_source(path: Path | str, limit_mb: int = CONTENT_LIMIT_MB) -> bytes:
+    """The file's bytes; a file that cannot be read, or is over `limit_mb`, becomes a
+    ContentError, not a traceback (or minutes of parsing)."""
     try:
+        size = Path(path).stat().st_size
+        if size > limit_mb * _MB:
+            message = f"the file is {size / _MB:.1f} MB; files here may be at most {limit_mb} MB"
+            raise ContentError([Problem(str(path), None, None, "", message, SIZE_HINT)])
         return Path(path).read_bytes()
     except FileNotFoundError:
         problem = Problem(str(path), None, None, "", "no such file", "check the path")
@@ -80,6 +90,9 @@ def read_source(path: Path | str) -> bytes:
     except OSError as error:
         problem = Problem(str(path), None, None, "", f"cannot read the file ({error.strerror})")
     raise ContentError([problem])
+
+
+SIZE_HINT = "check that this is the right file; nothing was read"
 
 
 def _raise_if_any(problems: list[Problem]) -> None:

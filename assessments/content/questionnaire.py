@@ -70,6 +70,12 @@ class Question(Strict):
     critical: bool = False
     evidence_hint: str = Field(min_length=1)
     allow_not_applicable: bool = True
+    evidence_valid_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=3650,
+        description="How long evidence for this answer stays valid; older evidence counts as none.",
+    )
 
     @model_validator(mode="after")
     def _scale_counts_from_zero(self) -> Question:

@@ -75,6 +75,12 @@ _PURPOSES = {
     "email": "the person's sign-in email, e.g. ana@example.com",
     ("RoleEntry", "role"): "admin, org_viewer, team_editor or approver",
     "roles": "the list of people and their roles",
+    ("EvidenceRules", "questionnaire"): "the id of the questionnaire whose answers it bounds",
+    "rules": "the list of evidence rules",
+    ("EvidenceRule", "max"): "the highest value the answer may count at",
+    ("EvidenceRule", "reason"): "the gap in plain words, e.g. no deny rules",
+    "cites": "the documented field the rule reads, e.g. `permissions.deny`",
+    "fact": "a fact name, e.g. claude.project.deny_rules",
 }
 
 

@@ -15,6 +15,9 @@ FieldPath = tuple[PathElement, ...]
 
 MAX_VALUES = 100_000
 """A file expanding to more values than this is refused (anchors and aliases can multiply)."""
+MAX_DEPTH = 64
+"""Lists and mappings nested deeper than this are refused; real content nests a dozen at most."""
+DEPTH_HINT = "real content nests lists and mappings a few levels deep; is this the right file?"
 SYNTAX_HINT = "check indentation and quoting near this line"
 SHAPE_HINT = (
     "a questionnaire starts with `id:` and has `pillars:` and `questions:`; a catalogue has"
@@ -94,25 +97,47 @@ def field_path(path: FieldPath, data: Any) -> str:
     return text
 
 
+def decode_utf8(source: bytes, filename: str) -> str:
+    """The text of `source` (without a byte-order mark); a located problem if it is not UTF-8."""
+    try:
+        return source.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = source[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        message = f"not UTF-8 text: byte 0x{source[error.start]:02x} ({error.reason})"
+        problem = Problem(filename, line, column, "", message, "save the file as UTF-8")
+        raise ContentError([problem]) from None
+
+
+class NestedTooDeepError(yaml.composer.ComposerError):
+    """Lists and mappings nested deeper than MAX_DEPTH (PyYAML would overflow the stack)."""
+
+
+class GuardedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than MAX_DEPTH with the line where it is."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                message = f"lists and mappings are nested more than {MAX_DEPTH} levels deep"
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise NestedTooDeepError(None, None, message, mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def read_yaml(source: str | bytes, filename: str) -> YamlDocument:
     """Parse `source`; raise ContentError for a syntax error, an empty file or a non-mapping."""
     if isinstance(source, bytes):
-        try:
-            source = source.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ContentError(
-                [
-                    Problem(
-                        filename,
-                        None,
-                        None,
-                        "",
-                        f"not UTF-8 text ({error.reason})",
-                        "save the file as UTF-8",
-                    )
-                ]
-            ) from None
-    loader = yaml.SafeLoader(source)
+        source = decode_utf8(source, filename)
+    loader = GuardedLoader(source)
     try:
         tree = loader.get_single_node()
         _refuse_expansion(tree, filename)
@@ -123,7 +148,8 @@ def read_yaml(source: str | bytes, filename: str) -> YamlDocument:
         message = (
             ", ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
         )
-        raise ContentError([Problem(filename, line, column, "", message, SYNTAX_HINT)]) from None
+        hint = DEPTH_HINT if isinstance(error, NestedTooDeepError) else SYNTAX_HINT
+        raise ContentError([Problem(filename, line, column, "", message, hint)]) from None
     except yaml.YAMLError as error:
         raise ContentError(
             [Problem(filename, None, None, "", f"invalid YAML: {error}", SYNTAX_HINT)]
@@ -145,17 +171,30 @@ def _refuse_expansion(tree: yaml.Node | None, filename: str) -> None:
     # count values as they would be expanded and stop early.
     pending = [tree] if tree is not None else []
     seen = 0
+    collections: set[int] = set()
+    shared = False
     while pending:
         node = pending.pop()
         seen += 1
         if seen > MAX_VALUES:
-            message = f"the file expands to more than {MAX_VALUES} values"
-            hint = "write the content out instead of repeating it with anchors (&) and aliases (*)"
-            raise ContentError([Problem(filename, None, None, "", message, hint)])
+            raise ContentError([_too_many_values(filename, aliased=shared)])
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            shared = shared or id(node) in collections
+            collections.add(id(node))
         if isinstance(node, yaml.MappingNode):
             pending.extend(item for pair in node.value for item in pair)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
+
+
+def _too_many_values(filename: str, *, aliased: bool) -> Problem:
+    if aliased:
+        message = f"the file expands to more than {MAX_VALUES} values"
+        hint = "write the content out instead of repeating it with anchors (&) and aliases (*)"
+    else:
+        message = f"the file holds more than {MAX_VALUES} values"
+        hint = "a questionnaire, catalogue or answers file holds a few thousand; is this the file?"
+    return Problem(filename, None, None, "", message, hint)
 
 
 def duplicate_keys(document: YamlDocument) -> list[Problem]:

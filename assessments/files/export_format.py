@@ -12,7 +12,6 @@ an assessment still point at it after an import.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from datetime import datetime
@@ -25,6 +24,7 @@ from assessments.content.answers import AnswerEntry
 from assessments.content.schema_errors import schema_problems
 from assessments.content.yaml_source import YamlDocument
 from assessments.errors import ContentError, InvalidInputError, Problem
+from assessments.files.json_source import read_json_object
 from assessments.files.role_file import check_grant
 from assessments.periods import PERIOD_PATTERN
 
@@ -40,6 +40,10 @@ def _aware(value: datetime) -> datetime:
 
 When = Annotated[datetime, AfterValidator(_aware)]
 Who = Annotated[str, Field(max_length=320)]
+MAX_INTEGER = 2**31 - 1
+"""The largest id, revision or version a database column holds (PostgreSQL's INTEGER)."""
+Positive = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+Id = Positive
 
 
 class Record(BaseModel):
@@ -51,7 +55,7 @@ class Record(BaseModel):
 class UnitRecord(Record):
     """An org unit."""
 
-    id: int = Field(ge=1)
+    id: Id
     slug: str = Field(min_length=1, max_length=100)
     name: str = Field(min_length=1, max_length=200)
     created_at: When
@@ -60,7 +64,7 @@ class UnitRecord(Record):
 class TeamRecord(Record):
     """A team, with the slug of its unit."""
 
-    id: int = Field(ge=1)
+    id: Id
     slug: str = Field(min_length=1, max_length=100)
     name: str = Field(min_length=1, max_length=200)
     unit: str
@@ -70,14 +74,14 @@ class TeamRecord(Record):
 class AssessmentRecord(Record):
     """One revision of one team's assessment, with its answers and chain states."""
 
-    id: int = Field(ge=1)
+    id: Id
     team: str
     period: str = Field(pattern=PERIOD_PATTERN)
     questionnaire_id: str = Field(min_length=1, max_length=100)
     questionnaire_version: str = Field(min_length=1, max_length=50)
     status: Literal["draft", "submitted"]
-    revision: int = Field(ge=1)
-    version: int = Field(ge=1)
+    revision: Positive
+    version: Positive
     created_by: Who
     created_at: When
     updated_by: Who
@@ -91,14 +95,14 @@ class AssessmentRecord(Record):
 class ConflictingEditRecord(Record):
     """A write that lost an optimistic-lock race, kept aside."""
 
-    id: int = Field(ge=1)
-    assessment: int
+    id: Id
+    assessment: Id
     action: str = Field(max_length=50)
     target: str = Field(max_length=100)
     payload: dict[str, Any]
     actor: Who
-    expected_version: int
-    found_version: int
+    expected_version: Positive
+    found_version: Positive
     found_updated_by: Who
     found_updated_at: When
     created_at: When
@@ -107,7 +111,7 @@ class ConflictingEditRecord(Record):
 class AuditRecord(Record):
     """One audited write."""
 
-    id: int = Field(ge=1)
+    id: Id
     at: When
     actor: Who
     action: str = Field(max_length=50)
@@ -155,15 +159,7 @@ class DataExport(Record):
 
 def parse_export(source: str | bytes, file: str) -> DataExport:
     """An export document from JSON text; ContentError listing every problem if it is invalid."""
-    try:
-        data = json.loads(source)
-    except UnicodeDecodeError:
-        raise ContentError([Problem(file, None, None, "", "not UTF-8 text")]) from None
-    except json.JSONDecodeError as error:
-        problem = Problem(file, error.lineno, error.colno, "", f"invalid JSON: {error.msg}")
-        raise ContentError([problem]) from None
-    if not isinstance(data, dict):
-        raise ContentError([Problem(file, None, None, "", "expected a JSON object at the top")])
+    data = read_json_object(source, file, f'an export starts with {{"format": "{FORMAT}"')
     document = YamlDocument(file, data)
     version = data.get("format_version")
     if data.get("format") == FORMAT and version != FORMAT_VERSION:

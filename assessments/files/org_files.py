@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
+from assessments.content.yaml_source import DEPTH_HINT, GuardedLoader, NestedTooDeepError
 from assessments.errors import ContentError, Problem
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -21,6 +23,9 @@ MAX_SLUG = 100
 CSV_REQUIRED = ("unit", "team")
 CSV_OPTIONAL = ("unit_slug", "team_slug")
 SLUG_HINT = "use lowercase letters, digits and dashes, e.g. 'payments-core'"
+MULTILINE_HINT = (
+    'a quote (") left open merges the rows below into this cell; close or remove the quote'
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,26 @@ class OrgFile:
 def slug_of(name: str) -> str:
     """A slug made from a name: 'Payments Core' -> 'payments-core'."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_SLUG].rstrip("-")
+
+
+def name_problem(name: str, what: str) -> tuple[str, str] | None:
+    """Why a unit or team name (already stripped) is refused, with a hint; None if it is fine."""
+    if not name:
+        return f"{what} name is empty", f"fill in the {what} name on this line"
+    if "\n" in name or "\r" in name:
+        return f"{what} name runs over several lines", MULTILINE_HINT
+    control = next((c for c in name if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        return (
+            f"{what} name contains the control character U+{ord(control):04X}",
+            "remove it; names are plain text",
+        )
+    if len(name) > MAX_NAME:
+        return (
+            f"{what} name is longer than {MAX_NAME} characters",
+            f"shorten it to {MAX_NAME} characters or fewer",
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -99,16 +124,9 @@ class OrgRows:
 
     def name(self, row: _Row, key: str, what: str) -> str | None:
         name = row.text(key)
-        if not name:
-            self.problem(row, key, f"{what} name is empty", f"fill in the {what} name on this line")
-            return None
-        if len(name) > MAX_NAME:
-            self.problem(
-                row,
-                key,
-                f"{what} name is longer than {MAX_NAME} characters",
-                f"shorten it to {MAX_NAME} characters or fewer",
-            )
+        refusal = name_problem(name, what)
+        if refusal is not None:
+            self.problem(row, key, *refusal)
             return None
         return name
 
@@ -222,7 +240,10 @@ def csv_rows(text: str, file: str) -> OrgRows:
             [Problem(file, None, None, "", "the file is empty", "start from the CSV template")]
         )
     reader = csv.reader(io.StringIO(text))
-    header = [cell.strip().lower() for cell in next(reader, [])]
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+    except csv.Error as error:
+        raise ContentError([_csv_problem(file, 1, error)]) from None
     header_problems = [
         Problem(
             file,
@@ -249,8 +270,16 @@ def csv_rows(text: str, file: str) -> OrgRows:
     ]
     if header_problems:
         raise ContentError(header_problems)
-    for cells in reader:
-        line = reader.line_num
+    end = reader.line_num
+    while True:
+        line = end + 1  # a row's first line: a quoted cell may run over several
+        try:
+            cells = next(reader, None)
+        except csv.Error as error:
+            raise ContentError([_csv_problem(file, line, error)]) from None
+        end = reader.line_num
+        if cells is None:
+            return collected
         if not any(cell.strip() for cell in cells):
             continue
         row = _Row(line, "", {k: _Cell(v, line, k) for k, v in zip(header, cells, strict=False)})
@@ -268,18 +297,29 @@ def csv_rows(text: str, file: str) -> OrgRows:
             continue
         unit_slug = collected.add_unit(row)
         collected.add_team(row, unit_slug)
-    return collected
+
+
+def _csv_problem(file: str, line: int, error: csv.Error) -> Problem:
+    if "field larger than field limit" in str(error):
+        message = f"a cell is longer than {csv.field_size_limit()} characters"
+        hint = f"names are at most {MAX_NAME} characters; {MULTILINE_HINT}"
+        return Problem(file, line, None, "", message, hint)
+    return Problem(file, line, None, "", f"not valid CSV: {error}")
 
 
 def yaml_rows(text: str, file: str) -> OrgRows:
     collected = OrgRows(file, units_declared=True)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=GuardedLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
         reason = getattr(error, "problem", None) or str(error)
-        hint = "fix the YAML syntax at this line (indentation, quotes, colons)"
+        hint = (
+            DEPTH_HINT
+            if isinstance(error, NestedTooDeepError)
+            else "fix the YAML syntax at this line (indentation, quotes, colons)"
+        )
         raise ContentError(
             [Problem(file, line, column, "", f"not valid YAML: {reason}", hint)]
         ) from None

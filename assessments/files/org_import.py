@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessments.content.loading import read_source
+from assessments.content.yaml_source import decode_utf8
 from assessments.errors import ContentError, Problem
 from assessments.files.org_files import (
     MAX_NAME,
@@ -78,7 +80,7 @@ class OrgImportPlan:
 
 def load_org_file(path: Path) -> OrgFile:
     """Read and check an org structure file; CSV or YAML by its suffix."""
-    return parse_org_file(path.read_text(encoding="utf-8-sig"), str(path))
+    return parse_org_file(decode_utf8(read_source(path), str(path)), str(path))
 
 
 def parse_org_file(text: str, file: str) -> OrgFile:

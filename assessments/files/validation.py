@@ -22,6 +22,8 @@ from assessments.content.questionnaire import Questionnaire
 from assessments.content.schema_errors import choices_hint, validate_schema
 from assessments.content.yaml_source import SHAPE_HINT, YamlDocument, read_yaml
 from assessments.errors import ContentError, Problem
+from assessments.evidence.rule_checks import check_evidence_rules
+from assessments.evidence.rules import EvidenceRules
 from assessments.files.role_file import RoleFile
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -33,6 +35,7 @@ class ContentKind(StrEnum):
 
     QUESTIONNAIRE = "questionnaire"
     CATALOGUE = "catalogue"
+    EVIDENCE_RULES = "evidence rules"
     ANSWERS = "answers"
     ROLES = "roles"
 
@@ -57,6 +60,7 @@ def content_kind(data: dict[str, object]) -> ContentKind | None:
         ("chains", ContentKind.CATALOGUE),
         ("answers", ContentKind.ANSWERS),
         ("roles", ContentKind.ROLES),
+        ("rules", ContentKind.EVIDENCE_RULES),
     ):
         if key in data:
             return kind
@@ -89,7 +93,8 @@ def validate_paths(
     checker = _Checker()
     kind_order = list(ContentKind)
     for kind, document in sorted(documents, key=lambda item: kind_order.index(item[0])):
-        if kind is ContentKind.ANSWERS and not checker.references_added:
+        needs_references = kind in (ContentKind.ANSWERS, ContentKind.EVIDENCE_RULES)
+        if needs_references and not checker.references_added:
             checker.add_references(reference_questionnaires, reference_catalogues)
         problems.extend(checker.check(kind, document))
     order = {str(file): index for index, file in enumerate(files)}
@@ -141,6 +146,8 @@ class _Checker:
             return self._catalogue(document)
         if kind is ContentKind.ROLES:
             return self._build(document, RoleFile)[1]
+        if kind is ContentKind.EVIDENCE_RULES:
+            return self._evidence_rules(document)
         return self._answers(document)
 
     def _questionnaire(self, document: YamlDocument) -> list[Problem]:
@@ -164,6 +171,22 @@ class _Checker:
         for questionnaire in candidates:
             problems.extend(
                 p for p in check_catalogue(catalogue, questionnaire, document) if p not in problems
+            )
+        return problems
+
+    def _evidence_rules(self, document: YamlDocument) -> list[Problem]:
+        rules, problems = self._build(document, EvidenceRules)
+        if rules is None:
+            return problems
+        matches = [q for q in self.questionnaires if q.id == rules.questionnaire]
+        if not matches and rules.questionnaire not in self.broken_ids:
+            problems.append(
+                self._unknown_questionnaire(document, ("questionnaire",), rules.questionnaire)
+            )
+        candidates: list[Questionnaire | None] = [*matches] or [None]
+        for questionnaire in candidates:
+            problems.extend(
+                p for p in check_evidence_rules(rules, questionnaire, document) if p not in problems
             )
         return problems
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from assessments.evidence.org import OrgEvidence, evidence_frame
 from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring.model import Catalogue, Rubric
 from scoring.results import ChainStatus
@@ -66,12 +67,28 @@ def score_snapshot(
     rubric: Rubric,
     catalogue: Catalogue,
     track_record: TrackRecordFrames | None = None,
+    evidence: OrgEvidence | None = None,
 ) -> pd.DataFrame:
-    """`score_org` over the period's latest submitted assessments (one row each)."""
+    """`score_org` over the period's latest submitted assessments (one row each), with their
+    track records, contradicted answers at their evidence bounds and a `contradicted` count per
+    team."""
     ids = [t.latest.id for t in snapshot.submitted if t.latest is not None]
-    return score_org(
-        rubric, catalogue, snapshot.answers, snapshot.removed, ids, track_record=track_record
+    scores = score_org(
+        rubric,
+        catalogue,
+        snapshot.answers,
+        snapshot.removed,
+        assessment_ids=ids,
+        track_record=track_record,
+        evidence=None if evidence is None else evidence_frame(evidence),
     )
+    return _with_contradicted(scores, evidence)
+
+
+def _with_contradicted(scores: pd.DataFrame, evidence: OrgEvidence | None) -> pd.DataFrame:
+    """`contradicted`: answers a scan contradicts, per assessment; <NA> without a scan."""
+    counts = [None if evidence is None else evidence.contradicted(aid) for aid in scores.index]
+    return scores.assign(contradicted=pd.array(counts, dtype="Int64"))
 
 
 def org_table(snapshot: PeriodSnapshot, scores: pd.DataFrame) -> pd.DataFrame:
@@ -112,9 +129,11 @@ def period_table(
     rubric: Rubric,
     catalogue: Catalogue,
     track_record: TrackRecordFrames | None = None,
+    evidence: OrgEvidence | None = None,
 ) -> pd.DataFrame:
-    """The org table of one period, scored against the content given (and track records)."""
-    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue, track_record))
+    """The org table of one period, scored against the content given (with track records and
+    evidence)."""
+    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue, track_record, evidence))
 
 
 def score_history(
@@ -122,12 +141,20 @@ def score_history(
     rubric: Rubric,
     catalogue: Catalogue,
     track_record: TrackRecordFrames | None = None,
+    evidence: OrgEvidence | None = None,
 ) -> pd.DataFrame:
     """Every latest submission of every period with its scores, indexed by assessment id."""
     ids = history.assessments["assessment_id"].tolist()
     scores = score_org(
-        rubric, catalogue, history.answers, history.removed, ids, track_record=track_record
+        rubric,
+        catalogue,
+        history.answers,
+        history.removed,
+        assessment_ids=ids,
+        track_record=track_record,
+        evidence=None if evidence is None else evidence_frame(evidence),
     )
+    scores = _with_contradicted(scores, evidence)
     frame = history.assessments.set_index("assessment_id").join(scores)
     pillar_scores = [c for c in scores.columns if c.startswith("score:")]
     frame["mean_score"] = frame[pillar_scores].mean(axis=1) if pillar_scores else np.nan
@@ -187,31 +214,31 @@ def unit_rollup(table: pd.DataFrame, pillars: Mapping[str, str]) -> pd.DataFrame
     `mean_score:<p>`; `mean_level:overall`, `median_level:overall`, and
     `teams_at_level_<n>` (overall level 0-4) over the teams that submitted.
     """
-    rows = []
-    for unit_slug, group in table.groupby("unit_slug", sort=False):
-        done = submitted(group)
-        row: dict[str, object] = {
-            "unit_slug": unit_slug,
-            "unit": group["unit"].iloc[0],
-            "teams": len(group),
-            "submitted": len(done),
-            "draft_only": int((group["coverage"] == DRAFT_ONLY).sum()),
-            "no_submission": int((group["coverage"] == NO_SUBMISSION).sum()),
-            "coverage": len(done) / len(group),
-        }
-        for pillar in pillars:
-            levels = done[f"level:{pillar}"].astype(float)
-            row[f"mean_level:{pillar}"] = levels.mean() if len(done) else np.nan
-            row[f"median_level:{pillar}"] = levels.median() if len(done) else np.nan
-            row[f"mean_score:{pillar}"] = (
-                done[f"score:{pillar}"].astype(float).mean() if len(done) else np.nan
-            )
-        overall = done["overall_level"].astype(float)
-        row["mean_level:overall"] = overall.mean() if len(done) else np.nan
-        row["median_level:overall"] = overall.median() if len(done) else np.nan
-        for level in range(5):
-            row[f"teams_at_level_{level}"] = int((overall == level).sum())
-        rows.append(row)
+    # One grouped pass per statistic (not a Python loop over units): 40 units x 2,000 teams
+    # took 0.7-3 s looped, a few milliseconds grouped.
+    groups = table.groupby("unit_slug", sort=False)
+    done = submitted(table)
+    done_groups = done.groupby("unit_slug", sort=False)
+    # Every column is assigned onto the first one, so the units keep the table's order.
+    out = groups["unit"].first().to_frame()
+    out["teams"] = groups.size()
+    out["draft_only"] = (table["coverage"] == DRAFT_ONLY).groupby(table["unit_slug"]).sum()
+    out["no_submission"] = (table["coverage"] == NO_SUBMISSION).groupby(table["unit_slug"]).sum()
+    out["submitted"] = done_groups.size().reindex(out.index, fill_value=0)
+    out["coverage"] = out["submitted"] / out["teams"]
+    for pillar in pillars:
+        levels = done[f"level:{pillar}"].astype(float).groupby(done["unit_slug"])
+        scores = done[f"score:{pillar}"].astype(float).groupby(done["unit_slug"])
+        out[f"mean_level:{pillar}"] = levels.mean()
+        out[f"median_level:{pillar}"] = levels.median()
+        out[f"mean_score:{pillar}"] = scores.mean()
+    overall = done["overall_level"].astype(float)
+    out["mean_level:overall"] = overall.groupby(done["unit_slug"]).mean()
+    out["median_level:overall"] = overall.groupby(done["unit_slug"]).median()
+    for level in range(5):
+        at_level = (overall == level).groupby(done["unit_slug"]).sum()
+        out[f"teams_at_level_{level}"] = at_level.reindex(out.index, fill_value=0)
+    out = out.reset_index()
     columns = [
         "unit_slug",
         "unit",
@@ -225,4 +252,7 @@ def unit_rollup(table: pd.DataFrame, pillars: Mapping[str, str]) -> pd.DataFrame
         "median_level:overall",
         *(f"teams_at_level_{level}" for level in range(5)),
     ]
-    return pd.DataFrame.from_records(rows, columns=columns)
+    counts = ["teams", "submitted", "draft_only", "no_submission"]
+    counts += [f"teams_at_level_{level}" for level in range(5)]
+    out[counts] = out[counts].astype("int64")
+    return out.reindex(columns=columns)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessments.errors import InvalidInputError
-from assessments.files.export_format import FORMAT, FORMAT_VERSION, DataExport, parse_export
+from assessments.files.export_checks import parse_checked_export
+from assessments.files.export_format import FORMAT, FORMAT_VERSION, DataExport
 from assessments.service.core import ServiceCore
 from assessments.service.guard import admin, allowed
 from assessments.storage.audit import AuditAction
@@ -71,7 +72,7 @@ class DataTransfer(ServiceCore):
         self, source: str | bytes, file: str, *, actor: str = "", dry_run: bool = False
     ) -> ImportSummary:
         """Write an export into this (empty) database, all or nothing."""
-        export = parse_export(source, file)
+        export = parse_checked_export(source, file, self._content)
         with self.store.unit_of_work(actor) as repo:
             _refuse_unless_empty(repo)
             if dry_run:

@@ -17,6 +17,7 @@ from assessments.content.draft_rules import (
     conflict_message,
     is_valid_answer,
     missing_answers,
+    submitted_message,
 )
 from assessments.errors import ConflictError, ImmutableError, IncompleteError, NotFoundError
 from assessments.service.core import ServiceCore, find_team
@@ -32,6 +33,11 @@ from assessments.storage.views import (
 )
 
 IMMUTABLE_MESSAGE = "Submitted assessments cannot change; open a new revision"
+OPEN_ATTEMPTS = 5
+OPEN_RACE_MESSAGE = (
+    "Others opened and submitted new revisions of this assessment at the same moment, several"
+    " times over; nothing was created. Reload to see the latest revision, then try again."
+)
 
 Change = Callable[[Repository, AssessmentRecord], dict[str, Any]]
 
@@ -43,11 +49,17 @@ class DraftCommands(ServiceCore):
     def open_draft(self, team_slug: str, period: str, *, actor: str = "") -> DraftView:
         """The team's open draft for the period, created (or copied from a submission) if none."""
         check_period(period)
+        for _attempt in range(OPEN_ATTEMPTS - 1):
+            try:
+                return self._open_draft(team_slug, period, actor)
+            except ConstraintViolation:
+                # Someone else created the same revision a moment ago: theirs is the draft,
+                # or (if they submitted it at once) the next revision is to be created.
+                continue
         try:
             return self._open_draft(team_slug, period, actor)
         except ConstraintViolation:
-            # Someone else created the same revision a moment ago; theirs is the draft.
-            return self._open_draft(team_slug, period, actor)
+            raise ConflictError(OPEN_RACE_MESSAGE) from None
 
     def _open_draft(self, team_slug: str, period: str, actor: str) -> DraftView:
         with self.store.unit_of_work(actor) as repo:
@@ -72,6 +84,7 @@ class DraftCommands(ServiceCore):
                     "copied_from": None if latest is None else latest.id,
                     **copied,
                 },
+                period=period,
             )
             return repo.draft_view(draft_id)
 
@@ -217,31 +230,21 @@ class DraftCommands(ServiceCore):
     ) -> DraftView:
         with self.store.unit_of_work(actor) as repo:
             if repo.claim_version(assessment_id, expected_version):
-                draft = _assessment(repo, assessment_id)
-                details = change(repo, draft)
-                repo.audit.record(
-                    action, "assessment", assessment_id, {**details, "version": draft.version}
-                )
-                return repo.draft_view(assessment_id)
+                return _apply(repo, assessment_id, action, change)
             found = _assessment(repo, assessment_id)
-            if found.status == SUBMITTED:
+            if found.status == SUBMITTED and not target:
                 raise ImmutableError(IMMUTABLE_MESSAGE)
-            kept = repo.add_conflicting_edit(found, action.value, target, payload, expected_version)
-            repo.audit.record(
-                AuditAction.CONFLICT_KEPT,
-                "assessment",
-                assessment_id,
-                {
-                    "conflicting_edit": kept,
-                    "attempted": action.value,
-                    "target": target,
-                    "expected_version": expected_version,
-                    "found_version": found.version,
-                },
-            )
-            conflict = ConflictError(conflict_message(found.updated_by, found.updated_at, what))
+            if (
+                found.status == DRAFT
+                and target
+                and target not in (repo.changed_since(assessment_id, expected_version) or {target})
+                and repo.claim_version(assessment_id, found.version)
+            ):
+                # Others changed other answers since: this one is still as its author saw it.
+                return _apply(repo, assessment_id, action, change)
+            refused = _keep_aside(repo, found, action, target, payload, expected_version, what)
         # Raised after the commit, so the kept edit and its audit entry are saved.
-        raise conflict
+        raise refused
 
     def _copy(self, repo: Repository, source_id: int, target_id: int) -> dict[str, int]:
         """Copy answers and chain states the target does not have yet; counts what was copied."""
@@ -262,6 +265,50 @@ class DraftCommands(ServiceCore):
         repo.add_answers(target_id, answers)
         repo.add_chain_states(target_id, chains)
         return {"answers_copied": len(answers), "chains_copied": len(chains)}
+
+
+def _apply(repo: Repository, assessment_id: int, action: AuditAction, change: Change) -> DraftView:
+    draft = _assessment(repo, assessment_id)
+    details = change(repo, draft)
+    repo.audit.record(
+        action,
+        "assessment",
+        assessment_id,
+        {**details, "version": draft.version},
+        period=draft.period,
+    )
+    return repo.draft_view(assessment_id)
+
+
+def _keep_aside(
+    repo: Repository,
+    found: AssessmentRecord,
+    action: AuditAction,
+    target: str,
+    payload: dict[str, Any],
+    expected_version: int,
+    what: str,
+) -> ConflictError | ImmutableError:
+    """Keep a refused write where its author finds it again; the error to raise after."""
+    kept = repo.add_conflicting_edit(found, action.value, target, payload, expected_version)
+    repo.audit.record(
+        AuditAction.CONFLICT_KEPT,
+        "assessment",
+        found.id,
+        {
+            "conflicting_edit": kept,
+            "attempted": action.value,
+            "target": target,
+            "expected_version": expected_version,
+            "found_version": found.version,
+        },
+    )
+    if found.status == SUBMITTED:
+        # The submission was the last write: its author and time are the revision's.
+        return ImmutableError(
+            submitted_message(found.revision, found.updated_by, found.updated_at, what)
+        )
+    return ConflictError(conflict_message(found.updated_by, found.updated_at, what))
 
 
 def _assessment(repo: Repository, assessment_id: int) -> AssessmentRecord:

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from assessments.service.core import ServiceCore, find_team
 from assessments.service.guard import ANYONE, TEAM_READER, admin, allowed, org_viewer
 from assessments.service.org_scope import filter_history, filter_snapshot
-from assessments.storage.audit import AuditAction, AuditEntryView
+from assessments.storage.audit import EVERY_WRITE, ORG_WRITES, AuditEntryView
 from assessments.storage.views import DraftView, OrgHistory, PeriodSnapshot
-
-DRAFT_ONLY_ACTIONS = frozenset(
-    {
-        AuditAction.ANSWER_SAVE,
-        AuditAction.ANSWER_CLEAR,
-        AuditAction.CHAIN_SET,
-        AuditAction.DRAFT_PREFILL,
-        AuditAction.CONFLICT_KEPT,
-        AuditAction.DATA_EXPORT,
-    }
-)
-ORG_VIEW_ACTIONS = tuple(a.value for a in AuditAction if a not in DRAFT_ONLY_ACTIONS)
-"""Audited writes that can change what the org views show."""
 
 
 class HistoryQueries(ServiceCore):
@@ -63,11 +49,11 @@ class HistoryQueries(ServiceCore):
         return snapshot if units is None else filter_snapshot(snapshot, units)
 
     @allowed(org_viewer("read the org history"))
-    def org_history(self) -> OrgHistory:
-        """The latest submission of every team (this person may see) in every period, as
-        frames for `score_org`."""
+    def org_history(self, period: str | None = None) -> OrgHistory:
+        """The latest submission of every team (this person may see) in every period (or
+        one), as frames for `score_org`."""
         with self.store.unit_of_work() as repo:
-            history = repo.org_history()
+            history = repo.org_history(period)
         units = self.access.viewed_units
         return history if units is None else filter_history(history, units)
 
@@ -75,11 +61,11 @@ class HistoryQueries(ServiceCore):
     def data_version(self) -> str:
         """A token that changes with every committed write, for invalidating cached reads.
 
-        Every write is audited in its own transaction and audit rows are never deleted, so the
-        row count grows on every commit (the max id alone could miss a slower transaction that
-        took a lower id but committed later).
+        A counter bumped in the same transaction as every audited write: one primary-key
+        read, however long the audit trail grows.
         """
-        return self._audit_version(None)
+        with self.store.unit_of_work() as repo:
+            return repo.data_version(EVERY_WRITE)
 
     @allowed(ANYONE)
     def org_data_version(self) -> str:
@@ -88,11 +74,15 @@ class HistoryQueries(ServiceCore):
         The org views show submissions and which teams hold a draft, never a draft's answers,
         so a manager's autosave must not throw away the whole organisation's scored tables.
         """
-        return self._audit_version(ORG_VIEW_ACTIONS)
-
-    def _audit_version(self, actions: Sequence[str] | None) -> str:
         with self.store.unit_of_work() as repo:
-            return repo.audit_version(actions)
+            return repo.data_version(ORG_WRITES)
+
+    @allowed(ANYONE)
+    def period_data_version(self, period: str) -> str:
+        """Like `org_data_version`, but moved only by what can change `period`'s org table:
+        drafts opened and submissions made in it, and changes to units, teams and roles."""
+        with self.store.unit_of_work() as repo:
+            return repo.period_version(period)
 
     @allowed(admin("read the audit trail"))
     def audit_entries(

@@ -7,12 +7,13 @@ review page and the review pack show. `load_review` reads those inputs through t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pandas as pd
 
 from assessments.content.in_force import Content
 from assessments.errors import InvalidInputError, NotFoundError
+from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import parse_period, previous_period
 from assessments.reports import org_review
 from assessments.reports.org_table import (
@@ -177,14 +178,15 @@ def load_review(
     """
     unit_name = check_review_request(service, period, unit_slug, baseline_period)
     rubric, catalogue = content.rubric, content.scoring_catalogue
-    today = today or datetime.now(UTC).date()
+    today = today or service.now().date()
     requests, incidents = service.removal_requests(), service.incidents()
 
     def table_of(which: str) -> pd.DataFrame:
         snapshot = service.period_snapshot(which)
         rows = [(t.latest.id, t.team.slug, which) for t in snapshot.submitted if t.latest]
         frames = assessment_track_records(rows, requests, incidents, today)
-        return period_table(snapshot, rubric, catalogue, frames)
+        evidence = period_evidence(snapshot, service.period_evidence, content, today)
+        return period_table(snapshot, rubric, catalogue, frames, evidence)
 
     table = table_of(period)
     previous = table_of(previous_period(period))
@@ -193,8 +195,9 @@ def load_review(
     rows = list(
         org.assessments[["assessment_id", "team_slug", "period"]].itertuples(index=False, name=None)
     )
+    evidence = all_periods_evidence(org, service.period_evidence, content, today)
     history = score_history(
-        org, rubric, catalogue, assessment_track_records(rows, requests, incidents, today)
+        org, rubric, catalogue, assessment_track_records(rows, requests, incidents, today), evidence
     )
     track_record = build_track_record_review(
         period,

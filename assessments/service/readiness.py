@@ -16,10 +16,11 @@ from assessments.access import Principal
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.core import Clock, Content
 from assessments.service.data_transfer import DataTransfer, ImportSummary
-from assessments.service.drafts import DraftCommands
+from assessments.service.evidence import EvidenceCommands, EvidenceScanView
 from assessments.service.guard import Access
 from assessments.service.history import HistoryQueries
 from assessments.service.incidents import IncidentCommands
+from assessments.service.kept_changes import KeptChangeCommands
 from assessments.service.org_structure import OrgCommands
 from assessments.service.removal_requests import RemovalRequestCommands
 from assessments.service.roles import RoleCommands, RoleImportPlan, RoleSyncSummary
@@ -38,15 +39,16 @@ from assessments.storage.views import (
 
 class ReadinessService(
     OrgCommands,
-    DraftCommands,
+    KeptChangeCommands,
     HistoryQueries,
     RoleCommands,
     DataTransfer,
+    EvidenceCommands,
     RemovalRequestCommands,
     IncidentCommands,
 ):
-    """Org structure, drafts, submissions, history, roles, the track record and the audit log,
-    over one store.
+    """Org structure, drafts, submissions, history, roles, evidence, the track record and the
+    audit log, over one store.
 
     Built on an engine it is the trusted service (the CLI, start-up, tests): it checks no
     permissions and writes name the actor they are given. `acting_as(principal)` (or
@@ -88,6 +90,7 @@ __all__ = [
     "ConflictingEditView",
     "Content",
     "DraftView",
+    "EvidenceScanView",
     "ImportSummary",
     "OrgHistory",
     "OrgImportPlan",

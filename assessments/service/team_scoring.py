@@ -41,11 +41,19 @@ def score_view(
     content: Content, assessment: Scorable, track_record: TrackRecordInput | None = None
 ) -> AssessmentResult:
     """Score one stored assessment against the content in force (and its track record)."""
+    scoring = scoring_input(assessment, track_record)
+    return score_assessment(content.rubric, content.scoring_catalogue, scoring)
+
+
+def scoring_input(
+    assessment: Scorable, track_record: TrackRecordInput | None = None
+) -> AssessmentInput:
+    """The scoring engine's input for one stored assessment, with its track record if given."""
     scoring = assessment.to_scoring()
     if track_record is not None:
         as_of, since, incidents = track_record
         scoring = replace(scoring, as_of=as_of, removed_since=since, incidents=incidents)
-    return score_assessment(content.rubric, content.scoring_catalogue, scoring)
+    return scoring
 
 
 def history_points(content: Content, assessments: Sequence[Scorable]) -> list[HistoryPoint]:

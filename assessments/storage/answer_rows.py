@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +10,13 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from assessments.content.answers import AnswerEntry
-from assessments.storage.tables import AnswerRow, ChainStateRow, ConflictingEditRow
+from assessments.storage.tables import (
+    AnswerRow,
+    AssessmentRow,
+    AuditRow,
+    ChainStateRow,
+    ConflictingEditRow,
+)
 from assessments.storage.views import AssessmentRecord, ConflictingEditView
 
 
@@ -114,6 +120,66 @@ def conflicting_edits(session: Session, assessment_id: int) -> list[ConflictingE
         .order_by(ConflictingEditRow.id)
     )
     return [_conflicting_edit_view(row) for row in session.scalars(query)]
+
+
+REAPPLICABLE = ("answer.save", "answer.clear", "chain.set")
+"""Kept writes that carry what to write again (a prefill or a submission is simply redone)."""
+
+
+def kept_changes(
+    session: Session, team_id: int, period: str, actor: str
+) -> list[ConflictingEditView]:
+    """One person's kept answer and chain changes on any revision of a team's period."""
+    query = (
+        select(ConflictingEditRow)
+        .join(AssessmentRow, AssessmentRow.id == ConflictingEditRow.assessment_id)
+        .where(
+            AssessmentRow.team_id == team_id,
+            AssessmentRow.period == period,
+            ConflictingEditRow.actor == actor,
+            ConflictingEditRow.action.in_(REAPPLICABLE),
+        )
+        .order_by(ConflictingEditRow.id)
+    )
+    return [_conflicting_edit_view(row) for row in session.scalars(query)]
+
+
+def conflicting_edit(session: Session, edit_id: int) -> ConflictingEditView | None:
+    """One kept write."""
+    row = session.get(ConflictingEditRow, edit_id)
+    return None if row is None else _conflicting_edit_view(row)
+
+
+def delete_conflicting_edit(session: Session, edit_id: int) -> None:
+    """Forget a kept write (it was re-applied; the audit trail keeps both)."""
+    session.execute(delete(ConflictingEditRow).where(ConflictingEditRow.id == edit_id))
+
+
+def changed_since(session: Session, assessment_id: int, version: int) -> set[str] | None:
+    """The questions and chains of a draft changed after `version`, read from the audit trail
+    (written in the same transaction as each change); None if a prefill changed any of them."""
+    query = select(AuditRow.action, AuditRow.details).where(
+        AuditRow.entity == "assessment",
+        AuditRow.entity_id == str(assessment_id),
+        AuditRow.action.in_((*REAPPLICABLE, "draft.prefill")),
+    )
+    return changed_targets(((a, d) for a, d in session.execute(query)), version)
+
+
+def changed_targets(
+    entries: Iterable[tuple[str, Mapping[str, Any]]], version: int
+) -> set[str] | None:
+    """From audited writes (action, details), the targets changed after `version`."""
+    changed: set[str] = set()
+    for action, details in entries:
+        if action not in (*REAPPLICABLE, "draft.prefill"):
+            continue
+        if int(details.get("version", 0)) <= version:
+            continue
+        if action == "draft.prefill":
+            return None
+        changed.add(str(details.get("question") or details.get("chain")))
+    return changed
 
 
 def _conflicting_edit_view(row: ConflictingEditRow) -> ConflictingEditView:

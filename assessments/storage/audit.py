@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from assessments.storage.tables import AuditRow
+from assessments.storage.tables import AuditRow, DataVersionRow
 
 
 class AuditAction(StrEnum):
@@ -24,6 +25,7 @@ class AuditAction(StrEnum):
     DRAFT_PREFILL = "draft.prefill"
     ASSESSMENT_SUBMIT = "assessment.submit"
     CONFLICT_KEPT = "conflict.kept"
+    CONFLICT_REAPPLIED = "conflict.reapplied"
     ORG_IMPORT = "org.import"
     UNIT_CREATE = "unit.create"
     TEAM_CREATE = "team.create"
@@ -37,6 +39,27 @@ class AuditAction(StrEnum):
     REMOVAL_EXPIRE = "removal.expire"
     INCIDENT_RECORD = "incident.record"
     INCIDENT_IMPORT = "incident.import"
+    EVIDENCE_ATTACH = "evidence.attach"
+
+
+DRAFT_ONLY_ACTIONS = frozenset(
+    {
+        AuditAction.ANSWER_SAVE,
+        AuditAction.ANSWER_CLEAR,
+        AuditAction.CHAIN_SET,
+        AuditAction.DRAFT_PREFILL,
+        AuditAction.CONFLICT_KEPT,
+        AuditAction.DATA_EXPORT,
+    }
+)
+"""Audited writes the org views never show: edits inside a draft, and exports."""
+
+EVERY_WRITE = "all"
+ORG_WRITES = "org"
+STRUCTURE = "structure"
+"""Data versions: every write; writes the org views can show; those not tied to one period
+(units, teams, imports, roles). Each period also has its own, `period:<period>`, moved by
+drafts opened and submissions made in it, so a past period's scored table stays cached."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +100,13 @@ class AuditRecorder:
         entity: str,
         entity_id: str | int,
         details: dict[str, Any] | None = None,
+        period: str | None = None,
     ) -> None:
-        """Add one entry to the transaction, so it commits (or rolls back) with the change."""
+        """Add one entry to the transaction, so it commits (or rolls back) with the change.
+
+        The data versions move in the same transaction: a reader sees the new version exactly
+        when it can see the write. `period` is the period of the assessment written, if any.
+        """
         self._session.add(
             AuditRow(
                 at=self.at,
@@ -89,6 +117,46 @@ class AuditRecorder:
                 details=details or {},
             )
         )
+        _bump(self._session, versions_moved_by(action, period))
+
+
+def versions_moved_by(action: AuditAction, period: str | None) -> list[str]:
+    """The data versions a write moves: every write; org-visible writes also move the org's
+    and either their period's (`period:<period>`) or, with no period, the structure's."""
+    if action in DRAFT_ONLY_ACTIONS:
+        return [EVERY_WRITE]
+    return [EVERY_WRITE, ORG_WRITES, STRUCTURE if period is None else f"period:{period}"]
+
+
+def _bump(session: Session, names: list[str]) -> None:
+    # INSERT .. ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike): the first write of a new
+    # period creates its row, and two replicas doing so at once cannot collide.
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    statement = insert(DataVersionRow).values([{"name": n, "version": 1} for n in names])
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[DataVersionRow.name],
+            set_={"version": DataVersionRow.version + 1},
+        )
+    )
+
+
+def data_version(session: Session, name: str) -> str:
+    """The current value of one data version (one primary-key read), as a cache key."""
+    version = session.scalar(select(DataVersionRow.version).where(DataVersionRow.name == name))
+    return str(version or 0)
+
+
+def period_version(session: Session, period: str) -> str:
+    """What a cached table of `period` depends on: the structure's and the period's versions."""
+    rows = dict(
+        session.execute(
+            select(DataVersionRow.name, DataVersionRow.version).where(
+                DataVersionRow.name.in_([STRUCTURE, f"period:{period}"])
+            )
+        ).all()
+    )
+    return f"{rows.get(STRUCTURE, 0)}.{rows.get(f'period:{period}', 0)}"
 
 
 def entries(
@@ -116,15 +184,6 @@ def entries(
 def actors(session: Session) -> list[str]:
     """Everyone who has written anything, alphabetically."""
     return list(session.scalars(select(AuditRow.actor).distinct().order_by(AuditRow.actor)))
-
-
-def version(session: Session, actions: Sequence[str] | None) -> str:
-    """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
-    query = select(func.count(AuditRow.id), func.max(AuditRow.id))
-    if actions is not None:
-        query = query.where(AuditRow.action.in_(actions))
-    count, last = session.execute(query).one()
-    return f"{count}-{last or 0}"
 
 
 def view(row: AuditRow) -> AuditEntryView:

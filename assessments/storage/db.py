@@ -6,18 +6,21 @@ Nothing here runs at import time; the app and the CLI call `make_engine` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from assessments.settings import Settings
+from assessments.storage.failures import plain_storage_error
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD = "head"
@@ -33,10 +36,16 @@ def database_url() -> str:
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for `url` (default: `database_url()`), with SQLite set up for a web app."""
+    """An engine for `url` (default: `database_url()`), with SQLite set up for a web app.
+
+    A connection the server dropped is replaced before use (pre-ping), and a database that
+    refuses or loses a statement raises `StorageError` with a plain message.
+    """
     parsed = make_url(url or database_url())
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+        event.listen(engine, "handle_error", plain_storage_error)
+        return engine
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
@@ -46,6 +55,7 @@ def make_engine(url: str | None = None) -> Engine:
         Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed, **kwargs)
     event.listen(engine, "connect", _sqlite_pragmas(wal=not in_memory))
+    event.listen(engine, "handle_error", plain_storage_error)
     return engine
 
 
@@ -81,16 +91,60 @@ def upgrade_to_head(engine: Engine) -> None:
 
 
 def upgrade_to(engine: Engine, revision: str) -> None:
-    """Bring the schema to `revision` (tests use this to start from an old schema)."""
+    """Bring the schema to `revision` (tests use this to start from an old schema).
+
+    All pending migrations run in one transaction, so a start killed half-way leaves the
+    database as it was; starts that race each other take turns.
+    """
     config = alembic_config()
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Several app replicas may start together; only one migrates at a time.
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
-            )
+    with migration_transaction(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+@contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that holds the migration lock until it commits."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            with _sqlite_migration_transaction(connection):
+                yield connection
+            return
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                # Several app replicas may start together; only one migrates at a time.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                )
+            yield connection
+
+
+@contextmanager
+def _sqlite_migration_transaction(connection: Connection) -> Iterator[None]:
+    # pysqlite's legacy transaction handling runs DDL outside any transaction, so a killed
+    # migration left half a schema behind. With isolation_level None it begins nothing on its
+    # own and every statement joins the explicit BEGIN IMMEDIATE, which also takes SQLite's
+    # write lock: a second start waits (busy_timeout) and then finds the schema up to date.
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.isolation_level = None
+    # As SQLite's own recipe for table rebuilds: foreign keys off (batch migrations drop and
+    # recreate tables), checked before commit.
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration would break {len(broken)} foreign keys")
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+        driver.isolation_level = ""
 
 
 def current_revision(engine: Engine) -> str | None:

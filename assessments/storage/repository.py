@@ -18,6 +18,7 @@ from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage import answer_rows, audit, role_rows, snapshots, transfer_rows
 from assessments.storage.audit import AuditEntryView, AuditRecorder
+from assessments.storage.evidence_scans import EvidenceScanRows
 from assessments.storage.incidents import IncidentRepository
 from assessments.storage.removal_requests import RemovalRequestRepository
 from assessments.storage.rows import (
@@ -49,7 +50,7 @@ from assessments.storage.views import (
 )
 
 
-class SqlRepository:
+class SqlRepository(EvidenceScanRows):
     """Reads and writes rows; knows SQL, not rules (the service enforces those).
 
     Attributes:
@@ -310,15 +311,31 @@ class SqlRepository:
         """Writes kept aside for an assessment, oldest first."""
         return answer_rows.conflicting_edits(self._session, assessment_id)
 
+    def kept_changes(self, team_id: int, period: str, actor: str) -> list[ConflictingEditView]:
+        """One person's kept answer and chain changes on any revision of a team's period."""
+        return answer_rows.kept_changes(self._session, team_id, period, actor)
+
+    def conflicting_edit(self, edit_id: int) -> ConflictingEditView | None:
+        """One kept write."""
+        return answer_rows.conflicting_edit(self._session, edit_id)
+
+    def delete_conflicting_edit(self, edit_id: int) -> None:
+        """Forget a kept write that was re-applied (the audit trail keeps both)."""
+        answer_rows.delete_conflicting_edit(self._session, edit_id)
+
+    def changed_since(self, assessment_id: int, version: int) -> set[str] | None:
+        """Questions and chains of a draft changed after `version`; None if a prefill did."""
+        return answer_rows.changed_since(self._session, assessment_id, version)
+
     # --- org-wide reads ----------------------------------------------------------
 
     def period_snapshot(self, period: str) -> PeriodSnapshot:
         """Every team in the period with its latest submission, and frames for `score_org`."""
         return snapshots.period_snapshot(self._session, period)
 
-    def org_history(self) -> OrgHistory:
-        """The latest submission of every team in every period, as frames for `score_org`."""
-        return snapshots.org_history(self._session)
+    def org_history(self, period: str | None = None) -> OrgHistory:
+        """The latest submission of every team in every period (or one), for `score_org`."""
+        return snapshots.org_history(self._session, period)
 
     # --- audit log -------------------------------------------------------------
 
@@ -340,9 +357,13 @@ class SqlRepository:
         """Everyone who has written anything, alphabetically."""
         return audit.actors(self._session)
 
-    def audit_version(self, actions: Sequence[str] | None) -> str:
-        """Count and last id of the audit entries (of `actions`, if given): "count-last"."""
-        return audit.version(self._session, actions)
+    def data_version(self, name: str) -> str:
+        """One data version (`audit.EVERY_WRITE` or `audit.ORG_WRITES`): one row read."""
+        return audit.data_version(self._session, name)
+
+    def period_version(self, period: str) -> str:
+        """What a cached table of `period` depends on (see `audit.period_version`)."""
+        return audit.period_version(self._session, period)
 
     # --- roles -------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.draft_rules import check_answer, check_chain, check_period
 from assessments.content.questionnaire import Questionnaire
+from assessments.demo.evidence import attach_demo_evidence
 from assessments.demo.organisation import DemoOrg, generate_demo_org
 from assessments.errors import InvalidInputError
 from assessments.storage.audit import AuditAction
@@ -195,6 +196,10 @@ def seed_demo_if_empty(
     except ConstraintViolation:
         # Another app replica seeded between our check and our insert; its demo stands.
         return None
+    if demo_org.assessments:
+        last_period = max(a.period for a in demo_org.assessments)
+        teams = [t.slug for t in demo_org.teams]
+        attach_demo_evidence(_sql_store(service), teams, last_period, datetime.now(UTC), actor)
     if isinstance(demo_org, DemoOrg):
         seed_demo_track_record(service, demo_org)
     return summary

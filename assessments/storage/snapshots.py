@@ -52,9 +52,9 @@ def period_snapshot(session: Session, period: str) -> PeriodSnapshot:
     return PeriodSnapshot(period, snapshots, answers, removed)
 
 
-def org_history(session: Session) -> OrgHistory:
-    """The latest submission of every team in every period, as frames for `score_org`."""
-    latest = latest_submitted_ids()
+def org_history(session: Session, period: str | None = None) -> OrgHistory:
+    """The latest submission of every team in every period (or one), for `score_org`."""
+    latest = latest_submitted_ids(period)
     connection = session.connection()
     return OrgHistory(
         _assessment_frame(connection, latest),
@@ -107,7 +107,27 @@ def _answer_facts(connection: Connection, latest: Select[int]) -> Sequence[Answe
         .where(AnswerRow.assessment_id.in_(latest))
         .order_by(AnswerRow.id)
     )
-    return connection.execute(query).all()
+    return _driver_rows(connection, query)
+
+
+def _driver_rows(connection: Connection, query: Any) -> list[tuple[Any, ...]]:
+    """The rows as the database driver returns them, skipping SQLAlchemy's Row objects.
+
+    For the 471,000 answers of the whole history at 2,000 teams, building a Row per answer
+    took as long again as fetching it. The columns read here need no conversion (integers,
+    text, booleans; SQLite's 0/1 booleans become bool in the frames).
+    """
+    compiled = query.compile(dialect=connection.dialect)
+    params = compiled.construct_params()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        if compiled.positiontup is not None:
+            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
+        else:
+            cursor.execute(str(compiled), params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _removed_chains(connection: Connection, latest: Select[int]) -> Sequence[tuple[int, str]]:

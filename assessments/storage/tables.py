@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -176,6 +177,19 @@ class AuditRow(Base):
     details: Mapped[dict[str, Any]]
 
 
+class DataVersionRow(Base):
+    """A counter bumped in the same transaction as every audited write (see `audit.record`).
+
+    Cached reads are keyed by it: one primary-key read, however long the audit trail grows.
+    `name` is "all" (every write) or "org" (writes the org views can show).
+    """
+
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
 class RoleAssignmentRow(Base):
     """One role granted to one email: admin, org viewer or approver (of the org or a unit),
     team editor."""
@@ -247,3 +261,18 @@ class IncidentRow(Base):
     link: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(320))
     recorded_at: Mapped[datetime]
+
+
+class EvidenceScanRow(Base):
+    """A configuration scan attached to one assessment: its facts, problems and files."""
+
+    __tablename__ = "evidence_scans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    scan: Mapped[dict[str, Any]]
+    fact_count: Mapped[int]
+    attached_by: Mapped[str] = mapped_column(String(320))
+    attached_at: Mapped[datetime]

@@ -47,7 +47,8 @@ def test_answer_submit_and_see_the_recommendation(server, browser_page) -> None:
             box = page.locator(f".st-key-a1_g0_{question.id}_box")
             box.get_by_text("3 · Enforced", exact=True).click()
             wait_until_idle(page)
-    assert "30 of 30 questions answered" in page.get_by_test_id("stProgress").inner_text()
+    # Each answer reruns its question's fragment and then the progress fragment: wait for it.
+    page.get_by_test_id("stProgress").get_by_text("30 of 30 questions answered").wait_for()
 
     page.get_by_role("button", name="Submit the assessment").click()
     wait_until_idle(page)

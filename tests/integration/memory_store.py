@@ -18,7 +18,9 @@ from typing import Any, NoReturn
 
 from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
-from assessments.storage.audit import AuditAction, AuditEntryView
+from assessments.storage.answer_rows import REAPPLICABLE, changed_targets
+from assessments.storage.audit import STRUCTURE, AuditAction, AuditEntryView, versions_moved_by
+from assessments.storage.evidence_scans import EvidenceScanRecord
 from assessments.storage.incidents import IncidentRepository
 from assessments.storage.removal_requests import RemovalRequestRepository
 from assessments.storage.transfer_rows import ImportRows
@@ -62,6 +64,7 @@ class _State:
     assessments: dict[int, _Assessment] = field(default_factory=dict)
     edits: list[ConflictingEditView] = field(default_factory=list)
     audit: list[AuditEntryView] = field(default_factory=list)
+    versions: dict[str, int] = field(default_factory=dict)
     last_id: int = 0
 
     def next_id(self) -> int:
@@ -83,7 +86,10 @@ class MemoryRecorder:
         entity: str,
         entity_id: str | int,
         details: dict[str, Any] | None = None,
+        period: str | None = None,
     ) -> None:
+        for name in versions_moved_by(action, period):
+            self._state.versions[name] = self._state.versions.get(name, 0) + 1
         entry = AuditEntryView(
             len(self._state.audit) + 1,
             self.at,
@@ -286,7 +292,7 @@ class MemoryRepository:
     ) -> int:
         raw = payload.get("entry")
         edit = ConflictingEditView(
-            id=len(self._state.edits) + 1,
+            id=max((e.id for e in self._state.edits), default=0) + 1,
             assessment_id=found.id,
             action=action,
             target=target,
@@ -304,6 +310,33 @@ class MemoryRepository:
 
     def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
         return [e for e in self._state.edits if e.assessment_id == assessment_id]
+
+    def kept_changes(self, team_id: int, period: str, actor: str) -> list[ConflictingEditView]:
+        assessments = self._state.assessments
+        return [
+            e
+            for e in self._state.edits
+            if (assessments[e.assessment_id].team_id, assessments[e.assessment_id].period)
+            == (team_id, period)
+            and e.actor == actor
+            and e.action in REAPPLICABLE
+        ]
+
+    def conflicting_edit(self, edit_id: int) -> ConflictingEditView | None:
+        return next((e for e in self._state.edits if e.id == edit_id), None)
+
+    def delete_conflicting_edit(self, edit_id: int) -> None:
+        self._state.edits = [e for e in self._state.edits if e.id != edit_id]
+
+    def changed_since(self, assessment_id: int, version: int) -> set[str] | None:
+        return changed_targets(
+            (
+                (e.action, e.details)
+                for e in self._state.audit
+                if (e.entity, e.entity_id) == ("assessment", str(assessment_id))
+            ),
+            version,
+        )
 
     # --- audit log -------------------------------------------------------------
 
@@ -329,16 +362,28 @@ class MemoryRepository:
     def audit_actors(self) -> list[str]:
         return sorted({e.actor for e in self._state.audit})
 
-    def audit_version(self, actions: Sequence[str] | None) -> str:
-        ids = [e.id for e in self._state.audit if actions is None or e.action in actions]
-        return f"{len(ids)}-{max(ids, default=0)}"
+    def data_version(self, name: str) -> str:
+        return str(self._state.versions.get(name, 0))
+
+    def period_version(self, period: str) -> str:
+        versions = self._state.versions
+        return f"{versions.get(STRUCTURE, 0)}.{versions.get(f'period:{period}', 0)}"
 
     # --- kept on SQL ---------------------------------------------------------------
+
+    def add_evidence_scan(self, assessment_id: int, scan: dict[str, Any], fact_count: int) -> int:
+        _on_sql_only()
+
+    def latest_evidence_scan(self, team_id: int, period: str) -> EvidenceScanRecord | None:
+        _on_sql_only()
+
+    def latest_scans_in_period(self, period: str) -> list[tuple[str, str, EvidenceScanRecord]]:
+        _on_sql_only()
 
     def period_snapshot(self, period: str) -> PeriodSnapshot:
         _on_sql_only()
 
-    def org_history(self) -> OrgHistory:
+    def org_history(self, period: str | None = None) -> OrgHistory:
         _on_sql_only()
 
     def role_assignments(self, email: str | None = None) -> list[RoleAssignmentView]:
@@ -379,5 +424,5 @@ def _record(a: _Assessment) -> AssessmentRecord:
 
 def _on_sql_only() -> NoReturn:
     raise NotImplementedError(
-        "org-wide frames, roles, data transfer and the track record run on SQL only"
+        "org-wide frames, roles, evidence scans, data transfer and the track record run on SQL only"
     )

@@ -122,7 +122,11 @@ def test_every_kind_of_stale_write_is_kept_aside(
 ):
     draft = org.open_draft("checkout", "2026-Q4", actor=ALICE)
     clock.advance(7)
-    answer_all(org, draft, FULL, actor=ALICE)
+    answered = answer_all(org, draft, FULL, actor=ALICE)
+    # Conflicts are per answer: Alice touches the chain Bob's stale write is about, too.
+    org.set_chain_state(
+        draft.id, "merge-review", False, expected_version=answered.version, actor=ALICE
+    )
     with pytest.raises(ConflictError) as raised:
         write(org, draft)
     assert str(raised.value) == (
@@ -133,16 +137,18 @@ def test_every_kind_of_stale_write_is_kept_aside(
     assert (kept.action, kept.target, kept.payload) == (action, target, payload)
     assert (kept.subject, kept.summary) == (subject, summary)
     after = org.get_assessment(draft.id)
-    assert (after.status, after.version, after.answers) == ("draft", 6, FULL)
+    assert (after.status, after.version, after.answers) == ("draft", 7, FULL)
 
 
-def test_stale_write_to_a_submitted_assessment_is_immutable_not_a_conflict(
+def test_stale_write_to_a_submitted_assessment_is_refused_and_kept_for_the_next_revision(
     org: ReadinessService,
 ):
     done = submitted(org, "checkout", "2026-Q4")
     with pytest.raises(ImmutableError):
         org.save_answer(done.id, "BR-01", AnswerEntry(value=0), expected_version=1, actor=BOB)
-    assert org.conflicting_edits(done.id) == []
+    [kept] = org.conflicting_edits(done.id)
+    assert (kept.actor, kept.target, kept.entry) == (BOB, "BR-01", AnswerEntry(value=0))
+    assert org.get_assessment(done.id).answers == FULL
 
 
 def _race(workers: list[Callable[[], object]]) -> list[object]:

@@ -217,7 +217,11 @@ def test_a_malformed_export_is_rejected_whole_with_every_reason(
             '{"format": "autonomy-readiness-export",\n  "units": [,]}',
             "export.json:2:13: invalid JSON: Expecting value",
         ),
-        ("[1, 2]", "export.json: expected a JSON object at the top"),
+        (
+            "[1, 2]",
+            "export.json:1:1: expected a JSON object at the top, not a list (hint: an export"
+            ' starts with {"format": "autonomy-readiness-export")',
+        ),
         (
             '{"format": "autonomy-readiness-export", "format_version": 2}',
             "export.json: format_version: format_version 2 is not supported; this app reads 1",

@@ -1,4 +1,5 @@
-"""Migration 0006 (removal requests, incidents, approver role) keeps every row of 0003."""
+"""Migration 0006 (removal requests, incidents, approver role) keeps every row of 0007
+(its down revision, main's head when the branches met)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from assessments.storage.removal_requests import RemovalRequestRepository
 from tests.integration.conftest import Database
 from tests.integration.test_migrations import ROWS_AT_0001
 
-ROLES_AT_0003 = [
+ROLES_AT_0007 = [
     "INSERT INTO role_assignments (id, email, role, scope, source, created_by, created_at)"
     " VALUES (1, 'cto@example.com', 'admin', '', 'file', 'roles-file',"
     " '2026-08-01 09:00:00+00:00')",
@@ -35,12 +36,12 @@ ROLES_AT_0003 = [
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
-def test_upgrading_from_0003_keeps_data_and_adds_requests_incidents_and_approvers(
+def test_upgrading_from_0007_keeps_data_and_adds_requests_incidents_and_approvers(
     database: Database, content
 ):
-    upgrade_to(database.engine, "0003")
+    upgrade_to(database.engine, "0007_evidence_scans")
     with database.engine.begin() as connection:
-        for statement in ROWS_AT_0001 + ROLES_AT_0003:
+        for statement in ROWS_AT_0001 + ROLES_AT_0007:
             connection.execute(text(statement))
         if database.kind == "postgres":
             for table in ("org_units", "teams", "assessments", "audit_log", "role_assignments"):
@@ -115,9 +116,9 @@ def test_downgrading_0006_drops_approvers_and_the_new_tables_only(database: Data
     config = alembic_config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
+        command.downgrade(config, "0007_evidence_scans")
 
-    assert current_revision(database.engine) == "0003"
+    assert current_revision(database.engine) == "0007_evidence_scans"
     with database.engine.connect() as connection:
         rows = connection.execute(text("SELECT email, role FROM role_assignments")).all()
     assert [tuple(r) for r in rows] == [("cto@example.com", "admin")]

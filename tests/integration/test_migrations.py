@@ -127,6 +127,27 @@ def test_upgrading_from_0002_keeps_data_and_adds_empty_role_assignments(
     assert service.principal_for("ana@example.com").grants == frozenset()
 
 
+def test_upgrading_from_0003_starts_the_data_versions_at_the_audited_writes(
+    database: Database, content
+):
+    upgrade_to(database.engine, "0003")
+    with database.engine.begin() as connection:
+        for statement in ROWS_AT_0001:
+            connection.execute(text(statement))
+        connection.execute(
+            text(
+                "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, details)"
+                " VALUES (2, '2026-08-02 11:31:00+00:00', 'ana@example.com', 'answer.save',"
+                " 'assessment', '1', '{}')"
+            )
+        )
+
+    upgrade_to_head(database.engine)
+
+    service = ReadinessService(database.engine, content)
+    assert (service.data_version(), service.org_data_version()) == ("2", "1")
+
+
 def test_head_schema_matches_the_models(database: Database):
     upgrade_to_head(database.engine)
     with database.engine.connect() as connection:
@@ -147,6 +168,8 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "audit_log",
         "conflicting_edits",
         "role_assignments",
+        "data_versions",
+        "evidence_scans",
         "removal_requests",
         "incidents",
     }

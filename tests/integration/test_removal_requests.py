@@ -215,3 +215,36 @@ def test_one_open_request_per_team_and_chain(world):
         request(world)
     with pytest.raises(NotFoundError, match="no chain with id 'nope'"):
         request(world, chain="nope")
+
+
+def test_requests_decisions_and_incidents_move_every_period_version(world: ReadinessService):
+    # A sign-off or an incident changes track records in every period after it, so each such
+    # write moves the structure version that every period's cached table is keyed on.
+    def versions() -> tuple[str, str, str]:
+        return (
+            world.org_data_version(),
+            world.period_data_version("2026-Q3"),
+            world.period_data_version("2026-Q4"),
+        )
+
+    seen = [versions()]
+    asked = request(world)
+    seen.append(versions())
+    world.decide_removal(asked.id, approve=True, note="Sandbox evidence seen", actor=RITA)
+    seen.append(versions())
+    world.record_incident(
+        {
+            "team": "checkout",
+            "date": TODAY.isoformat(),
+            "severity": "low",
+            "pillar": "blast_radius",
+            "chain": "",
+            "summary": "agent retried a deploy",
+            "link": "",
+        },
+        actor=ANA,
+    )
+    seen.append(versions())
+
+    for before, after in zip(seen, seen[1:], strict=False):
+        assert [b != a for b, a in zip(before, after, strict=True)] == [True, True, True]

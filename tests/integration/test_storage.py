@@ -189,21 +189,41 @@ def test_submitted_assessment_is_immutable(org: ReadinessService, clock: Clock):
         ANA,
         datetime(2026, 11, 2, 14, 30, tzinfo=UTC),
     )
-    writes = [
-        lambda: org.save_answer(done.id, "BR-01", None, expected_version=done.version, actor=ANA),
-        lambda: org.set_chain_state(
-            done.id, "merge-review", True, expected_version=done.version, actor=ANA
+    kept_for_next_revision = [
+        (
+            lambda: org.save_answer(
+                done.id, "BR-01", None, expected_version=done.version, actor=ANA
+            ),
+            "your change to BR-01",
         ),
+        (
+            lambda: org.set_chain_state(
+                done.id, "merge-review", True, expected_version=done.version, actor=ANA
+            ),
+            "your change to merge-review",
+        ),
+    ]
+    for write, what in kept_for_next_revision:
+        with pytest.raises(ImmutableError) as raised:
+            write()
+        assert str(raised.value) == (
+            f"Revision 1 was submitted by {ANA} at 14:30 UTC, so {what} was not applied; it is"
+            " kept aside: edit a new revision to re-apply it."
+        )
+    refused = [
         lambda: org.prefill_from_previous(done.id, expected_version=done.version, actor=ANA),
         lambda: org.submit(done.id, expected_version=done.version, actor=ANA),
         lambda: org.submit(done.id, expected_version=1, actor=ANA),
     ]
-    for write in writes:
+    for write in refused:
         with pytest.raises(ImmutableError) as raised:
             write()
         assert str(raised.value) == "Submitted assessments cannot change; open a new revision"
     assert org.get_assessment(done.id) == done
-    assert org.conflicting_edits(done.id) == []
+    assert [(e.target, e.payload) for e in org.conflicting_edits(done.id)] == [
+        ("BR-01", {"entry": None}),
+        ("merge-review", {"removed": True}),
+    ]
 
 
 def test_opening_a_submitted_period_copies_it_into_a_new_revision(org: ReadinessService):

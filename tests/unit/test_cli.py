@@ -52,7 +52,13 @@ def score_mini(folder: Path, answers: str, *options: str) -> int:
 
 
 def yaml_files_in(folder: Path) -> int:
-    return sum(1 for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"})
+    # Like the validator, skip hidden folders (the evidence samples' .github/workflows/*.yml).
+    return sum(
+        1
+        for p in folder.rglob("*")
+        if p.suffix in {".yaml", ".yml"}
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def test_validate_data_reports_no_problems(monkeypatch, capsys):

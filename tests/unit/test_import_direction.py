@@ -29,6 +29,7 @@ ROOMS = (
     ("assessments.files",),
     ("assessments.storage",),
     ("assessments.demo",),
+    ("assessments.evidence",),
     ("assessments.content",),
     ("assessments",),
     ("scoring",),

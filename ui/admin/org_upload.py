@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from assessments.errors import ContentError, Problem
+from assessments.content.yaml_source import decode_utf8
+from assessments.errors import ContentError
 from assessments.files.org_import import OrgImportPlan
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView, UnitView
@@ -73,15 +74,6 @@ def applied_summary(plan: OrgImportPlan) -> str:
     )
 
 
-def _text(name: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ContentError(
-            [Problem(name, None, None, "", "not UTF-8 text", "save the file as UTF-8")]
-        ) from None
-
-
 def render_org_import(service: AuthorizedService) -> None:
     """Upload → preview → dry run or apply; an invalid file is rejected whole, row by row."""
     st.subheader("Import the org structure")
@@ -102,7 +94,7 @@ def render_org_import(service: AuthorizedService) -> None:
     if upload is None:
         return
     try:
-        text = _text(upload.name, upload.data)
+        text = decode_utf8(upload.data, upload.name)
         plan = service.preview_org_import(text, upload.name)
     except ContentError as error:
         render_problems(

@@ -45,6 +45,10 @@ CHANGE_COLOURSCALE = "RdBu"
 COLOURBAR = dict(lenmode="pixels", len=220, yanchor="top", y=1, ticklabelposition="outside bottom")
 
 
+AXIS_NAME_WIDTH = 40
+"""Team and unit names on an axis: longer ones end in an ellipsis."""
+
+
 def label(text: object) -> str:
     """Text made safe for a plotly label or hover (it renders a subset of HTML)."""
     return html.escape(str(text), quote=False)
@@ -60,13 +64,21 @@ def figure_height(rows: int, *, extra: int = 140) -> int:
     return max(260, extra + ROW_HEIGHT * rows)
 
 
+def shortened(text: object, width: int = AXIS_NAME_WIDTH) -> str:
+    """An axis label of at most `width` characters (the hover keeps the full name): a
+    200-character team name would otherwise squeeze the chart into a strip."""
+    whole = " ".join(str(text).split())
+    return label(whole if len(whole) <= width else whole[: width - 1].rstrip() + "…")
+
+
 def team_axis(table: pd.DataFrame) -> list[list[str]]:
     """Two-level y categories, [units, teams]: plotly draws the unit groups and dividers.
 
-    A team name repeated within a unit gets its slug appended, so rows never merge.
+    Long names are shortened; a team name repeated within a unit (or shortened to the same
+    label) gets its slug appended, so rows never merge.
     """
-    units = [label(u) for u in table["unit"]]
-    teams = [label(t) for t in table["team"]]
+    units = [shortened(u) for u in table["unit"]]
+    teams = [shortened(t) for t in table["team"]]
     counts = Counter(zip(units, teams, strict=True))
     repeated = {pair for pair, n in counts.items() if n > 1}
     names = [

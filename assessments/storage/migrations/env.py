@@ -1,6 +1,6 @@
 """Alembic environment: runs migrations on the connection the caller hands over.
 
-`assessments.storage.db.upgrade_to_head` passes its connection in `config.attributes["connection"]`,
+`assessments.storage.db.upgrade_to` passes its connection in `config.attributes["connection"]`,
 so in-memory and temporary SQLite databases migrate too; without one, the URL comes from
 `READINESS_DATABASE_URL` (the SQLite file under `var/` by default).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from assessments.storage.db import database_url, make_engine
+from assessments.storage.db import database_url, make_engine, migration_transaction
 
 
 def run_on(connection: Connection) -> None:
@@ -30,7 +30,7 @@ if handed_over is not None:
 else:
     engine = make_engine(database_url())
     try:
-        with engine.begin() as connection:
+        with migration_transaction(engine) as connection:
             run_on(connection)
     finally:
         engine.dispose()

@@ -1,7 +1,7 @@
 """Removal requests with sign-off, incidents, and the approver role.
 
 Revision ID: 0006_removal_requests_incidents
-Revises: 0003
+Revises: 0007_evidence_scans
 Create Date: 2026-12-02
 
 Hand-written and portable: it must run on SQLite (batch operations) and PostgreSQL. The role
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_removal_requests_incidents"
-down_revision = "0003"
+down_revision = "0007_evidence_scans"
 branch_labels = None
 depends_on = None
 

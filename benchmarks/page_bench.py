@@ -1,0 +1,299 @@
+"""Time every page in headless Chromium at 2,000 teams × 8 quarters, against an empty page.
+
+Seeds `readiness demo --teams 2000 --units 40 --quarters 8` into a temporary SQLite file,
+serves the app with `streamlit run app.py` and, in the same run, an empty one-line Streamlit
+page (the floor). Each page gets a freshly started server: the first session is "cold" (every
+cache empty, as after a deploy), then `--runs` new sessions are "warm" (median). Also times
+answering one question on the self-assessment page against a rerun of the empty page, writing
+the whole org's review pack with `readiness report`, and the server's peak RSS (VmHWM) after
+one server has served every page. Prints seconds and ratios to the floor.
+
+Run: `.venv/bin/python benchmarks/page_bench.py` (`--markdown` for docs/performance.md;
+`--reuse` keeps the seeded database in var/ for the next run, which copies it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench_report import print_table
+from browser_timing import Server, launch, start_server, time_click, time_page_load
+from playwright.sync_api import sync_playwright
+
+from assessments.content.in_force import load_content
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine
+
+REPO = Path(__file__).resolve().parents[1]
+PERIOD = "2026-Q4"
+# The floor: an empty page with one button whose label counts the runs of the session.
+FLOOR_SCRIPT = """import streamlit as st
+
+runs = st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+st.button(f"Rerun {runs}", key="rerun")
+"""
+BUTTON = "[data-testid='stButton']"
+PLOT = ".stPlotlyChart .main-svg"
+
+
+@dataclass(frozen=True)
+class PageCase:
+    """One page to time: its URL path and the element that shows it is ready."""
+
+    name: str
+    path: str
+    selector: str
+    team: str = "report_team"
+
+
+PAGES = (
+    PageCase("team report", "", PLOT),  # the default page: its URL is the root
+    PageCase("self-assessment", "assessment", "[data-testid='stRadio']", "draft_team"),
+    PageCase("org heatmap", "heatmap", PLOT),
+    PageCase("chains matrix", "chains", PLOT),
+    PageCase("quarterly review", "review", PLOT),
+)
+
+
+@dataclass
+class Timing:
+    """Cold and warm seconds of one page, the WebSocket bytes of a load, its server's peak RSS."""
+
+    name: str
+    cold: float
+    warm: list[float]
+    rss_mib: float
+    sent_kib: float
+
+    @property
+    def warm_median(self) -> float:
+        return statistics.median(self.warm)
+
+
+def seed(db: Path, args: argparse.Namespace) -> None:
+    """Seed the demo org into `db` (copied from var/ when `--reuse` kept one)."""
+    kept = REPO / "var" / f"page-bench-{args.teams}x{args.quarters}.db"
+    if args.reuse and kept.exists():
+        shutil.copy(kept, db)
+        return
+    started = time.perf_counter()
+    readiness = Path(sys.executable).parent / "readiness"
+    command = [str(readiness), "demo", "--teams", str(args.teams), "--units", str(args.units)]
+    command += ["--quarters", str(args.quarters)]
+    subprocess.run(command, check=True, env={**os.environ, "READINESS_DATABASE_URL": url(db)})
+    print(f"seeded in {time.perf_counter() - started:.1f} s", flush=True)
+    if args.reuse:
+        kept.parent.mkdir(exist_ok=True)
+        shutil.copy(db, kept)
+
+
+def url(db: Path) -> str:
+    return f"sqlite:///{db}"
+
+
+def pick_teams(db: Path) -> dict[str, str]:
+    """A team that submitted in PERIOD (for its report), and a new draft on one that did not."""
+    engine = make_engine(url(db))
+    try:
+        service = ReadinessService(engine, load_content())
+        snapshot = service.period_snapshot(PERIOD)
+        report = next(t.team.slug for t in snapshot.teams if t.latest is not None)
+        empty = next(t.team.slug for t in snapshot.teams if t.latest is None and not t.has_draft)
+        service.open_draft(empty, PERIOD, actor="page-bench")
+    finally:
+        engine.dispose()
+    return {"report_team": report, "draft_team": empty}
+
+
+def measure(
+    browser: Any, server: Server, address: str, selector: str, runs: int, name: str
+) -> Timing:
+    """The first session (cold), then `runs` new sessions (warm)."""
+    loads = []
+    for _ in range(runs + 1):
+        load = time_page_load(browser, address, selector)
+        load.page.context.close()
+        loads.append(load)
+    times = [load.seconds for load in loads]
+    sent = loads[-1].websocket_bytes / 1024
+    print(
+        f"  {name}: cold {times[0]:.2f} s, warm {[round(t, 2) for t in times[1:]]},"
+        f" {sent:,.0f} KiB over the WebSocket",
+        flush=True,
+    )
+    return Timing(name, times[0], times[1:], server.peak_rss_mib(), sent)
+
+
+def served(start: Callable[[], Server], work: Callable[[Server], Any]) -> Any:
+    server = start()
+    try:
+        return work(server)
+    finally:
+        server.stop()
+
+
+def answer_clicks(browser: Any, server: Server, teams: dict[str, str], runs: int) -> list[float]:
+    """Seconds from clicking an answer until the draft shows it saved, one new question each."""
+    address = f"{server.url}/assessment?period={PERIOD}&team={teams['draft_team']}"
+    page = time_page_load(browser, address, "[data-testid='stRadio']").page
+    total = len(load_content().questionnaire.questions)
+    times = []
+    for index in range(runs):
+        radio = page.locator("[data-testid='stRadio']").nth(index)
+        option = radio.locator("label").nth(2)
+        text = f"{index + 1} of {total} questions answered"
+        times.append(time_click(page, option, "[data-testid='stProgress']", text))
+    page.context.close()
+    return times
+
+
+def floor_clicks(browser: Any, server: Server, runs: int) -> list[float]:
+    """Seconds from clicking the empty page's button until its rerun shows the new count."""
+    page = time_page_load(browser, server.url, BUTTON).page
+    button = page.locator(f"{BUTTON} button")
+    times = [time_click(page, button, BUTTON, f"Rerun {n + 2}") for n in range(runs)]
+    page.context.close()
+    return times
+
+
+def report_seconds(db: Path, out: Path) -> float:
+    started = time.perf_counter()
+    readiness = Path(sys.executable).parent / "readiness"
+    subprocess.run(
+        [str(readiness), "report", "--period", PERIOD, "--out", str(out)],
+        check=True,
+        env={**os.environ, "READINESS_DATABASE_URL": url(db)},
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    db = work / "bench.db"
+    seed(db, args)
+    teams = pick_teams(db)
+    floor_script = work / "floor.py"
+    floor_script.write_text(FLOOR_SCRIPT)
+    app_env = {"READINESS_DATABASE_URL": url(db), "READINESS_SEED_DEMO": "0"}
+
+    def app() -> Server:
+        # As `make run` serves it: app.py behind ui/server.py, which warms up before healthy.
+        return start_server(REPO / "ui" / "server.py", work / "app.log", app_env, REPO)
+
+    def floor() -> Server:
+        return start_server(floor_script, work / "floor.log", {}, work)
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+
+        def floor_loads(server: Server) -> Timing:
+            return measure(browser, server, server.url, BUTTON, args.runs, "floor")
+
+        floors = [served(floor, floor_loads)]
+        pages: list[Timing] = []
+        answers: list[float] = []
+        for case in PAGES:
+            address = f"/{case.path}?period={PERIOD}&team={teams[case.team]}"
+
+            def work_on(server: Server, case: PageCase = case, address: str = address) -> Timing:
+                timing = measure(
+                    browser, server, server.url + address, case.selector, args.runs, case.name
+                )
+                if case.path == "assessment":
+                    answers.extend(answer_clicks(browser, server, teams, args.runs))
+                return timing
+
+            pages.append(served(app, work_on))
+        floor_reruns = served(floor, lambda s: floor_clicks(browser, s, args.runs))
+        floors.append(served(floor, floor_loads))
+
+        def every_page(server: Server) -> float:
+            for _ in range(2):
+                for case in PAGES:
+                    address = f"{server.url}/{case.path}?period={PERIOD}&team={teams[case.team]}"
+                    time_page_load(browser, address, case.selector).page.context.close()
+            return server.peak_rss_mib()
+
+        peak = served(app, every_page)
+        browser.close()
+    report = report_seconds(db, work / "pack")
+    print_results(floors, pages, answers, floor_reruns, peak, report, args)
+
+
+def print_results(
+    floors: list[Timing],
+    pages: list[Timing],
+    answers: list[float],
+    floor_reruns: list[float],
+    peak: float,
+    report: float,
+    args: argparse.Namespace,
+) -> None:
+    cold_floor = statistics.mean(f.cold for f in floors)
+    warm_floor = statistics.median([t for f in floors for t in f.warm])
+    print(f"\n{args.teams:,} teams × {args.quarters} quarters; warm = median of {args.runs}\n")
+    floor = ("empty page (floor)", f"{cold_floor:.2f}", "1.0×", f"{warm_floor:.2f}", "1.0×")
+    rows = [(*floor, f"{floors[-1].sent_kib:,.0f}", "")]
+    for p in pages:
+        rows.append(
+            (
+                p.name,
+                f"{p.cold:.2f}",
+                f"{p.cold / cold_floor:.1f}×",
+                f"{p.warm_median:.2f}",
+                f"{p.warm_median / warm_floor:.1f}×",
+                f"{p.sent_kib:,.0f}",
+                f"{p.rss_mib:,.0f}",
+            )
+        )
+    header = (
+        "page",
+        "cold s",
+        "cold ÷ floor",
+        "warm s",
+        "warm ÷ floor",
+        "sent KiB",
+        "server peak RSS MiB",
+    )
+    print_table(header, rows, markdown=args.markdown)
+    answer, rerun = statistics.median(answers), statistics.median(floor_reruns)
+    print()
+    print_table(
+        ("interaction", "median s", "÷ empty-page rerun"),
+        [
+            ("empty page: button rerun (floor)", f"{rerun:.2f}", "1.0×"),
+            ("self-assessment: answer one question", f"{answer:.2f}", f"{answer / rerun:.1f}×"),
+        ],
+        markdown=args.markdown,
+    )
+    print(f"\nserver peak RSS after serving every page twice: {peak:,.0f} MiB")
+    print(f"readiness report (whole org, HTML + Markdown + CSV): {report:.1f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--teams", type=int, default=2000)
+    parser.add_argument("--units", type=int, default=40)
+    parser.add_argument("--quarters", type=int, default=8)
+    parser.add_argument("--runs", type=int, default=3, help="warm sessions per page (median)")
+    parser.add_argument("--reuse", action="store_true", help="keep/copy the seeded db in var/")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="page-bench-") as work:
+        run(args, Path(work))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The app as `make run` serves it: app.py behind Streamlit's ASGI wrapper, warmed at start.
+
+`streamlit run ui/server.py` serves exactly what `streamlit run app.py` serves, but its
+lifespan hook first imports the app's modules and opens the database (migrations, content,
+demo seed, roles file), so /_stcore/health answers only once the first visitor would not pay
+for any of that (about 3 s on a quiet machine, most of a cold page). A load balancer waiting
+on the health check therefore sends no one to a replica that is still starting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio
+import streamlit as st
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def warm_up() -> None:
+    """Import what the pages import and open the service (cached for the process)."""
+    import ui.exports.review_pack
+    import ui.org_data  # noqa: F401
+    from ui import resources
+
+    resources.service()
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    """Warm up in a worker thread before serving (a failure aborts start-up loudly)."""
+    await anyio.to_thread.run_sync(warm_up)
+    yield
+
+
+app = st.App(str(APP), lifespan=lifespan)
