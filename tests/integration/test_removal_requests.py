@@ -7,6 +7,7 @@ radius high enough that `tool-approval` is its next chain; `merge-review` waits 
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -246,5 +247,5 @@ def test_requests_decisions_and_incidents_move_every_period_version(world: Readi
     )
     seen.append(versions())
 
-    for before, after in zip(seen, seen[1:], strict=False):
+    for before, after in pairwise(seen):
         assert [b != a for b, a in zip(before, after, strict=True)] == [True, True, True]
