@@ -18,6 +18,7 @@ from ui.org_widgets import (
 )
 from ui.page_access import require_org_view
 from ui.text import inert
+from ui.track_record_org import render_track_record_counts
 
 follow_team_request()
 service = resources.authorized_service()
@@ -86,3 +87,6 @@ st.plotly_chart(
     config={"displayModeBar": False},
 )
 team_opener(rows, key="chains_open_team")
+
+st.subheader("Sign-off and reinstatement")
+render_track_record_counts(scoped, period, key="chains_track")

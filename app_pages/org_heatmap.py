@@ -21,6 +21,7 @@ from ui.org_widgets import (
 )
 from ui.page_access import require_org_view
 from ui.text import inert
+from ui.track_record_org import render_track_record_counts
 
 MODE_LABELS = {"level": "Level", "score": "Score", "change": "Change since previous period"}
 
@@ -166,3 +167,6 @@ with coverage_tab:
         st.caption(
             f"Only {inert(str(scoped['unit'].iloc[0]))} is shown; pick All units for every team."
         )
+
+st.subheader("Sign-off and reinstatement")
+render_track_record_counts(scoped, period, key="heatmap_track")

@@ -1,6 +1,7 @@
 """Team report: levels, the one chain to remove next, gaps, alerts and history."""
 
 import re
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -12,6 +13,7 @@ from assessments.service.team_scoring import (
     history_points,
     keys_of,
     score_view,
+    scoring_input,
 )
 from ui import context, org_data, resources
 from ui.crosswalk_sections import (
@@ -33,6 +35,12 @@ from ui.report_sections import (
 )
 from ui.team_context import render_answer_changes, render_context, render_level_history
 from ui.text import inert
+from ui.track_record_sections import (
+    render_reinstate_alerts,
+    render_removal_request,
+    render_sign_off,
+    team_track_record,
+)
 
 service = resources.authorized_service()
 library = resources.content_library()
@@ -78,9 +86,12 @@ content = content_of(library, current)
 note = version_note(library, keys_of(current)[0])
 if note is not None:
     st.info(inert(note), icon=":material/history:")
-held = hold_latest_scan(service, content, team.slug, period, current.to_scoring())
+today = datetime.now(UTC).date()
+record = team_track_record(service, content, team.slug, current.removed_chains, period, today)
+scoring = scoring_input(current, record.scoring_input)
+held = hold_latest_scan(service, content, team.slug, period, scoring)
 # Contradicted answers count at their evidence bound in everything below.
-result = held.result if held else score_view(library, current)
+result = held.result if held else score_view(library, current, record.scoring_input)
 if submitted is not None:
     newer = service.current_assessment(team.slug, period)
     if newer is not None and not newer.is_submitted and newer.revision > submitted.revision:
@@ -89,9 +100,13 @@ if submitted is not None:
             f"shows the submitted revision {submitted.revision} until it is submitted.",
             icon=":material/edit_note:",
         )
+render_reinstate_alerts(content, record.alerts)
 render_alerts(content, result)
 render_decision(content, result)
 render_evidence_note(held)
+if submitted is not None:
+    render_removal_request(service, content, team, result, record.requests, today)
+render_sign_off(content, record.removed, record.requests, record.as_of)
 render_levels(result, content.questionnaire.levels, autonomy_note(content, result))
 render_departures(content, result)
 

@@ -1,9 +1,11 @@
 """Who may see and change what: roles, grants and the signed-in principal.
 
-Three roles. An **admin** may do everything. An **org viewer** reads submitted assessments
+Four roles. An **admin** may do everything. An **org viewer** reads submitted assessments
 and the org views, for the whole organisation or for one unit. A **team editor** opens,
-answers and submits the drafts of their own teams and reads those teams' reports. A person
-can hold several grants; what they may do is the union.
+answers and submits the drafts of their own teams and reads those teams' reports. An
+**approver** signs off (or declines) requests to remove an approval chain, for the whole
+organisation or for one unit. A person can hold several grants; what they may do is the union,
+except that nobody signs off a request they made or one for a team they edit.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Role(StrEnum):
     ADMIN = "admin"
     ORG_VIEWER = "org_viewer"
     TEAM_EDITOR = "team_editor"
+    APPROVER = "approver"
 
     @property
     def label(self) -> str:
@@ -58,8 +61,8 @@ class Grant:
         """
         if self.role is Role.ADMIN:
             return "admin"
-        if self.role is Role.ORG_VIEWER and self.scope == WHOLE_ORG:
-            return "org viewer of the whole organisation"
+        if self.role in (Role.ORG_VIEWER, Role.APPROVER) and self.scope == WHOLE_ORG:
+            return f"{self.role.label} of the whole organisation"
         return f"{self.role.label} of {(names or {}).get(self.scope, self.scope)}"
 
 
@@ -115,6 +118,45 @@ class Principal:
         """Whether this person may open, answer and submit the team's drafts."""
         return self.is_admin or team_slug in self.edited_teams
 
+    @property
+    def approved_units(self) -> frozenset[str] | None:
+        """Units whose removal requests this person decides; None means the whole organisation.
+
+        Admins decide for the whole organisation, so a one-admin deployment can sign off
+        requests that others made.
+        """
+        if self.is_admin or Grant(Role.APPROVER) in self.grants:
+            return None
+        return frozenset(g.scope for g in self.grants if g.role is Role.APPROVER)
+
+    @property
+    def can_approve(self) -> bool:
+        """Whether this person decides removal requests anywhere."""
+        units = self.approved_units
+        return units is None or bool(units)
+
+    def may_approve_in(self, unit_slug: str) -> bool:
+        """Whether the unit is within this person's approver scope (duties aside)."""
+        units = self.approved_units
+        return units is None or unit_slug in units
+
+    def approval_refusal(self, unit_slug: str, team_slug: str, requested_by: str) -> str | None:
+        """Why this person may not decide a removal request, or None if they may.
+
+        Separation of duties: nobody decides their own request, nor one for a team they hold a
+        team editor grant for (an admin's power to edit every team does not count as editing).
+        """
+        if not self.may_approve_in(unit_slug):
+            return f"{self.email} is not an approver for unit {unit_slug}"
+        if self.email == normalise_email(requested_by):
+            return "you made this request; someone else must approve or decline it"
+        if team_slug in self.edited_teams:
+            return (
+                f"you are a team editor of {team_slug}; an approver who does not edit the team"
+                " must decide"
+            )
+        return None
+
     def view_scope(self) -> str:
         """A key naming what this person's org reads cover, for caching filtered data."""
         units = self.viewed_units
@@ -146,6 +188,11 @@ class Principal:
         if self.edited_teams:
             teams = sorted(shown.get(t, t) for t in self.edited_teams)
             parts.append(f"team editor of {', '.join(teams)}")
+        approver = sorted(g.scope for g in self.grants if g.role is Role.APPROVER)
+        if WHOLE_ORG in approver:
+            parts.append(Grant(Role.APPROVER).describe())
+        elif approver:
+            parts.append(f"approver of {', '.join(shown.get(u, u) for u in approver)}")
         return "; ".join(parts)
 
 

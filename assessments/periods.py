@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 QUARTERS_PER_YEAR = 4
 PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
@@ -41,3 +42,11 @@ def period_sequence(last_period: str, count: int) -> list[str]:
         format_period(index // QUARTERS_PER_YEAR, index % QUARTERS_PER_YEAR + 1)
         for index in range(last - count + 1, last + 1)
     ]
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """The first and last day of a quarter: "2026-Q4" → (2026-10-01, 2026-12-31)."""
+    year, quarter = parse_period(period)
+    first = date(year, 3 * quarter - 2, 1)
+    after = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+    return first, after - timedelta(days=1)

@@ -8,6 +8,7 @@
 | `READINESS_ROLES_FILE` | `roles_file` | none |
 | `READINESS_QUESTIONNAIRE` | `questionnaire_file` | the only file in `questionnaires/` |
 | `READINESS_CATALOGUE` | `catalogue_file` | the only file in `catalogues/` |
+| `READINESS_REQUEST_EXPIRY_DAYS` | `request_expiry_days` | 30 |
 
 Nothing is read at import time: each entrypoint calls `Settings.from_environment()` when it
 starts, and a bad value stops it there with `SettingsError` naming the variable.
@@ -19,7 +20,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -35,6 +36,7 @@ DATA_DIR_ENV = "READINESS_DATA_DIR"
 ROLES_FILE_ENV = "READINESS_ROLES_FILE"
 QUESTIONNAIRE_ENV = "READINESS_QUESTIONNAIRE"
 CATALOGUE_ENV = "READINESS_CATALOGUE"
+REQUEST_EXPIRY_ENV = "READINESS_REQUEST_EXPIRY_DAYS"
 _FIELDS = {
     DATABASE_URL_ENV: "database_url",
     SEED_DEMO_ENV: "seed_demo",
@@ -42,6 +44,7 @@ _FIELDS = {
     ROLES_FILE_ENV: "roles_file",
     QUESTIONNAIRE_ENV: "questionnaire_file",
     CATALOGUE_ENV: "catalogue_file",
+    REQUEST_EXPIRY_ENV: "request_expiry_days",
 }
 
 
@@ -59,6 +62,7 @@ class Settings(BaseModel):
         roles_file: a roles YAML file synced into the role assignments at every start.
         questionnaire_file, catalogue_file: the file names in force in `questionnaires/` and
             `catalogues/`; needed when a folder holds several (never guessed).
+        request_expiry_days: days a chain-removal request stays open before it expires.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -69,6 +73,7 @@ class Settings(BaseModel):
     roles_file: Path | None = None
     questionnaire_file: str | None = None
     catalogue_file: str | None = None
+    request_expiry_days: int = Field(default=30, ge=1)
 
     @field_validator("database_url")
     @classmethod

@@ -37,13 +37,18 @@ def score_assessment(
         pillar_levels={p.pillar: p.level for p in pillars},
         answers=answers,
         removed=assessment.removed_chains,
+        as_of=assessment.as_of,
+        removed_since=assessment.removed_since,
+        incidents=assessment.incidents,
     )
     chains = assess_chains(catalogue, state)
     blocked = [c.chain for c in chains if c.status is ChainStatus.BLOCKED]
     eligible = frozenset(
         c.chain for c in chains if c.status in (ChainStatus.NEXT, ChainStatus.ELIGIBLE)
     )
-    paths = unlock_paths(rubric, catalogue, answers, assessment.removed_chains, blocked, eligible)
+    paths = unlock_paths(
+        rubric, catalogue, answers, assessment.removed_chains, blocked, eligible, state
+    )
     return AssessmentResult(
         pillars=pillars,
         overall_level=overall,

@@ -14,6 +14,7 @@ import pandas as pd
 
 from scoring.frames import assessment_index
 from scoring.model import Catalogue, Rubric
+from scoring.track_record_facts import TrackRecordFrames
 from scoring.vectorised import score_org
 
 
@@ -24,6 +25,7 @@ def score_org_by_version(
     removed: pd.DataFrame,
     assessment_ids: Sequence[Hashable] | None = None,
     evidence: pd.DataFrame | None = None,
+    track_record: TrackRecordFrames | None = None,
 ) -> pd.DataFrame:
     """One row per assessment, scored on its own version (see `score_org` for the columns).
 
@@ -35,6 +37,7 @@ def score_org_by_version(
         assessment_ids: the assessments to score, in this order; default every id in either
             frame, in order of first appearance.
         evidence: evidence bounds, as for `score_org` (each group gets its own rows).
+        track_record: track records, as for `score_org` (each group gets its own rows).
     """
     ids = list(assessment_index(answers, removed, assessment_ids))
     groups: dict[Hashable, list[Hashable]] = {}
@@ -44,6 +47,7 @@ def score_org_by_version(
     for key, members in groups.items():
         rubric, catalogue = versions[key]
         chosen = set(members)
+        bounds = None if evidence is None else evidence[evidence["assessment_id"].isin(chosen)]
         frames.append(
             score_org(
                 rubric,
@@ -51,7 +55,8 @@ def score_org_by_version(
                 answers[answers["assessment_id"].isin(chosen)],
                 removed[removed["assessment_id"].isin(chosen)],
                 members,
-                None if evidence is None else evidence[evidence["assessment_id"].isin(chosen)],
+                track_record=_track_record_of(track_record, chosen),
+                evidence=bounds,
             )
         )
     if not frames:
@@ -63,3 +68,16 @@ def score_org_by_version(
     if len(frames) == 1:
         return frames[0].reindex(ids)
     return pd.concat(frames).reindex(ids)
+
+
+def _track_record_of(
+    track_record: TrackRecordFrames | None, chosen: set[Hashable]
+) -> TrackRecordFrames | None:
+    """The rows of a track record that belong to the chosen assessments."""
+    if track_record is None:
+        return None
+    return TrackRecordFrames(
+        as_of=track_record.as_of[track_record.as_of.index.isin(chosen)],
+        removals=track_record.removals[track_record.removals["assessment_id"].isin(chosen)],
+        incidents=track_record.incidents[track_record.incidents["assessment_id"].isin(chosen)],
+    )

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import reduce
 from typing import Any, Protocol
 
@@ -26,10 +27,21 @@ from scoring.model import (
     Condition,
     MinAnswer,
     MinPillarLevel,
+    NoIncident,
+    RemovedFor,
     Rubric,
 )
 from scoring.pillars import answer_to
 from scoring.results import Gap
+from scoring.track_record import IncidentRecord, Severity
+from scoring.track_record_facts import (
+    NEVER,
+    UNKNOWN,
+    days_removed,
+    days_since_incident,
+    last_incident,
+    wait_until,
+)
 
 ANSWER_WORDS = {
     AnswerKind.NOT_APPLICABLE: "not applicable",
@@ -53,6 +65,13 @@ class Facts(Protocol):
     def always(self, flag: bool) -> Any:
         """`flag` for every assessment: a condition with nothing to check."""
 
+    def days_removed(self, chain_id: str) -> Any:
+        """Days since the chain's signed-off removal on the assessment date (UNKNOWN: none)."""
+
+    def days_since_incident(self, pillars: tuple[str, ...], min_severity: Severity) -> Any:
+        """Days since the last incident in the pillars at the severity or worse (NEVER: none;
+        UNKNOWN: no assessment date)."""
+
 
 @dataclass(frozen=True)
 class TeamState:
@@ -64,6 +83,9 @@ class TeamState:
         pillar_levels: readiness level per pillar id.
         answers: answers by question id; a missing one is unanswered.
         removed: ids of the chains the team has marked removed.
+        as_of: the assessment date track-record conditions are judged at (None: unknown).
+        removed_since: chain id → the day its signed-off removal took effect.
+        incidents: the team's recorded incidents.
     """
 
     rubric: Rubric
@@ -71,6 +93,9 @@ class TeamState:
     pillar_levels: Mapping[str, int]
     answers: Mapping[str, Answer]
     removed: frozenset[str]
+    as_of: date | None = None
+    removed_since: Mapping[str, date] = field(default_factory=dict)
+    incidents: tuple[IncidentRecord, ...] = ()
 
     def answer(self, question_id: str) -> tuple[int, int]:
         answer = answer_to(question_id, self.answers)
@@ -84,6 +109,12 @@ class TeamState:
 
     def always(self, flag: bool) -> bool:
         return flag
+
+    def days_removed(self, chain_id: str) -> int:
+        return days_removed(self.removed_since, chain_id, self.as_of)
+
+    def days_since_incident(self, pillars: tuple[str, ...], min_severity: Severity) -> int:
+        return days_since_incident(self.incidents, pillars, min_severity, self.as_of)
 
 
 class ConditionKind(Protocol):
@@ -190,6 +221,64 @@ class _ChainRemoved:
         return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
 
 
+class _RemovedFor:
+    def holds(self, condition: RemovedFor, facts: Facts) -> Any:
+        return facts.chain_removed(condition.chain) & (
+            facts.days_removed(condition.chain) >= condition.days
+        )
+
+    def explain(self, condition: RemovedFor, state: TeamState) -> ConditionOutcome:
+        name, needed = chain_name(condition.chain, state.catalogue), condition.days
+        days = state.days_removed(condition.chain)
+        if self.holds(condition, state):
+            return _holds(f"chain '{name}' removed with sign-off {days} days ago ≥ {needed}")
+        if condition.chain not in state.removed:
+            text = f"chain '{name}' is still in place; needs it removed for {needed} days"
+        elif days == UNKNOWN:
+            text = (
+                f"chain '{name}' has no signed-off removal"
+                f"{'' if state.as_of else ' (no assessment date)'}; needs {needed} days since one"
+            )
+        else:
+            assert state.as_of is not None  # a known count of days needs the date
+            until = wait_until(days, needed, state.as_of).isoformat()
+            text = (
+                f"chain '{name}' removed {max(days, 0)} days ago, needs {needed}"
+                f" (wait until {until})"
+            )
+        gap = Gap("removed_for", condition.chain, None if days == UNKNOWN else days, needed, text)
+        return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+
+
+class _NoIncident:
+    def holds(self, condition: NoIncident, facts: Facts) -> Any:
+        return facts.days_since_incident(condition.pillars, condition.min_severity) > condition.days
+
+    def explain(self, condition: NoIncident, state: TeamState) -> ConditionOutcome:
+        area = " or ".join(_pillar_name(p, state.rubric) for p in condition.pillars)
+        worse = "" if condition.min_severity is Severity.CRITICAL else " or worse"
+        what = f"{condition.min_severity.value}{worse} incident in {area}"
+        days = state.days_since_incident(condition.pillars, condition.min_severity)
+        if self.holds(condition, state):
+            return _holds(f"no {what} in the last {condition.days} days")
+        if state.as_of is None or days == UNKNOWN:
+            text = f"no assessment date; needs no {what} in the last {condition.days} days"
+            gap = Gap("no_incident", ",".join(condition.pillars), None, condition.days, text)
+            return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+        last = last_incident(
+            state.incidents, condition.pillars, condition.min_severity, state.as_of
+        )
+        assert last is not None and days != NEVER  # it does not hold, so one was found
+        until = wait_until(days, condition.days + 1, state.as_of).isoformat()
+        text = (
+            f"{last.severity.value} incident in {_pillar_name(last.pillar, state.rubric)} on"
+            f" {last.occurred_on.isoformat()}; needs none in {condition.days} days"
+            f" (wait until {until})"
+        )
+        gap = Gap("no_incident", ",".join(condition.pillars), days, condition.days + 1, text)
+        return ConditionOutcome(met=False, satisfied=(), gaps=(gap,))
+
+
 class _AllOf:
     def holds(self, condition: AllOf, facts: Facts) -> Any:
         return every(facts.always(True), (holds(c, facts) for c in condition.conditions))
@@ -225,6 +314,8 @@ CONDITION_KINDS: dict[type, ConditionKind] = {
     MinPillarLevel: _MinPillarLevel(),
     MinAnswer: _MinAnswer(),
     ChainRemoved: _ChainRemoved(),
+    RemovedFor: _RemovedFor(),
+    NoIncident: _NoIncident(),
     AllOf: _AllOf(),
     AnyOf: _AnyOf(),
 }

@@ -7,7 +7,10 @@ a database or a widget.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
+
+from scoring.track_record import IncidentRecord, Severity
 
 MAX_LEVEL = 4
 DEFAULT_LEVEL_THRESHOLDS = (20.0, 40.0, 60.0, 80.0)
@@ -176,6 +179,24 @@ class ChainRemoved:
 
 
 @dataclass(frozen=True)
+class RemovedFor:
+    """The chain was removed, with sign-off, at least `days` days before the assessment date."""
+
+    chain: str
+    days: int
+
+
+@dataclass(frozen=True)
+class NoIncident:
+    """No incident in `pillars` at `min_severity` or worse within `days` days before the
+    assessment date."""
+
+    pillars: tuple[str, ...]
+    min_severity: Severity
+    days: int
+
+
+@dataclass(frozen=True)
 class AllOf:
     conditions: tuple[Condition, ...]
 
@@ -185,7 +206,7 @@ class AnyOf:
     conditions: tuple[Condition, ...]
 
 
-Condition = MinPillarLevel | MinAnswer | ChainRemoved | AllOf | AnyOf
+Condition = MinPillarLevel | MinAnswer | ChainRemoved | RemovedFor | NoIncident | AllOf | AnyOf
 
 
 @dataclass(frozen=True)
@@ -240,3 +261,9 @@ class AssessmentInput:
 
     answers: dict[str, Answer] = field(default_factory=dict)
     removed_chains: frozenset[str] = frozenset()
+    as_of: date | None = None
+    """The assessment date track-record conditions are judged at (None: they never hold)."""
+    removed_since: dict[str, date] = field(default_factory=dict)
+    """Chain id → the day its signed-off removal took effect."""
+    incidents: tuple[IncidentRecord, ...] = ()
+    """The team's recorded incidents (any date; conditions look back from `as_of`)."""

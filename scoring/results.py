@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -146,6 +147,8 @@ class UnlockPath:
         improvements: answer changes, fewest scale steps in total.
         steps: total scale steps (sum of target - current).
         chains_first: chains that must be removed before it (not answer changes).
+        wait_until: the first day its track-record conditions can hold, when time is part of
+            the gap (a chain removed long enough, a clean incident record); None otherwise.
     """
 
     chain: str
@@ -153,6 +156,12 @@ class UnlockPath:
     improvements: tuple[Improvement, ...]
     steps: int
     chains_first: tuple[str, ...]
+    wait_until: date | None = None
+
+    @property
+    def only_time(self) -> bool:
+        """Whether waiting is all it takes: no answer to raise, no chain to remove first."""
+        return self.wait_until is not None and not self.improvements and not self.chains_first
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
 
 from scoring.model import (
     SCORE_EPSILON,
@@ -17,6 +19,8 @@ from scoring.model import (
     Condition,
     MinAnswer,
     MinPillarLevel,
+    NoIncident,
+    RemovedFor,
     Rubric,
 )
 from scoring.pillars import (
@@ -28,6 +32,10 @@ from scoring.pillars import (
 )
 from scoring.results import Improvement, UnlockPath
 from scoring.rules import unlock_condition
+from scoring.track_record_facts import UNKNOWN, last_incident, wait_until
+
+if TYPE_CHECKING:
+    from scoring.conditions import TeamState
 
 NEAREST_PATHS = 3
 
@@ -45,14 +53,18 @@ class _Plan:
     values: Mapping[str, int]
     answered: frozenset[str]
     chains_first: tuple[str, ...] = ()
+    wait_until: date | None = None
 
 
 class _Planner:
     """Raises answers, step by step as the spec prescribes, until a condition holds."""
 
-    def __init__(self, rubric: Rubric, removed: frozenset[str]) -> None:
+    def __init__(
+        self, rubric: Rubric, removed: frozenset[str], state: TeamState | None = None
+    ) -> None:
         self.rubric = rubric
         self.removed = removed
+        self.state = state
         self.question_ids = frozenset(q.id for q in rubric.questions)
 
     def solve(self, condition: Condition, plan: _Plan) -> _Plan | None:
@@ -67,7 +79,7 @@ class _Planner:
         if isinstance(condition, ChainRemoved):
             if condition.chain in self.removed:
                 return plan
-            return _Plan(plan.values, plan.answered, _merge(plan.chains_first, (condition.chain,)))
+            return replace(plan, chains_first=_merge(plan.chains_first, (condition.chain,)))
         if isinstance(condition, AllOf):
             solved: _Plan | None = plan
             for child in condition.conditions:
@@ -77,7 +89,36 @@ class _Planner:
             return solved
         if isinstance(condition, AnyOf):
             return self._any_of(condition, plan)
+        if isinstance(condition, RemovedFor):
+            return self._removed_for(condition, plan)
+        if isinstance(condition, NoIncident):
+            return self._no_incident(condition, plan)
         return None
+
+    def _removed_for(self, condition: RemovedFor, plan: _Plan) -> _Plan | None:
+        """Removed long enough already, or a date to wait for; first removing it (then
+        waiting, from a date nobody knows yet) counts as a chain to remove first."""
+        state = self.state
+        if condition.chain not in self.removed:
+            return replace(plan, chains_first=_merge(plan.chains_first, (condition.chain,)))
+        days = UNKNOWN if state is None else state.days_removed(condition.chain)
+        if days == UNKNOWN or state is None or state.as_of is None:
+            return None  # removed without sign-off: no answer or wait makes it hold
+        if days >= condition.days:
+            return plan
+        return _waiting(plan, wait_until(days, condition.days, state.as_of))
+
+    def _no_incident(self, condition: NoIncident, plan: _Plan) -> _Plan | None:
+        state = self.state
+        if state is None or state.as_of is None:
+            return None
+        last = last_incident(
+            state.incidents, condition.pillars, condition.min_severity, state.as_of
+        )
+        if last is None or (state.as_of - last.occurred_on).days > condition.days:
+            return plan
+        days = (state.as_of - last.occurred_on).days
+        return _waiting(plan, wait_until(days, condition.days + 1, state.as_of))
 
     def _min_answer(self, condition: MinAnswer, plan: _Plan) -> _Plan | None:
         question_id, required = condition.question, condition.value
@@ -146,6 +187,7 @@ def unlock_paths(
     removed: frozenset[str],
     blocked: Sequence[str],
     eligible: frozenset[str] = frozenset(),
+    state: TeamState | None = None,
 ) -> tuple[UnlockPath, ...]:
     """The nearest three paths: answer-only ones first, then those one removal away.
 
@@ -154,7 +196,7 @@ def unlock_paths(
     chains are not near.
     """
     start = _starting_plan(rubric, answers)
-    planner = _Planner(rubric, removed)
+    planner = _Planner(rubric, removed, state)
     ranked: list[tuple[int, int, int, UnlockPath]] = []
     for index, chain in enumerate(catalogue.chains):
         condition = unlock_condition(chain, [p.id for p in rubric.pillars])
@@ -197,12 +239,18 @@ def _path(rubric: Rubric, chain: ChainSpec, start: _Plan, solved: _Plan) -> Unlo
         improvements=improvements,
         steps=_steps(start, solved),
         chains_first=solved.chains_first,
+        wait_until=solved.wait_until,
     )
 
 
 def _raised(plan: _Plan, question_id: str, target: int) -> _Plan:
     values = {**plan.values, question_id: target}
-    return _Plan(values, plan.answered | {question_id}, plan.chains_first)
+    return _Plan(values, plan.answered | {question_id}, plan.chains_first, plan.wait_until)
+
+
+def _waiting(plan: _Plan, until: date) -> _Plan:
+    later = until if plan.wait_until is None else max(plan.wait_until, until)
+    return replace(plan, wait_until=later)
 
 
 def _steps(before: _Plan, after: _Plan) -> int:

@@ -33,6 +33,8 @@ from scoring.model import (
 )
 from scoring.pillars import AUTONOMY_BY_LEVEL
 from scoring.results import ChainStatus
+from scoring.track_record import Severity
+from scoring.track_record_facts import OrgTrackRecord, TrackRecordFrames
 
 __all__ = ["inputs_to_frames", "score_org"]
 
@@ -57,6 +59,7 @@ def score_org(
     answers: pd.DataFrame,
     removed: pd.DataFrame,
     assessment_ids: Sequence[Hashable] | None = None,
+    track_record: TrackRecordFrames | None = None,
     evidence: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per assessment: pillar scores and levels, confidence, chain statuses, next chain.
@@ -70,6 +73,8 @@ def score_org(
         removed: columns assessment_id, chain_id: the chains each team marked removed.
         assessment_ids: the assessments to score, in this order; default every id in either
             frame, in order of first appearance.
+        track_record: assessment dates, signed-off removals and incidents for track-record
+            conditions (`scoring.track_record_facts`); without it those conditions fail.
         evidence: columns assessment_id, question_id, bound (NaN: none), supported: what
             configuration facts say of each answer; a contradicted answer counts at its bound
             everywhere and earns no confidence, a supported one counts as evidenced.
@@ -88,7 +93,8 @@ def score_org(
     pillars = _score_pillars(rubric, matrix)
     overall = pillars.level.min(axis=1) if rubric.pillars else np.zeros(len(ids), dtype=int)
     confidence = _confidence(rubric, matrix)
-    status, next_chain = _chain_statuses(rubric, catalogue, matrix, pillars, removed, ids)
+    track = OrgTrackRecord(track_record, ids)
+    status, next_chain = _chain_statuses(rubric, catalogue, matrix, pillars, removed, ids, track)
 
     columns: dict[str, object] = {}
     for j, pillar in enumerate(rubric.pillars):
@@ -198,12 +204,14 @@ class _OrgFacts:
         matrix: AnswerMatrix,
         pillars: _Pillars,
         marked: Callable[[str], np.ndarray],
+        track: OrgTrackRecord,
     ) -> None:
         self._question = {q.id: j for j, q in enumerate(rubric.questions)}
         self._pillar = {p.id: j for j, p in enumerate(rubric.pillars)}
         self._matrix = matrix
         self._pillars = pillars
         self._marked = marked
+        self._track = track
         self._n = matrix.kind.shape[0]
 
     def answer(self, question_id: str) -> tuple[np.ndarray, np.ndarray]:
@@ -224,6 +232,12 @@ class _OrgFacts:
     def always(self, flag: bool) -> np.ndarray:
         return np.full(self._n, flag)
 
+    def days_removed(self, chain_id: str) -> np.ndarray:
+        return self._track.days_removed(chain_id)
+
+    def days_since_incident(self, pillars: tuple[str, ...], min_severity: Severity) -> np.ndarray:
+        return self._track.days_since_incident(pillars, min_severity)
+
 
 def _chain_statuses(
     rubric: Rubric,
@@ -232,6 +246,7 @@ def _chain_statuses(
     pillars: _Pillars,
     removed: pd.DataFrame,
     ids: pd.Index,
+    track: OrgTrackRecord,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Status codes (assessments × chains) and the next chain id (or None) per assessment."""
     n, chains = len(ids), catalogue.chains
@@ -244,7 +259,7 @@ def _chain_statuses(
             return marked[:, column[chain_id]]
         return removed_matrix(removed, ids, [chain_id])[:, 0]
 
-    facts = _OrgFacts(rubric, matrix, pillars, marked_chain)
+    facts = _OrgFacts(rubric, matrix, pillars, marked_chain, track)
     pillar_ids = [p.id for p in rubric.pillars]
     status = np.zeros((n, len(chains)), dtype=np.int8)
     for k, chain in enumerate(chains):

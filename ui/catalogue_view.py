@@ -35,7 +35,7 @@ def render_chain(content: Content, chain: Chain, count: RemovalCount | None) -> 
                 "**Keeps running in its place:**\n"
                 + "\n".join(f"- {inert(c)}" for c in chain.compensating_controls)
             )
-        st.markdown(f"**Reinstate it:** {inert(chain.reinstate_when)}")
+        st.markdown(f"**Reinstate it:** {inert(chain.reinstate_text)}")
         if count is not None:
             early = f" ({count.too_early} more too early)" if count.too_early else ""
             st.caption(

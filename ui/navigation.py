@@ -49,15 +49,23 @@ QUARTERLY_REVIEW = PageSpec(
 CATALOGUE = PageSpec(
     "app_pages/chain_catalogue.py", "Chain catalogue", ":material/menu_book:", "catalogue", "home"
 )
+INCIDENTS = PageSpec(
+    "app_pages/incidents.py", "Incidents", ":material/report:", "incidents", "team"
+)
+APPROVALS = PageSpec(
+    "app_pages/approvals.py", "Approvals", ":material/approval:", "approvals", "Sign-off"
+)
 ADMIN = PageSpec("app_pages/admin.py", "Admin", ":material/admin_panel_settings:", "admin", "Admin")
 PAGES = (
     HOME,
     CATALOGUE,
     TEAM_REPORT,
     SELF_ASSESSMENT,
+    INCIDENTS,
     ORG_HEATMAP,
     CHAINS_MATRIX,
     QUARTERLY_REVIEW,
+    APPROVALS,
     ADMIN,
 )
 TEAM_PAGES = frozenset({TEAM_REPORT.url_path, SELF_ASSESSMENT.url_path})
@@ -72,6 +80,8 @@ def may_use(principal: Principal, page: PageSpec) -> bool:
         return principal.can_view_org
     if page is ADMIN:
         return principal.is_admin
+    if page is APPROVALS:
+        return principal.can_approve
     return principal.has_access
 
 

@@ -8,7 +8,8 @@ submission shows up on the next rerun, in every replica, while other reruns reus
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,23 +17,39 @@ import streamlit as st
 
 from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import previous_period
-from assessments.reports import org_table
+from assessments.reports import org_table, track_record
+from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.quarterly_review import QuarterlyReview, build_review
 from assessments.storage.store import utc_now
 from assessments.storage.views import TeamView, UnitView
+from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
 from ui.exports.review_pack import review_pack_csv, review_pack_markdown
 from ui.identity import current_principal
 
 
 def data_version() -> str:
-    """The version of what the org views show (one cheap query; draft autosaves leave it)."""
-    return resources.authorized_service().org_data_version()
+    """The version of what the org views show (one cheap query; draft autosaves leave it),
+    and the day: track records are judged on today's date while a period runs."""
+    return f"{resources.authorized_service().org_data_version()} · {_today().isoformat()}"
+
+
+def _today() -> date:
+    return utc_now().date()
+
+
+def _track_record(rows: Sequence[tuple[Hashable, str, str]]) -> TrackRecordFrames:
+    service = resources.authorized_service()
+    return track_record.assessment_track_records(
+        rows, service.removal_requests(), service.incidents(), _today()
+    )
 
 
 def _period_version(period: str) -> str:
-    return resources.authorized_service().period_data_version(period)
+    # Track records (removals, incidents) and evidence are judged on today's date.
+    version = resources.authorized_service().period_data_version(period)
+    return f"{version} · {_today().isoformat()}"
 
 
 def _key() -> str:
@@ -80,7 +97,8 @@ def _period_table(
     content = resources.content()
     service = resources.authorized_service()
     snapshot = service.period_snapshot(period)
-    evidence = period_evidence(snapshot, service.period_evidence, content, utc_now().date())
+    rows = [(t.latest.id, t.team.slug, period) for t in snapshot.submitted if t.latest]
+    evidence = period_evidence(snapshot, service.period_evidence, content, _today())
     # Each assessment is scored on the questionnaire and catalogue version it was answered on;
     # with a target, on that version where a map leads there (for comparisons).
     return org_table.period_table(
@@ -91,6 +109,7 @@ def _period_table(
         comparable=target is not None,
         target=target,
         evidence=evidence,
+        track_record=_track_record(rows),
     )
 
 
@@ -99,11 +118,17 @@ def _scored_period(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
     service = resources.authorized_service()
     history = service.org_history(period)
-    evidence = all_periods_evidence(history, service.period_evidence, content, utc_now().date())
+    columns = ["assessment_id", "team_slug", "period"]
+    rows = list(history.assessments[columns].itertuples(index=False, name=None))
+    evidence = all_periods_evidence(history, service.period_evidence, content, _today())
     # Comparable across versions: older periods mapped forward where a map chain exists.
-    library = resources.content_library()
     return org_table.score_history(
-        history, content.rubric, content.scoring_catalogue, library, evidence
+        history,
+        content.rubric,
+        content.scoring_catalogue,
+        resources.content_library(),
+        evidence,
+        _track_record(rows),
     )
 
 
@@ -139,7 +164,48 @@ def _review(
         baseline_period=baseline,
         unit_slug=unit_slug,
         unit_name=_unit_name(unit_slug),
+        track_record=_track_record_review(database, period, unit_slug, version),
     )
+
+
+def _track_record_review(
+    database: str, period: str, unit_slug: str | None, version: str
+) -> TrackRecordReview:
+    target = pillar_version(_period_table(database, period, _period_version(period)))
+    content = (
+        resources.content()
+        if target is None
+        else resources.content_library().content_for(target, None)
+    )
+    service = resources.authorized_service()
+    return build_track_record_review(
+        period,
+        _period_table(database, period, _period_version(period)),
+        _history(database, version),
+        service.removal_requests(),
+        service.incidents(),
+        rules=content.catalogue.reinstate_rules(),
+        pillars=org_table.pillar_names(content.rubric),
+        chain_names=org_table.chain_names(content.scoring_catalogue),
+        today=_today(),
+        unit_slug=unit_slug,
+    )
+
+
+def unsigned_removals(period: str) -> pd.DataFrame:
+    """Per team and chain of `period`'s table: marked removed without an approved request."""
+    content = resources.content()
+    table = period_table(period)
+    requests = resources.authorized_service().removal_requests()
+    chains = [c.id for c in content.catalogue.chains]
+    return track_record.unsigned_removals(
+        table, requests, chains, track_record.judged_on(period, _today())
+    )
+
+
+def reinstate_alerts(period: str) -> pd.DataFrame:
+    """The reinstate alerts of every team this person may see, on the period's judging day."""
+    return _track_record_review(_key(), period, None, data_version()).alerts
 
 
 def _unit_name(unit_slug: str | None) -> str | None:

@@ -43,6 +43,17 @@ def require_admin(service: AuthorizedService) -> None:
     st.stop()
 
 
+def require_approver(service: AuthorizedService) -> None:
+    """Stop with a plain message unless this person decides removal requests."""
+    if service.principal.can_approve:
+        return
+    st.warning(
+        f"Approvals are for approvers and admins; you are signed in as {_who(service)}.",
+        icon=":material/lock:",
+    )
+    st.stop()
+
+
 def require_known_period(selection: Selection) -> None:
     """Stop with a plain message if a link named a period that is not a quarter."""
     if selection.unknown_period is None:

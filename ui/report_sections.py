@@ -74,7 +74,7 @@ def render_decision(content: Content, result: AssessmentResult) -> None:
         st.markdown("**Keep running in its place:**")
         st.markdown("\n".join(f"- {inert(c)}" for c in chain.compensating_controls))
         st.caption(
-            f"Reinstate it {inert(chain.reinstate_when[0].lower() + chain.reinstate_when[1:])}"
+            f"Reinstate it {inert(chain.reinstate_text[0].lower() + chain.reinstate_text[1:])}"
         )
 
 
@@ -129,7 +129,7 @@ def render_unlock_paths(content: Content, result: AssessmentResult) -> None:
     """For the nearest blocked chains, the smallest answer improvements that unlock them."""
     paths = result.recommendation.unlock_paths
     if not paths:
-        st.caption("No blocked chain is waiting only on answers.")
+        st.caption("No blocked chain is waiting only on answers or time.")
         return
     questionnaire = content.questionnaire
     for path in paths:
@@ -138,7 +138,16 @@ def render_unlock_paths(content: Content, result: AssessmentResult) -> None:
             names = ", ".join(content.catalogue.chain(c).name for c in path.chains_first)
             first = f" · after removing {inert(names)}"
         with st.container(border=True, key=f"unlock_{path.chain}"):
-            st.markdown(f"**{inert(path.name)}** — {count(path.steps, 'step')} on the scale{first}")
+            if path.only_time and path.wait_until is not None:
+                st.markdown(
+                    f"**{inert(path.name)}** — wait until {path.wait_until.isoformat()}:"
+                    " the track record it needs builds up by then"
+                )
+                continue
+            wait = f" · and wait until {path.wait_until.isoformat()}" if path.wait_until else ""
+            st.markdown(
+                f"**{inert(path.name)}** — {count(path.steps, 'step')} on the scale{first}{wait}"
+            )
             lines = []
             for imp in path.improvements:
                 question = questionnaire.question(imp.question)

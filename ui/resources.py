@@ -49,6 +49,7 @@ def _service_for(
     choice: tuple[Path, str | None, str | None],
     seed_demo: bool,
     roles_file: Path | None,
+    expiry_days: int = 30,
 ) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
@@ -56,9 +57,11 @@ def _service_for(
     in_force = _content_in(choice)
     library = put_in_force(engine, in_force, utc_now)
     service = ReadinessService(engine, in_force, library=library)
+    service.request_expiry_days = expiry_days
     if seed_demo and seed_demo_if_empty(service):
         # The demo's older quarters stored the earlier version they were answered on.
         service = ReadinessService(engine, in_force, library=stored_library(engine, in_force))
+        service.request_expiry_days = expiry_days
     sync_roles_file(service, roles_file)
     return service
 
@@ -82,7 +85,13 @@ def sync_roles_file(service: ReadinessService, path: Path | None) -> None:
 def service() -> ReadinessService:
     """The service for the configured database, schema brought up to date on first use."""
     given = settings()
-    return _service_for(given.database_url, content_choice(), given.seed_demo, given.roles_file)
+    return _service_for(
+        given.database_url,
+        content_choice(),
+        given.seed_demo,
+        given.roles_file,
+        given.request_expiry_days,
+    )
 
 
 def service_or_stop() -> ReadinessService:

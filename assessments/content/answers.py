@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -91,9 +92,21 @@ class AnswerSheet(Strict):
     questionnaire: QuestionnaireRef
     answers: dict[str, AnswerEntry] = Field(default_factory=dict)
     removed_chains: tuple[str, ...] = ()
+    assessed_on: date | None = Field(
+        default=None, description="The assessment date; default the period's last day."
+    )
+    removed_since: dict[str, date] = Field(
+        default_factory=dict,
+        description="Chain id → the day its signed-off removal took effect (track record).",
+    )
 
     def to_scoring(self) -> AssessmentInput:
+        # Imported here: assessments.periods reads PERIOD_PATTERN from this module.
+        from assessments.periods import period_bounds
+
         return AssessmentInput(
             answers={qid: entry.to_scoring() for qid, entry in self.answers.items()},
             removed_chains=frozenset(self.removed_chains),
+            as_of=self.assessed_on or period_bounds(self.period)[1],
+            removed_since=dict(self.removed_since),
         )

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    Discriminator,
+    Field,
+    SerializerFunctionWrapHandler,
+    Tag,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from assessments.content.crosswalk import Crosswalked, Departure, References
 from assessments.content.questionnaire import ID_PATTERN, NonEmpty, Strict, Version
 from scoring import model as m
+from scoring.track_record import ReinstateRule, Severity
 
 
 class PillarCondition(Strict):
@@ -31,6 +41,33 @@ class ChainRemovedCondition(Strict):
     chain_removed: str
 
 
+class RemovedForSpec(Strict):
+    """Which chain, and for how many days it must have been removed."""
+
+    chain: str
+    days: int = Field(ge=1)
+
+
+class RemovedForCondition(Strict):
+    """Another chain was removed, with sign-off, at least `days` days before the assessment."""
+
+    removed_for: RemovedForSpec
+
+
+class NoIncidentSpec(Strict):
+    """Which pillars, how bad, and how many days back."""
+
+    pillars: NonEmpty[str]
+    min_severity: Severity
+    days: int = Field(ge=1)
+
+
+class NoIncidentCondition(Strict):
+    """No incident in the pillars at the severity or worse within the last `days` days."""
+
+    no_incident: NoIncidentSpec
+
+
 class AllCondition(Strict):
     """Every child condition holds."""
 
@@ -43,7 +80,15 @@ class AnyCondition(Strict):
     any: tuple[Condition, ...]
 
 
-_CONDITION_KEYS = ("pillar", "question", "chain_removed", "all", "any")
+_CONDITION_KEYS = (
+    "pillar",
+    "question",
+    "chain_removed",
+    "removed_for",
+    "no_incident",
+    "all",
+    "any",
+)
 
 
 def _condition_kind(raw: Any) -> str | None:
@@ -60,6 +105,8 @@ Condition = Annotated[
     Annotated[PillarCondition, Tag("pillar")]
     | Annotated[AnswerCondition, Tag("question")]
     | Annotated[ChainRemovedCondition, Tag("chain_removed")]
+    | Annotated[RemovedForCondition, Tag("removed_for")]
+    | Annotated[NoIncidentCondition, Tag("no_incident")]
     | Annotated[AllCondition, Tag("all")]
     | Annotated[AnyCondition, Tag("any")],
     Discriminator(
@@ -67,7 +114,7 @@ Condition = Annotated[
         custom_error_type="unknown_condition",
         custom_error_message=(
             "not a condition (hint: use one of `pillar` + `min_level`, `question` + `min`,"
-            " `chain_removed`, `all`, `any`)"
+            " `chain_removed`, `removed_for`, `no_incident`, `all`, `any`)"
         ),
     ),
 ]
@@ -76,6 +123,8 @@ _CONDITION_MODELS: dict[str, type[BaseModel]] = {
     "pillar": PillarCondition,
     "question": AnswerCondition,
     "chain_removed": ChainRemovedCondition,
+    "removed_for": RemovedForCondition,
+    "no_incident": NoIncidentCondition,
     "all": AllCondition,
     "any": AnyCondition,
 }
@@ -85,6 +134,49 @@ AnyCondition.model_rebuild()
 
 AutonomyName = Literal["L1", "L2", "L3", "L4", "L5"]
 """Autonomy levels by short name (Feng, McDonald & Zhang, 2025): L1 Operator .. L5 Observer."""
+
+
+class IncidentTrigger(Strict):
+    """Which incidents put a removed chain back: in these pillars or chains, this bad, recent."""
+
+    pillars: tuple[str, ...] = ()
+    chains: tuple[str, ...] = ()
+    min_severity: Severity
+    within_days: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _names_an_area(self) -> IncidentTrigger:
+        if not self.pillars and not self.chains:
+            raise ValueError(
+                "an incident trigger needs `pillars` or `chains` (hint: name the area whose"
+                " incidents put this chain back, e.g. `pillars: [blast_radius]`)"
+            )
+        return self
+
+    def to_rule(self) -> ReinstateRule:
+        """The scoring side's reinstatement rule."""
+        return ReinstateRule(
+            min_severity=self.min_severity,
+            within_days=self.within_days,
+            pillars=frozenset(self.pillars),
+            chains=frozenset(self.chains),
+        )
+
+
+class ReinstateWhen(Strict):
+    """When a removed chain must be put back: words for people, and optionally a rule.
+
+    Written either as plain text (`reinstate_when: After an incident.`) or as a mapping with
+    `text` and an `incident` trigger that raises a reinstate alert.
+    """
+
+    text: str = Field(min_length=1)
+    incident: IncidentTrigger | None = None
+
+    @model_serializer(mode="wrap")
+    def _text_alone_when_no_rule(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # Plain text is stored as plain text, so content written before the rule keeps its hash.
+        return self.text if self.incident is None else handler(self)
 
 
 class Chain(Crosswalked):
@@ -112,7 +204,7 @@ class Chain(Crosswalked):
         le=m.MAX_LEVEL,
         description="The overall readiness level removing it implies (the autonomy it grants).",
     )
-    reinstate_when: str = Field(min_length=1)
+    reinstate_when: ReinstateWhen
     references: References | None = None
     departs_from: tuple[Departure, ...] = Field(
         default=(), description="Standards this chain's removal departs from, and how."
@@ -122,6 +214,22 @@ class Chain(Crosswalked):
         description="While this chain is in place (or removed without its conditions holding),"
         " agents run at most at this autonomy level, e.g. L4.",
     )
+
+    @field_validator("reinstate_when", mode="before")
+    @classmethod
+    def _text_alone(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @property
+    def reinstate_text(self) -> str:
+        """When to put the chain back, in words."""
+        return self.reinstate_when.text
+
+    @property
+    def reinstate_rule(self) -> ReinstateRule | None:
+        """The structured reinstatement rule, if the catalogue gives one."""
+        trigger = self.reinstate_when.incident
+        return None if trigger is None else trigger.to_rule()
 
     @model_validator(mode="after")
     def _removable_chains_say_how(self) -> Chain:
@@ -151,6 +259,10 @@ class ChainCatalogue(Strict):
             if c.id == chain_id:
                 return c
         raise KeyError(chain_id)
+
+    def reinstate_rules(self) -> dict[str, ReinstateRule]:
+        """The structured reinstatement rule of every chain that has one, by chain id."""
+        return {c.id: rule for c in self.chains if (rule := c.reinstate_rule) is not None}
 
     def to_scoring(self) -> m.Catalogue:
         """The scoring model's view of this catalogue."""
@@ -186,6 +298,11 @@ def to_scoring_condition(cond: Condition) -> m.Condition:
         return m.MinAnswer(cond.question, cond.min)
     if isinstance(cond, ChainRemovedCondition):
         return m.ChainRemoved(cond.chain_removed)
+    if isinstance(cond, RemovedForCondition):
+        return m.RemovedFor(cond.removed_for.chain, cond.removed_for.days)
+    if isinstance(cond, NoIncidentCondition):
+        spec = cond.no_incident
+        return m.NoIncident(spec.pillars, spec.min_severity, spec.days)
     if isinstance(cond, AllCondition):
         return m.AllOf(tuple(to_scoring_condition(c) for c in cond.all))
     return m.AnyOf(tuple(to_scoring_condition(c) for c in cond.any))

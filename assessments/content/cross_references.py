@@ -18,9 +18,12 @@ from assessments.content.catalogue import (
     ChainCatalogue,
     ChainRemovedCondition,
     Condition,
+    NoIncidentCondition,
     PillarCondition,
+    RemovedForCondition,
 )
 from assessments.content.questionnaire import Questionnaire
+from assessments.content.reinstate_checks import reinstate_trigger_problems
 from assessments.content.schema_errors import choices_hint
 from assessments.content.yaml_source import FieldPath, YamlDocument
 from assessments.errors import Problem
@@ -155,6 +158,9 @@ def check_catalogue(
         if chain.unlock is not None:
             for path, condition in _leaves(chain.unlock, ("chains", index, "unlock")):
                 _check_condition(found, catalogue, questionnaire, chain.id, path, condition)
+        known = None if questionnaire is None else [p.id for p in questionnaire.pillars]
+        for path, message, hint in reinstate_trigger_problems(chain, index, chain_ids, known):
+            found.add(path, message, hint)
     _cycles(found, catalogue)
     return found.problems
 
@@ -191,6 +197,13 @@ def check_answers(
                     f"unknown chain '{chain_id}'",
                     choices_hint(chain_id, known, "chains"),
                 )
+    for chain_id in sheet.removed_since:
+        if chain_id not in sheet.removed_chains:
+            found.add(
+                ("removed_since", chain_id),
+                f"chain '{chain_id}' has a removal date but is not in removed_chains",
+                "list it under removed_chains, or drop its date",
+            )
     return found.problems
 
 
@@ -277,7 +290,22 @@ def _check_condition(
                 f"use a value from 0 to {top}",
             )
     elif isinstance(condition, ChainRemovedCondition):
-        _check_chain_condition(found, catalogue, chain_id, path, condition)
+        _check_chain_target(
+            found, catalogue, chain_id, (*path, "chain_removed"), condition.chain_removed
+        )
+    elif isinstance(condition, RemovedForCondition):
+        _check_chain_target(
+            found, catalogue, chain_id, (*path, "removed_for", "chain"), condition.removed_for.chain
+        )
+    elif isinstance(condition, NoIncidentCondition) and questionnaire is not None:
+        pillar_ids = [p.id for p in questionnaire.pillars]
+        for position, pillar in enumerate(condition.no_incident.pillars):
+            if pillar not in pillar_ids:
+                found.add(
+                    (*path, "no_incident", "pillars", position),
+                    f"unknown pillar '{pillar}'",
+                    choices_hint(pillar, pillar_ids, "pillars"),
+                )
 
 
 def _check_pillar_condition(
@@ -312,16 +340,15 @@ def _check_pillar_condition(
         )
 
 
-def _check_chain_condition(
+def _check_chain_target(
     found: _Findings,
     catalogue: ChainCatalogue,
     chain_id: str,
-    path: FieldPath,
-    condition: ChainRemovedCondition,
+    where: FieldPath,
+    target: str,
 ) -> None:
-    target = condition.chain_removed
+    """A chain a condition waits on must exist, be another chain, and be removable."""
     chain_ids = [c.id for c in catalogue.chains]
-    where = (*path, "chain_removed")
     if target == chain_id:
         found.add(
             where,
@@ -346,9 +373,7 @@ def _cycles(found: _Findings, catalogue: ChainCatalogue) -> None:
         if chain.unlock is None:
             continue
         for _, condition in _leaves(chain.unlock, ()):
-            target = (
-                condition.chain_removed if isinstance(condition, ChainRemovedCondition) else None
-            )
+            target = _waited_on(condition)
             if target in waits_on and target != chain.id:
                 waits_on[chain.id].append(target)
     reported: set[str] = set()
@@ -367,6 +392,15 @@ def _cycles(found: _Findings, catalogue: ChainCatalogue) -> None:
             " none of them can ever be removed",
             "remove one of the `chain_removed` conditions in this cycle",
         )
+
+
+def _waited_on(condition: Condition) -> str | None:
+    """The chain whose removal a condition waits on, if any."""
+    if isinstance(condition, ChainRemovedCondition):
+        return condition.chain_removed
+    if isinstance(condition, RemovedForCondition):
+        return condition.removed_for.chain
+    return None
 
 
 def _reachable(start: str, edges: dict[str, list[str]]) -> set[str]:

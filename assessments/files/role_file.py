@@ -12,6 +12,8 @@ roles:
   - email: ana@example.com
     role: team_editor
     teams: [checkout-web, ledger]
+  - email: risk-lead@example.com
+    role: approver              # signs off chain removals; `unit:` for one unit only
 ```
 
 The app imports the file named by `READINESS_ROLES_FILE` at start-up; admins can also upload
@@ -36,7 +38,7 @@ from assessments.files.org_files import MAX_SLUG, SLUG_HINT, SLUG_PATTERN
 ROLES_FILE_ENV = "READINESS_ROLES_FILE"
 ROLES_HINT = (
     "a roles file has `roles:`, a list of entries with `email`, `role` and, for an org viewer"
-    " of one unit, `unit` or, for a team editor, `teams`"
+    " of one unit or an approver of one unit, `unit` or, for a team editor, `teams`"
 )
 
 
@@ -47,11 +49,12 @@ def _slug(value: str, what: str) -> str:
 
 
 def _a(role: Role) -> str:
-    return f"{'an' if role is Role.ADMIN else 'a'} {role.value}"
+    return f"{'an' if role in (Role.ADMIN, Role.APPROVER) else 'a'} {role.value}"
 
 
 class RoleEntry(Strict):
-    """One person's role: `email`, `role`, and `unit` (org viewer) or `teams` (team editor)."""
+    """One person's role: `email`, `role`, and `unit` (org viewer, approver) or `teams`
+    (team editor)."""
 
     email: str
     role: Role
@@ -79,10 +82,10 @@ class RoleEntry(Strict):
 
     @model_validator(mode="after")
     def _scope_fits_role(self) -> RoleEntry:
-        if self.role is not Role.ORG_VIEWER and self.unit is not None:
+        if self.role not in (Role.ORG_VIEWER, Role.APPROVER) and self.unit is not None:
             raise ValueError(
-                f"unit is only for an org_viewer, not {_a(self.role)}"
-                " (hint: remove `unit:`, or make the role org_viewer)"
+                f"unit is only for an org_viewer or an approver, not {_a(self.role)}"
+                " (hint: remove `unit:`, or make the role org_viewer or approver)"
             )
         if self.role is not Role.TEAM_EDITOR and self.teams:
             raise ValueError(
@@ -100,8 +103,8 @@ class RoleEntry(Strict):
         """The grants this entry stands for (one per team for a team editor)."""
         if self.role is Role.TEAM_EDITOR:
             return [Grant(Role.TEAM_EDITOR, team) for team in self.teams]
-        if self.role is Role.ORG_VIEWER:
-            return [Grant(Role.ORG_VIEWER, self.unit or WHOLE_ORG)]
+        if self.role in (Role.ORG_VIEWER, Role.APPROVER):
+            return [Grant(self.role, self.unit or WHOLE_ORG)]
         return [Grant(Role.ADMIN)]
 
 

@@ -14,7 +14,9 @@ from assessments.content.catalogue import (
     ChainCatalogue,
     ChainRemovedCondition,
     Condition,
+    NoIncidentCondition,
     PillarCondition,
+    RemovedForCondition,
 )
 from assessments.content.questionnaire import Questionnaire
 from assessments.reports.org_table import submitted
@@ -56,6 +58,21 @@ def condition_lines(
     if isinstance(condition, ChainRemovedCondition):
         name = catalogue.chain(condition.chain_removed).name
         return [ConditionLine(depth, f"“{name}” removed first")]
+    if isinstance(condition, RemovedForCondition):
+        spec = condition.removed_for
+        name = catalogue.chain(spec.chain).name
+        return [ConditionLine(depth, f"“{name}” removed, with sign-off, for {spec.days} days")]
+    if isinstance(condition, NoIncidentCondition):
+        clean = condition.no_incident
+        names = {p.id: p.name for p in questionnaire.pillars}
+        area = " or ".join(names.get(p, p) for p in clean.pillars)
+        return [
+            ConditionLine(
+                depth,
+                f"no {clean.min_severity.value} or worse incident in {area}"
+                f" in the last {clean.days} days",
+            )
+        ]
     if isinstance(condition, AllCondition):
         if depth == 0:
             return [

@@ -21,6 +21,7 @@ from assessments.reports.versioned import score_as_answered, score_comparable
 from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring.model import Catalogue, Rubric
 from scoring.results import ChainStatus
+from scoring.track_record_facts import TrackRecordFrames
 from scoring.vectorised import score_org
 
 SUBMITTED = "submitted"
@@ -73,9 +74,11 @@ def score_snapshot(
     comparable: bool = False,
     target: VersionKey | None = None,
     evidence: OrgEvidence | None = None,
+    track_record: TrackRecordFrames | None = None,
 ) -> pd.DataFrame:
-    """`score_org` over the period's latest submitted assessments (one row each), with
-    contradicted answers at their evidence bounds and a `contradicted` count per team.
+    """`score_org` over the period's latest submitted assessments (one row each), with their
+    track records, contradicted answers at their evidence bounds and a `contradicted` count per
+    team.
 
     With a `library`, each assessment is scored on the questionnaire and catalogue version it
     was answered on (`rubric` and `catalogue` are then unused). With `comparable` too, an
@@ -94,6 +97,7 @@ def score_snapshot(
             snapshot.answers,
             snapshot.removed,
             assessment_ids=ids,
+            track_record=track_record,
             evidence=bounds,
         )
         return _with_contradicted(scores, evidence)
@@ -108,10 +112,12 @@ def score_snapshot(
     )
     if not comparable:
         scores = score_as_answered(
-            library, versions, snapshot.answers, snapshot.removed, ids, bounds
+            library, versions, snapshot.answers, snapshot.removed, ids, bounds, track_record
         )
         return _with_contradicted(scores, evidence)
-    scores = score_comparable(library, versions, snapshot.answers, snapshot.removed, target, bounds)
+    scores = score_comparable(
+        library, versions, snapshot.answers, snapshot.removed, target, bounds, track_record
+    )
     apart = scores["basis"] == Basis.NOT_COMPARABLE.value
     measured = [c for c in scores.columns if c.startswith(("score:", "level:"))]
     scores.loc[apart, [*measured, "overall_level"]] = np.nan
@@ -166,10 +172,11 @@ def period_table(
     comparable: bool = False,
     target: VersionKey | None = None,
     evidence: OrgEvidence | None = None,
+    track_record: TrackRecordFrames | None = None,
 ) -> pd.DataFrame:
     """The org table of one period, scored against the content given (or, with a library,
-    each assessment on the version it was answered on; see `score_snapshot`) and the
-    evidence."""
+    each assessment on the version it was answered on; see `score_snapshot`), the evidence and
+    the track records."""
     scores = score_snapshot(
         snapshot,
         rubric,
@@ -178,6 +185,7 @@ def period_table(
         comparable=comparable,
         target=target,
         evidence=evidence,
+        track_record=track_record,
     )
     return org_table(snapshot, scores)
 
@@ -188,6 +196,7 @@ def score_history(
     catalogue: Catalogue,
     library: ContentLibrary | None = None,
     evidence: OrgEvidence | None = None,
+    track_record: TrackRecordFrames | None = None,
 ) -> pd.DataFrame:
     """Every latest submission of every period with its scores, indexed by assessment id.
 
@@ -199,11 +208,22 @@ def score_history(
     bounds = None if evidence is None else evidence_frame(evidence)
     if library is None:
         scores = score_org(
-            rubric, catalogue, history.answers, history.removed, assessment_ids=ids, evidence=bounds
+            rubric,
+            catalogue,
+            history.answers,
+            history.removed,
+            assessment_ids=ids,
+            track_record=track_record,
+            evidence=bounds,
         )
     else:
         scores = score_comparable(
-            library, history.assessments, history.answers, history.removed, evidence=bounds
+            library,
+            history.assessments,
+            history.answers,
+            history.removed,
+            evidence=bounds,
+            track_record=track_record,
         )
     scores = _with_contradicted(scores, evidence)
     frame = history.assessments.set_index("assessment_id").join(scores)

@@ -190,9 +190,13 @@ def _gap_lines(gaps: tuple[Gap, ...], indent: str) -> list[str]:
 def _path_lines(content: Content, result: AssessmentResult, path: UnlockPath) -> list[str]:
     steps = f"{path.steps} step{'' if path.steps == 1 else 's'}"
     lines = [f"  {path.name} ({path.chain}): {steps}"]
+    if path.only_time and path.wait_until is not None:
+        return [f"  {path.name} ({path.chain}): wait until {path.wait_until.isoformat()}"]
     if path.chains_first:
         names = ", ".join(result.chain(chain_id).name for chain_id in path.chains_first)
         lines.append(f"    - first remove: {names}")
+    if path.wait_until is not None:
+        lines.append(f"    - and wait until {path.wait_until.isoformat()}")
     for step in path.improvements:
         text = content.questionnaire.question(step.question).text
         lines.append(f"    - {step.question}: {step.current} → {step.target} — {text}")
@@ -233,4 +237,5 @@ def _path_dict(content: Content, path: UnlockPath) -> dict[str, Any]:
             for i in path.improvements
         ],
         "chains_first": list(path.chains_first),
+        "wait_until": None if path.wait_until is None else path.wait_until.isoformat(),
     }

@@ -17,6 +17,7 @@ from assessments.content.comparable import Basis, for_comparison
 from assessments.content.versions import ContentLibrary, VersionKey
 from scoring.by_version import score_org_by_version
 from scoring.model import AnswerKind, Catalogue, Rubric
+from scoring.track_record_facts import TrackRecordFrames
 
 ContentKey = tuple[VersionKey, VersionKey | None]
 """(questionnaire (id, version), catalogue (id, version) or None)."""
@@ -45,9 +46,10 @@ def score_as_answered(
     removed: pd.DataFrame,
     ids: Sequence[Hashable] | None = None,
     evidence: pd.DataFrame | None = None,
+    track_record: TrackRecordFrames | None = None,
 ) -> pd.DataFrame:
     """`score_org` rows for the assessments, each scored on the version it was answered on
-    (contradicted answers at their `evidence` bounds)."""
+    (contradicted answers at their `evidence` bounds, with their `track_record`)."""
     chosen = list(assessments["assessment_id"]) if ids is None else list(ids)
     keys = {row["assessment_id"]: content_key(row) for _, row in assessments.iterrows()}
     version_of = {assessment_id: keys[assessment_id] for assessment_id in chosen}
@@ -59,7 +61,9 @@ def score_as_answered(
     for key in set(version_of.values()):
         content = library.content_for(*key)
         versions[key] = (content.rubric, content.scoring_catalogue)
-    return score_org_by_version(versions, version_of, answers, removed, chosen, evidence)
+    return score_org_by_version(
+        versions, version_of, answers, removed, chosen, evidence, track_record
+    )
 
 
 def score_comparable(
@@ -69,6 +73,7 @@ def score_comparable(
     removed: pd.DataFrame,
     target: VersionKey | None = None,
     evidence: pd.DataFrame | None = None,
+    track_record: TrackRecordFrames | None = None,
 ) -> pd.DataFrame:
     """Rows for a trend: each assessment on `target` (default: the version in force) where it
     can be.
@@ -114,7 +119,9 @@ def score_comparable(
         content = goal if key == in_force else library.content_for(*key)
         versions[key] = (content.rubric, content.scoring_catalogue)
     ids = list(assessments["assessment_id"])
-    scores = score_org_by_version(versions, version_of, all_answers, removed, ids, evidence)
+    scores = score_org_by_version(
+        versions, version_of, all_answers, removed, ids, evidence, track_record
+    )
     scores["basis"] = pd.Series(basis, dtype=object).reindex(scores.index)
     scores["answered_version"] = pd.Series(answered, dtype=object).reindex(scores.index)
     return scores

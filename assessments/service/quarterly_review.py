@@ -7,6 +7,7 @@ review page and the review pack show. `load_review` reads those inputs through t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -29,10 +30,16 @@ from assessments.reports.org_table import (
     unit_rollup,
     with_change,
 )
+from assessments.reports.track_record import (
+    TrackRecordReview,
+    assessment_track_records,
+    build_track_record_review,
+)
 from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.readiness import ReadinessService
 from assessments.storage.views import PeriodSnapshot
 from scoring.model import Catalogue
+from scoring.track_record_facts import TrackRecordFrames
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,6 +85,7 @@ class QuarterlyReview:
     """Where the trends cross a questionnaire version change (marked on the chart)."""
     top_level: int = 4
     """The highest readiness level of the questionnaire the period was answered on."""
+    track_record: TrackRecordReview | None = None
 
     @property
     def scope(self) -> str:
@@ -112,6 +120,7 @@ def build_review(
     unit_slug: str | None = None,
     unit_name: str | None = None,
     movers_limit: int = 5,
+    track_record: TrackRecordReview | None = None,
 ) -> QuarterlyReview:
     """Assemble the review of `period` from whole-org tables, scoped to one unit if given."""
     pillars = pillar_names(content.rubric)
@@ -166,6 +175,7 @@ def build_review(
         + tuple(change.footnote() for change in trend_changes(history, until=period)),
         trend_changes=tuple(trend_changes(history, until=period)),
         top_level=content.questionnaire.top_level,
+        track_record=track_record,
     )
 
 
@@ -213,6 +223,7 @@ def load_review(
     unit_slug: str | None = None,
     baseline_period: str | None = None,
     library: ContentLibrary | None = None,
+    today: date | None = None,
 ) -> QuarterlyReview:
     """Read the periods and history a review needs and build it.
 
@@ -224,13 +235,25 @@ def load_review(
     unit_name = check_review_request(service, period, unit_slug, baseline_period)
     library = library or ContentLibrary.of(content)
     rubric, catalogue = content.rubric, content.scoring_catalogue
-    today = service.now().date()
+    today = today or service.now().date()
+    requests, incidents = service.removal_requests(), service.incidents()
+
+    def frames_of(snapshot: PeriodSnapshot, which: str) -> TrackRecordFrames:
+        rows = [(t.latest.id, t.team.slug, which) for t in snapshot.submitted if t.latest]
+        return assessment_track_records(rows, requests, incidents, today)
 
     def evidence_of(snapshot: PeriodSnapshot) -> OrgEvidence:
         return period_evidence(snapshot, service.period_evidence, content, today)
 
     snapshot = service.period_snapshot(period)
-    table = period_table(snapshot, rubric, catalogue, library, evidence=evidence_of(snapshot))
+    table = period_table(
+        snapshot,
+        rubric,
+        catalogue,
+        library,
+        evidence=evidence_of(snapshot),
+        track_record=frames_of(snapshot, period),
+    )
     # Earlier periods are compared on the version this period was answered on.
     target = pillar_version(table)
 
@@ -244,14 +267,39 @@ def load_review(
             comparable=True,
             target=target,
             evidence=evidence_of(snapshot),
+            track_record=frames_of(snapshot, earlier),
         )
 
     previous = comparable_table(previous_period(period))
     baseline = None if baseline_period is None else comparable_table(baseline_period)
     org_history = service.org_history()
+    rows = list(
+        org_history.assessments[["assessment_id", "team_slug", "period"]].itertuples(
+            index=False, name=None
+        )
+    )
     evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
-    history = score_history(org_history, rubric, catalogue, library, evidence)
+    history = score_history(
+        org_history,
+        rubric,
+        catalogue,
+        library,
+        evidence,
+        assessment_track_records(rows, requests, incidents, today),
+    )
     shown = library.content_for(target, None) if target is not None else content
+    track_record = build_track_record_review(
+        period,
+        table,
+        history,
+        requests,
+        incidents,
+        rules=shown.catalogue.reinstate_rules(),
+        pillars=pillar_names(shown.rubric),
+        chain_names=chain_names(shown.scoring_catalogue),
+        today=today,
+        unit_slug=unit_slug,
+    )
     return build_review(
         shown,
         table,
@@ -262,6 +310,7 @@ def load_review(
         baseline_period=baseline_period,
         unit_slug=unit_slug,
         unit_name=unit_name,
+        track_record=track_record,
     )
 
 

@@ -19,8 +19,10 @@ from assessments.service.data_transfer import DataTransfer, ImportSummary
 from assessments.service.evidence import EvidenceCommands, EvidenceScanView
 from assessments.service.guard import Access
 from assessments.service.history import HistoryQueries
+from assessments.service.incidents import IncidentCommands
 from assessments.service.kept_changes import KeptChangeCommands
 from assessments.service.org_structure import OrgCommands
+from assessments.service.removal_requests import RemovalRequestCommands
 from assessments.service.roles import RoleCommands, RoleImportPlan, RoleSyncSummary
 from assessments.storage.audit import AuditAction, AuditEntryView
 from assessments.storage.views import (
@@ -36,9 +38,17 @@ from assessments.storage.views import (
 
 
 class ReadinessService(
-    OrgCommands, KeptChangeCommands, HistoryQueries, RoleCommands, DataTransfer, EvidenceCommands
+    OrgCommands,
+    KeptChangeCommands,
+    HistoryQueries,
+    RoleCommands,
+    DataTransfer,
+    EvidenceCommands,
+    RemovalRequestCommands,
+    IncidentCommands,
 ):
-    """Org structure, drafts, submissions, history, roles and the audit log, over one store.
+    """Org structure, drafts, submissions, history, roles, evidence, the track record and the
+    audit log, over one store.
 
     Built on an engine it is the trusted service (the CLI, start-up, tests): it checks no
     permissions and writes name the actor they are given. `acting_as(principal)` (or
@@ -69,6 +79,7 @@ class AuthorizedService(ReadinessService):
     def __init__(self, service: ReadinessService, principal: Principal) -> None:
         super().__init__(service.store, service.content, access=Access(principal))
         self.principal = principal
+        self.request_expiry_days = service.request_expiry_days
 
 
 __all__ = [

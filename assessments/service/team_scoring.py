@@ -7,7 +7,8 @@ the history, older versions are mapped forward through the map chain where one e
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Protocol
 
 from assessments.content.answers import AnswerEntry
@@ -17,6 +18,7 @@ from assessments.content.versions import ContentLibrary, VersionKey
 from scoring import score_assessment
 from scoring.model import AssessmentInput
 from scoring.results import AssessmentResult
+from scoring.track_record import IncidentRecord
 
 
 class Scorable(Protocol):
@@ -71,10 +73,30 @@ def content_of(library: ContentLibrary | Content, assessment: Scorable) -> Conte
     return library.content_for(*keys_of(assessment))
 
 
-def score_view(library: ContentLibrary | Content, assessment: Scorable) -> AssessmentResult:
-    """Score one stored assessment on the version it was answered on."""
+TrackRecordInput = tuple[date, dict[str, date], tuple[IncidentRecord, ...]]
+"""(assessment date, chain id → signed-off removal day, the team's incidents)."""
+
+
+def score_view(
+    library: ContentLibrary | Content,
+    assessment: Scorable,
+    track_record: TrackRecordInput | None = None,
+) -> AssessmentResult:
+    """Score one stored assessment on the version it was answered on (and its track record)."""
     content = content_of(library, assessment)
-    return score_assessment(content.rubric, content.scoring_catalogue, assessment.to_scoring())
+    scoring = scoring_input(assessment, track_record)
+    return score_assessment(content.rubric, content.scoring_catalogue, scoring)
+
+
+def scoring_input(
+    assessment: Scorable, track_record: TrackRecordInput | None = None
+) -> AssessmentInput:
+    """The scoring engine's input for one stored assessment, with its track record if given."""
+    scoring = assessment.to_scoring()
+    if track_record is not None:
+        as_of, since, incidents = track_record
+        scoring = replace(scoring, as_of=as_of, removed_since=since, incidents=incidents)
+    return scoring
 
 
 def history_points(
@@ -87,13 +109,11 @@ def history_points(
     for assessment in assessments:
         questionnaire, catalogue = keys_of(assessment)
         found = for_comparison(library, questionnaire, catalogue, assessment.answers)
-        scoring_input = AssessmentInput(
+        scored = AssessmentInput(
             answers={qid: entry.to_scoring() for qid, entry in found.answers.items()},
             removed_chains=frozenset(assessment.removed_chains),
         )
-        result = score_assessment(
-            found.content.rubric, found.content.scoring_catalogue, scoring_input
-        )
+        result = score_assessment(found.content.rubric, found.content.scoring_catalogue, scored)
         points += [
             HistoryPoint(assessment.period, p.name, p.level, p.score, found.version, found.basis)
             for p in result.pillars

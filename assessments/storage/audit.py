@@ -33,6 +33,12 @@ class AuditAction(StrEnum):
     ROLE_CHANGE = "role.change"
     DATA_EXPORT = "data.export"
     DATA_IMPORT = "data.import"
+    REMOVAL_REQUEST = "removal.request"
+    REMOVAL_APPROVE = "removal.approve"
+    REMOVAL_DECLINE = "removal.decline"
+    REMOVAL_EXPIRE = "removal.expire"
+    INCIDENT_RECORD = "incident.record"
+    INCIDENT_IMPORT = "incident.import"
     EVIDENCE_ATTACH = "evidence.attach"
 
 

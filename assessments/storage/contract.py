@@ -17,6 +17,8 @@ from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage.audit import AuditAction, AuditEntryView
 from assessments.storage.evidence_scans import EvidenceScanRecord
+from assessments.storage.incidents import IncidentRepository
+from assessments.storage.removal_requests import RemovalRequestRepository
 from assessments.storage.transfer_rows import ImportRows
 from assessments.storage.views import (
     AssessmentRecord,
@@ -61,6 +63,12 @@ class Repository(Protocol):
     def audit(self) -> Recorder: ...
     @property
     def now(self) -> datetime: ...
+
+    # the track record: removal requests and incidents, each its own repository
+    @property
+    def removal_requests(self) -> RemovalRequestRepository: ...
+    @property
+    def incidents(self) -> IncidentRepository: ...
 
     # org
     def units(self) -> list[UnitView]: ...

@@ -20,6 +20,8 @@ from assessments.storage import answer_rows, audit, role_rows, snapshots, transf
 from assessments.storage.audit import AuditEntryView, AuditRecorder
 from assessments.storage.content_versions import ContentVersionStore
 from assessments.storage.evidence_scans import EvidenceScanRows
+from assessments.storage.incidents import IncidentRepository
+from assessments.storage.removal_requests import RemovalRequestRepository
 from assessments.storage.rows import (
     draft_views,
     entry_of,
@@ -59,6 +61,8 @@ class SqlRepository(EvidenceScanRows):
     def __init__(self, session: Session, recorder: AuditRecorder) -> None:
         self._session = session
         self.audit = recorder
+        self.removal_requests = RemovalRequestRepository(session)
+        self.incidents = IncidentRepository(session)
 
     @property
     def now(self) -> datetime:

@@ -20,7 +20,7 @@ from assessments.content.versions import (
 )
 from assessments.demo.earlier import earlier_version
 from assessments.demo.evidence import attach_demo_evidence
-from assessments.demo.organisation import generate_demo_org
+from assessments.demo.organisation import DemoOrg, generate_demo_org
 from assessments.errors import InvalidInputError
 from assessments.storage.audit import AuditAction
 from assessments.storage.content_versions import ContentVersionStore
@@ -34,6 +34,7 @@ from assessments.storage.tables import (
     OrgUnitRow,
     TeamRow,
 )
+from assessments.storage.track_record_seeding import seed_demo_track_record
 from assessments.storage.views import DRAFT, SUBMITTED
 
 DEMO_ACTOR = "demo-seed"
@@ -226,6 +227,8 @@ def seed_demo_if_empty(
         last_period = max(a.period for a in demo_org.assessments)
         teams = [t.slug for t in demo_org.teams]
         attach_demo_evidence(_sql_store(service), teams, last_period, datetime.now(UTC), actor)
+    if isinstance(demo_org, DemoOrg):
+        seed_demo_track_record(service, demo_org)
     return summary
 
 

@@ -6,7 +6,7 @@ exactly this schema; `tests/integration/test_migrations.py` compares the two.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -214,12 +215,13 @@ class ContentVersionRow(Base):
 
 
 class RoleAssignmentRow(Base):
-    """One role granted to one email: admin, org viewer (of the org or a unit), team editor."""
+    """One role granted to one email: admin, org viewer or approver (of the org or a unit),
+    team editor."""
 
     __tablename__ = "role_assignments"
     __table_args__ = (
         UniqueConstraint("email", "role", "scope"),
-        CheckConstraint("role IN ('admin', 'org_viewer', 'team_editor')", name="role"),
+        CheckConstraint("role IN ('admin', 'org_viewer', 'team_editor', 'approver')", name="role"),
         CheckConstraint("source IN ('file', 'admin')", name="source"),
     )
 
@@ -230,6 +232,59 @@ class RoleAssignmentRow(Base):
     source: Mapped[str] = mapped_column(String(10))
     created_by: Mapped[str] = mapped_column(String(320))
     created_at: Mapped[datetime]
+
+
+PENDING = "pending"
+APPROVED = "approved"
+DECLINED = "declined"
+EXPIRED = "expired"
+REQUEST_STATUSES = (PENDING, APPROVED, DECLINED, EXPIRED)
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+class RemovalRequestRow(Base):
+    """A team's request to remove one approval chain, and the approver's decision on it."""
+
+    __tablename__ = "removal_requests"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'approved', 'declined', 'expired')", name="status"),
+        Index(None, "team_id", "chain_id"),
+        Index(None, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    chain_id: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    planned_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    requested_by: Mapped[str] = mapped_column(String(320))
+    requested_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(320))
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    effective_on: Mapped[date | None] = mapped_column(Date)
+
+
+class IncidentRow(Base):
+    """An agent incident or near miss a team recorded."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (
+        CheckConstraint("severity IN ('low', 'medium', 'high', 'critical')", name="severity"),
+        Index(None, "team_id", "occurred_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    severity: Mapped[str] = mapped_column(String(10))
+    pillar: Mapped[str] = mapped_column(String(100))
+    chain_id: Mapped[str | None] = mapped_column(String(100))
+    summary: Mapped[str] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(320))
+    recorded_at: Mapped[datetime]
 
 
 class EvidenceScanRow(Base):

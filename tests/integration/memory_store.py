@@ -2,9 +2,9 @@
 
 It implements `assessments.storage.contract.Repository` for org, drafts, submissions and
 the audit log, with the same order and rollback rules as `SqlRepository`; the org-wide
-frames, roles and data transfer stay on SQL (`NotImplementedError` here). The storage tests
-run on it as well as on SQLite and PostgreSQL, so the service's rules are tested apart from
-the database and the fake is held to the real repository's behaviour.
+frames, roles, data transfer and the track record stay on SQL (`NotImplementedError` here).
+The storage tests run on it as well as on SQLite and PostgreSQL, so the service's rules are
+tested apart from the database and the fake is held to the real repository's behaviour.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from assessments.content.answers import AnswerEntry
 from assessments.storage.answer_rows import REAPPLICABLE, changed_targets
 from assessments.storage.audit import STRUCTURE, AuditAction, AuditEntryView, versions_moved_by
 from assessments.storage.evidence_scans import EvidenceScanRecord
+from assessments.storage.incidents import IncidentRepository
+from assessments.storage.removal_requests import RemovalRequestRepository
 from assessments.storage.transfer_rows import ImportRows
 from assessments.storage.views import (
     DRAFT,
@@ -416,6 +418,14 @@ class MemoryRepository:
     def import_records(self, records: ImportRows) -> None:
         _on_sql_only()
 
+    @property
+    def removal_requests(self) -> RemovalRequestRepository:
+        _on_sql_only()
+
+    @property
+    def incidents(self) -> IncidentRepository:
+        _on_sql_only()
+
 
 def _record(a: _Assessment) -> AssessmentRecord:
     return AssessmentRecord(
@@ -426,5 +436,5 @@ def _record(a: _Assessment) -> AssessmentRecord:
 
 def _on_sql_only() -> NoReturn:
     raise NotImplementedError(
-        "org-wide frames, roles, evidence scans and data transfer run on SQL only"
+        "org-wide frames, roles, evidence scans, data transfer and the track record run on SQL only"
     )

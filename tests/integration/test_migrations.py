@@ -24,7 +24,7 @@ from assessments.storage.db import (
 from assessments.storage.tables import Base
 from tests.integration.conftest import START, Database
 
-HEAD_REVISION = "0005_content_versions"
+HEAD_REVISION = "0006_removal_requests_incidents"
 ROWS_AT_0001 = [
     "INSERT INTO org_units (id, slug, name, created_at)"
     " VALUES (1, 'payments', 'Payments', '2026-07-01 09:00:00+00:00')",
@@ -205,6 +205,8 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "content_versions",
         "data_versions",
         "evidence_scans",
+        "removal_requests",
+        "incidents",
     }
 
 

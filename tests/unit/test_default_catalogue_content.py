@@ -19,6 +19,7 @@ from assessments.content.catalogue import (
     ChainRemovedCondition,
     Condition,
     PillarCondition,
+    RemovedForCondition,
 )
 from assessments.content.questionnaire import Questionnaire
 from scoring.assessment import score_assessment
@@ -95,7 +96,12 @@ def leaves(condition: Condition | None) -> Iterator[Condition]:
 
 
 def prerequisites_of(chain: Chain) -> set[str]:
-    return {c.chain_removed for c in leaves(chain.unlock) if isinstance(c, ChainRemovedCondition)}
+    """Chains that must be removed first: `chain_removed`, and `removed_for` (removed a while)."""
+    return {
+        c.chain_removed if isinstance(c, ChainRemovedCondition) else c.removed_for.chain
+        for c in leaves(chain.unlock)
+        if isinstance(c, ChainRemovedCondition | RemovedForCondition)
+    }
 
 
 CHAINS = load_catalogue().chains

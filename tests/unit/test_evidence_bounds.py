@@ -17,6 +17,7 @@ from scoring import (
     score_assessment,
 )
 from scoring.evidence import counted_answer
+from scoring.track_record_facts import track_record_frames
 from scoring.vectorised import inputs_to_frames, score_org
 from tests.unit.test_org_scoring_equivalence import assessment_inputs, catalogues, rubrics
 from tests.unit.tiny_org import tiny_content
@@ -89,7 +90,13 @@ def test_both_engines_count_evidence_alike(organisation) -> None:
     rubric, catalogue, inputs, evidence = organisation
     answers, removed = inputs_to_frames(inputs)
     org = score_org(
-        rubric, catalogue, answers, removed, list(inputs), evidence=evidence_frame(evidence)
+        rubric,
+        catalogue,
+        answers,
+        removed,
+        list(inputs),
+        track_record=track_record_frames(inputs),
+        evidence=evidence_frame(evidence),
     )
     for k, assessment in inputs.items():
         one = score_assessment(rubric, catalogue, assessment, evidence[k])

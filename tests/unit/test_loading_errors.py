@@ -167,7 +167,8 @@ def test_condition_of_unknown_shape_lists_the_shapes_there_are():
     )
     assert catalogue_problems(text) == [
         "chains.yaml:13:11: chains[tool-call-approval].unlock.all[0]: not a condition (hint: use"
-        " one of `pillar` + `min_level`, `question` + `min`, `chain_removed`, `all`, `any`)"
+        " one of `pillar` + `min_level`, `question` + `min`, `chain_removed`, `removed_for`,"
+        " `no_incident`, `all`, `any`)"
     ]
 
 

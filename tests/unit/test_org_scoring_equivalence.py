@@ -6,6 +6,8 @@ the same builder the app's org history and period snapshots use.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,7 +30,12 @@ from scoring import (
     Toil,
     score_assessment,
 )
+from scoring.model import NoIncident, RemovedFor
+from scoring.track_record import IncidentRecord, Severity
+from scoring.track_record_facts import track_record_frames
 from scoring.vectorised import inputs_to_frames, score_org
+
+DAY = date(2026, 12, 1)
 
 # Weights that put scores exactly on thresholds, and arbitrary ones that do not.
 WEIGHTS = st.sampled_from([1.0, 2.0, 3.0, 0.5, 1.5, 0.3, 0.1, 2.7]) | st.floats(
@@ -61,7 +68,8 @@ def rubrics(draw: st.DrawFn) -> Rubric:
 @st.composite
 def conditions(draw: st.DrawFn, rubric: Rubric, earlier: list[str], depth: int = 0) -> Condition:
     # Drawn with integers only: building nested strategies per chain is what makes this slow.
-    kinds = ["pillar", "question"] + (["chain"] if earlier else []) + (["all", "any"] * (depth < 2))
+    kinds = ["pillar", "question", "no_incident"] + (["chain", "removed_for"] if earlier else [])
+    kinds += ["all", "any"] * (depth < 2)
     kind = kinds[draw(st.integers(0, len(kinds) - 1))]
     if kind == "pillar":
         pillar = rubric.pillars[draw(st.integers(0, len(rubric.pillars) - 1))]
@@ -71,6 +79,13 @@ def conditions(draw: st.DrawFn, rubric: Rubric, earlier: list[str], depth: int =
         return MinAnswer(question.id, draw(st.integers(0, question.max_value)))
     if kind == "chain":
         return ChainRemoved(earlier[draw(st.integers(0, len(earlier) - 1))])
+    if kind == "removed_for":
+        return RemovedFor(earlier[draw(st.integers(0, len(earlier) - 1))], draw(st.integers(1, 90)))
+    if kind == "no_incident":
+        count = draw(st.integers(1, len(rubric.pillars)))
+        pillars = tuple(p.id for p in rubric.pillars[:count])
+        severity = list(Severity)[draw(st.integers(0, 3))]
+        return NoIncident(pillars, severity, draw(st.integers(1, 120)))
     children = tuple(
         draw(conditions(rubric, earlier, depth + 1)) for _ in range(draw(st.integers(0, 3)))
     )
@@ -125,7 +140,29 @@ def assessment_inputs(draw: st.DrawFn, rubric: Rubric, catalogue: Catalogue) -> 
         answers["RETIRED-99"] = Answer.of(4, evidence=True)
     if strays & 2:
         removed.add("retired-chain")
-    return AssessmentInput(answers=answers, removed_chains=frozenset(removed))
+    # A track record: an assessment date (or none), signed-off removals, incidents.
+    as_of = None if draw(st.integers(0, 5)) == 0 else DAY - timedelta(days=draw(st.integers(0, 60)))
+    since = {
+        c.id: DAY - timedelta(days=draw(st.integers(0, 150)))
+        for c in catalogue.chains
+        if c.id in removed and draw(st.integers(0, 3))
+    }
+    incidents = tuple(
+        IncidentRecord(
+            k,
+            DAY - timedelta(days=draw(st.integers(-10, 200))),
+            list(Severity)[draw(st.integers(0, 3))],
+            rubric.pillars[draw(st.integers(0, len(rubric.pillars) - 1))].id,
+        )
+        for k in range(draw(st.integers(0, 3)))
+    )
+    return AssessmentInput(
+        answers=answers,
+        removed_chains=frozenset(removed),
+        as_of=as_of,
+        removed_since=since,
+        incidents=incidents,
+    )
 
 
 @st.composite
@@ -144,8 +181,11 @@ def organisations(
 def test_org_scoring_equals_per_assessment_scoring_for_every_assessment(organisation):
     rubric, catalogue, inputs = organisation
     answers, removed = inputs_to_frames(inputs)
+    track_record = track_record_frames(inputs)
 
-    frame = score_org(rubric, catalogue, answers, removed, assessment_ids=list(inputs))
+    frame = score_org(
+        rubric, catalogue, answers, removed, assessment_ids=list(inputs), track_record=track_record
+    )
 
     assert list(frame.index) == list(inputs)
     for assessment_id, assessment in inputs.items():

@@ -14,7 +14,7 @@ from assessments.files.validation import validate_text
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "roles.example.yaml"
 ROLES_HINT = (
     "a roles file has `roles:`, a list of entries with `email`, `role` and, for an org viewer"
-    " of one unit, `unit` or, for a team editor, `teams`"
+    " of one unit or an approver of one unit, `unit` or, for a team editor, `teams`"
 )
 
 
@@ -41,6 +41,11 @@ roles:
   - email: ana@example.com
     role: team_editor
     teams: [ledger]
+  - email: risk@example.com
+    role: approver
+  - email: bo@example.com
+    role: approver
+    unit: payments
 """,
         "roles.yaml",
     )
@@ -51,6 +56,8 @@ roles:
         ("head@example.com", Grant(Role.ORG_VIEWER, "payments")),
         ("ana@example.com", Grant(Role.TEAM_EDITOR, "checkout-web")),
         ("ana@example.com", Grant(Role.TEAM_EDITOR, "ledger")),
+        ("risk@example.com", Grant(Role.APPROVER)),
+        ("bo@example.com", Grant(Role.APPROVER, "payments")),
     ]
 
 
@@ -66,7 +73,7 @@ def test_the_committed_example_is_valid():
             "roles:\n  - email: ana@example.com\n    role: owner\n",
             [
                 "roles.yaml:3:5: roles[0].role: unknown value 'owner' (hint: allowed values:"
-                " admin, org_viewer, team_editor)"
+                " admin, org_viewer, team_editor, approver)"
             ],
         ),
         (
@@ -94,8 +101,9 @@ def test_the_committed_example_is_valid():
             "roles:\n  - email: ana@example.com\n    role: team_editor\n    unit: payments\n"
             "    teams: [ledger]\n",
             [
-                "roles.yaml:4:5: roles[0].unit: unit is only for an org_viewer, not a"
-                " team_editor (hint: remove `unit:`, or make the role org_viewer)"
+                "roles.yaml:4:5: roles[0].unit: unit is only for an org_viewer or an approver,"
+                " not a team_editor (hint: remove `unit:`, or make the role org_viewer or"
+                " approver)"
             ],
         ),
         (

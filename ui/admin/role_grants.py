@@ -25,7 +25,9 @@ _CLEAR_GRANT = "_roles_clear_grant"
 ROLE_HELP = (
     "Admin: everything on this page. Org viewer: reads every submitted assessment and the org "
     "views, for the whole organisation or one unit. Team editor: answers and submits one "
-    "team's assessment and reads its reports."
+    "team's assessment and reads its reports. Approver: signs off or declines requests to "
+    "remove an approval chain, for the whole organisation or one unit (never for a team they "
+    "edit, nor their own request)."
 )
 
 
@@ -105,11 +107,11 @@ def _render_grant(service: AuthorizedService) -> None:
     )
     role = picked_role or Role.TEAM_EDITOR
     scope = WHOLE_ORG
-    if role is Role.ORG_VIEWER:
+    if role in (Role.ORG_VIEWER, Role.APPROVER):
         units = {u.slug: u.name for u in service.list_units()}
         scope = str(
             st.selectbox(
-                "Sees",
+                "Sees" if role is Role.ORG_VIEWER else "Decides for",
                 [WHOLE_ORG, *units],
                 format_func=lambda s: "The whole organisation" if s == WHOLE_ORG else units[s],
                 key="grant_unit",

@@ -158,6 +158,11 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
     from ui.exports.crosswalk_pack import departures_section
 
     sections.insert(-2, departures_section(review, load_content().catalogue))
+    if review.track_record is not None:
+        # Imported here: the track-record module builds on this one's Section and Table.
+        from ui.exports.track_record_pack import track_record_sections
+
+        sections += track_record_sections(review.track_record, review.chains)
     return sections
 
 
