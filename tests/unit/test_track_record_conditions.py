@@ -10,7 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
+from assessments.content.loading import load_questionnaire
 from cli.main import main
 from scoring import (
     AllOf,
@@ -242,14 +244,40 @@ def test_a_removal_without_sign_off_has_no_path_and_is_removed_too_early_downstr
 
 
 def test_the_cli_report_says_wait_until_when_time_is_the_only_gap(tmp_path, capsys):
-    example = Path(__file__).resolve().parents[2] / "data" / "examples" / "developer-platform.yaml"
-    recent = example.read_text().replace(
-        "prod-deploy-approval: 2026-11-16", "prod-deploy-approval: 2026-12-20"
-    )
+    # A 2027.1 sheet (the version in force, whose catalogue has track-record conditions):
+    # every answer at the top of its scale with evidence, chains 1-9 removed, production
+    # deploys signed off on 20 Dec, so remediation approval waits only for its 56 days.
+    data = Path(__file__).resolve().parents[2] / "data"
+    questionnaire = load_questionnaire(data / "questionnaires" / "autonomy-readiness.yaml")
+    removed = [
+        "tool-call-approval",
+        "nonprod-deploy-approval",
+        "ci-run-approval",
+        "live-session-supervision",
+        "plan-signoff",
+        "merge-review",
+        "change-advisory-board",
+        "external-comms-approval",
+        "prod-deploy-approval",
+    ]
+    sheet = {
+        "team": "developer-platform",
+        "period": "2026-Q4",
+        "questionnaire": {"id": questionnaire.id, "version": questionnaire.version},
+        "answers": {
+            q.id: {"value": len(q.scale) - 1, "evidence": f"https://wiki.example.com/{q.id}"}
+            for q in questionnaire.questions
+        },
+        "removed_chains": removed,
+        "removed_since": {
+            **{chain: date(2026, 3, 1) for chain in removed},
+            "prod-deploy-approval": date(2026, 12, 20),
+        },
+    }
     answers = tmp_path / "developer-platform.yaml"
-    answers.write_text(recent)
+    answers.write_text(yaml.safe_dump(sheet, sort_keys=False))
 
     assert main(["score", str(answers)]) == 0
 
     out = capsys.readouterr().out
-    assert "Approve incident remediation (remediation-approval): wait until 2027-01-17" in out
+    assert "Approve incident remediation (remediation-approval): wait until 2027-02-14" in out

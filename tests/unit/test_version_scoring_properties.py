@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from scoring import AssessmentInput, Catalogue, PillarSpec, QuestionSpec, Rubric, score_assessment
 from scoring.by_version import score_org_by_version
+from scoring.track_record_facts import track_record_frames
 from scoring.vectorised import inputs_to_frames
 from tests.unit.test_org_scoring_equivalence import WEIGHTS, assessment_inputs, catalogues
 
@@ -91,7 +92,15 @@ def test_both_engines_agree_on_every_assessment_across_mixed_versions(organisati
     versions, version_of, inputs = organisation
     answers, removed = inputs_to_frames(inputs)
 
-    frame = score_org_by_version(versions, version_of, answers, removed, list(inputs))
+    # Each version group gets its own assessments' track records.
+    frame = score_org_by_version(
+        versions,
+        version_of,
+        answers,
+        removed,
+        list(inputs),
+        track_record=track_record_frames(inputs),
+    )
 
     assert list(frame.index) == list(inputs)
     for assessment_id, assessment in inputs.items():
