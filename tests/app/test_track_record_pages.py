@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from assessments.access import Grant, Role
-from assessments.content.loading import load_answer_sheet
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import PERIOD, new_session
 from tests.app.test_access import as_person
+from tests.example_sheets import example_answers_in_force
 from ui.text import inert
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "checkout-web.yaml"
@@ -25,13 +25,13 @@ ANA, RITA = "ana@example.com", "rita@example.com"
 def ready(service: ReadinessService) -> ReadinessService:
     """checkout-web submitted the example answers (next chain: approve each tool call)."""
     content = service.content
-    sheet = load_answer_sheet(EXAMPLE, content.questionnaire, content.catalogue)
+    answers, removed = example_answers_in_force(EXAMPLE, content)
     draft = service.open_draft("checkout-web", PERIOD, actor=ANA)
-    for question_id, entry in sheet.answers.items():
+    for question_id, entry in answers.items():
         draft = service.save_answer(
             draft.id, question_id, entry, expected_version=draft.version, actor=ANA
         )
-    for chain_id in sheet.removed_chains:
+    for chain_id in removed:
         draft = service.set_chain_state(
             draft.id, chain_id, True, expected_version=draft.version, actor=ANA
         )
@@ -47,7 +47,7 @@ def test_a_manager_requests_the_next_chain_and_an_approver_signs_it_off(ready):
     at.button(key="request_removal").click().run()
 
     assert not at.exception
-    assert "Removal of Approve each agent tool call requested" in at.success[0].value
+    assert "Removal of A human approves each agent tool call requested" in at.success[0].value
     assert "waiting for an approver" in at.info[0].value
     (pending,) = ready.removal_requests()
     assert (pending.requested_by, pending.reason) == (
@@ -57,7 +57,7 @@ def test_a_manager_requests_the_next_chain_and_an_approver_signs_it_off(ready):
 
     approver = as_person(RITA, APPROVALS)
     assert [m.value for m in approver.markdown if "remove" in m.value] == [
-        "**Checkout Web: remove Approve each agent tool call**"
+        "**Checkout Web: remove A human approves each agent tool call**"
     ]
     approver.text_input(key=f"note_{pending.id}").input("Evidence checked")
     approver.button(key=f"approve_{pending.id}").click().run()
@@ -65,7 +65,7 @@ def test_a_manager_requests_the_next_chain_and_an_approver_signs_it_off(ready):
     assert not approver.exception
     planned = (datetime.now(UTC).date() + timedelta(days=14)).isoformat()
     assert approver.success[0].value == inert(
-        f"Approved: Checkout Web removes Approve each agent tool call from {planned}."
+        f"Approved: Checkout Web removes A human approves each agent tool call from {planned}."
     )
     assert ready.removal_requests()[0].status == "approved"
     assert approver.info[0].value == "No request waits for you."
@@ -130,6 +130,7 @@ def test_the_report_shows_a_reinstate_alert_after_an_incident_in_the_removed_cha
 
     assert not at.exception
     assert at.error[0].value.startswith(
-        f"**Reinstate Approve each agent tool call.** {inert(f'critical incident on {today}')}"
+        "**Reinstate A human approves each agent tool call.** "
+        + inert(f"critical incident on {today}")
     )
     assert any("signed off by rita" in m.value for m in at.markdown)

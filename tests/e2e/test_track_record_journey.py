@@ -16,10 +16,10 @@ import pytest
 
 from assessments.access import Grant, Role
 from assessments.content.in_force import load_content
-from assessments.content.loading import load_answer_sheet
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from tests.e2e.conftest import start_server, wait_until_idle
+from tests.example_sheets import example_answers_in_force
 
 pytestmark = pytest.mark.browser
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "checkout-web.yaml"
@@ -35,9 +35,9 @@ def world(tmp_path: Path, request: pytest.FixtureRequest):
     service = ReadinessService(engine, content)
     service.create_unit("payments", "Payments", actor="e2e")
     service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
-    sheet = load_answer_sheet(EXAMPLE, content.questionnaire, content.catalogue)
+    answers, _ = example_answers_in_force(EXAMPLE, content)
     draft = service.open_draft("checkout-web", PERIOD, actor="ana@example.com")
-    for question_id, entry in sheet.answers.items():
+    for question_id, entry in answers.items():
         draft = service.save_answer(
             draft.id, question_id, entry, expected_version=draft.version, actor="ana@example.com"
         )
@@ -61,7 +61,7 @@ def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> N
 
     page.goto(report_url)
     wait_until_idle(page)
-    page.get_by_text("Ask to remove Approve each agent tool call").click()
+    page.get_by_text("Ask to remove A human approves each agent tool call").click()
     page.locator(".st-key-removal_reason textarea").fill("Sandbox and deny rules enforced")
     page.get_by_role("button", name="Request sign-off").click()
     wait_until_idle(page)
@@ -84,7 +84,7 @@ def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> N
     page.locator(".st-key-incident_severity").click()
     page.get_by_role("option", name="critical").click()
     page.locator(".st-key-incident_chain").click()
-    page.get_by_role("option", name="Approve each agent tool call").click()
+    page.get_by_role("option", name="A human approves each agent tool call").click()
     page.locator(".st-key-incident_summary textarea").fill("Agent wrote outside its sandbox")
     page.get_by_role("button", name="Record incident").click()
     wait_until_idle(page)
@@ -92,12 +92,14 @@ def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> N
 
     page.goto(report_url)
     wait_until_idle(page)
-    alert = page.get_by_text("Reinstate Approve each agent tool call.")
+    alert = page.get_by_text("Reinstate A human approves each agent tool call.")
     alert.wait_for()
     assert (
         "critical incident on " + today.isoformat()
         in page.get_by_test_id("stAlertContentError").first.inner_text()
     )
-    page.get_by_text("Approve each agent tool call: signed off by rita@example.com").wait_for()
+    page.get_by_text(
+        "A human approves each agent tool call: signed off by rita@example.com"
+    ).wait_for()
     if shots := os.environ.get("READINESS_SCREENSHOTS"):
         page.screenshot(path=f"{shots}/e2e-reinstate.png", full_page=True)
