@@ -5,7 +5,7 @@ import streamlit as st
 from ui import resources
 from ui.admin.audit_trail import render_audit_trail
 from ui.admin.backup import render_data_transfer
-from ui.admin.content_check import render_content_check
+from ui.admin.content_check import render_content_check, render_switch_check
 from ui.admin.in_force import render_content_in_force, render_org_in_force
 from ui.admin.org_upload import render_org_import
 from ui.admin.role_grants import render_roles
@@ -30,5 +30,6 @@ with content_tab:
     render_content_in_force(resources.content())
     st.divider()
     render_content_check(resources.content())
+    render_switch_check(resources.content_library(), resources.assessments_per_version())
 with data_tab:
     render_data_transfer(service)

@@ -4,6 +4,8 @@ import streamlit as st
 
 from assessments.periods import previous_period
 from assessments.reports.org_table import SUBMITTED, in_unit, pillar_names, submitted
+from assessments.reports.versioned import other_version_notes
+from assessments.reports.versioned import period_version as pillar_version
 from ui import context, org_data, resources
 from ui.coverage import chase_rows, editors_by_team
 from ui.evidence_sections import contradicted_filter, render_contradicted_counts
@@ -34,6 +36,12 @@ table = org_data.change_table(period)
 if table.empty:
     st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
     st.stop()
+# The pillars of the version this period was answered on (an old period keeps its own).
+library = resources.content_library()
+answered_on = pillar_version(table)
+if answered_on is not None:
+    content = library.content_for(answered_on, None)
+    pillars = pillar_names(content.rubric)
 
 left, right = st.columns([1, 2])
 with left:
@@ -60,6 +68,8 @@ if scoped.empty and unit is not None:
     )
     st.stop()
 scope_caption(scoped, period)
+for note in other_version_notes(scoped, library):
+    st.caption(inert(note))
 
 missing = int((scoped["coverage"] != SUBMITTED).sum())
 coverage_label = f"Coverage ({missing} not submitted)" if missing else "Coverage"
@@ -90,17 +100,21 @@ with teams_tab:
             )
         else:
             st.caption(
-                "Readiness level 0–4; Overall is the weakest pillar's level. Click a cell to "
-                "open that team's report."
+                f"Readiness level 0–{content.questionnaire.top_level}; Overall is the weakest"
+                " pillar's level. Click a cell to open that team's report."
             )
         rows, page = page_of(scoped, key="heatmap_page")
+        top_level = content.questionnaire.top_level
         figure = org_data.figure(
             "heatmap",
-            lambda: heatmap_figure(rows, mode, pillars, earlier_period=previous_period(period)),
+            lambda: heatmap_figure(
+                rows, mode, pillars, earlier_period=previous_period(period), top_level=top_level
+            ),
             period,
             None if unit is None else unit.slug,
             mode,
             page,
+            top_level,
         )
         st.plotly_chart(
             figure,

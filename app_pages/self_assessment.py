@@ -14,10 +14,13 @@ from ui.errors import shown_as_error
 from ui.evidence_sections import hold_latest_scan, render_scan_upload, verdict_line
 from ui.kept_changes import render_kept_changes
 from ui.page_access import require_team_access
+from ui.prefill_report import render_prefill_report
 from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
 
 PROGRESS = "assessment_progress"
+PREFILL_REPORT = "prefill_report"
+"""Session key: (draft id, PrefillPlan) of the prefill just made, shown until another."""
 
 service = resources.authorized_service()
 content = resources.content()
@@ -51,6 +54,7 @@ if current is None:
         ):
             draft = service.open_draft(team.slug, period)
             service.prefill_from_previous(draft.id, expected_version=draft.version)
+            st.session_state[PREFILL_REPORT] = (draft.id, service.prefill_plan(draft.id))
             st.rerun()
     st.stop()
 
@@ -153,8 +157,14 @@ if not draft.answers and earlier:
     with shown_as_error():
         if st.button(f"Start from {earlier[-1].period}'s answers", key="prefill"):
             prefilled = service.prefill_from_previous(draft.id, expected_version=state.version)
+            st.session_state[PREFILL_REPORT] = (draft.id, service.prefill_plan(draft.id))
             state.reload(prefilled)
             st.rerun()
+
+# After a prefill: what was carried, mapped to this questionnaire, or needs a fresh answer.
+report = st.session_state.get(PREFILL_REPORT)
+if report is not None and report[0] == draft.id and report[1] is not None:
+    render_prefill_report(report[1].fates, report[1].source_period)
 
 
 held = hold_latest_scan(service, content, team.slug, period, draft.to_scoring())

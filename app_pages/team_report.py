@@ -4,9 +4,21 @@ import re
 
 import streamlit as st
 
+from assessments.content.comparable import version_note
 from assessments.service.authorized import TeamAccess
-from assessments.service.team_scoring import history_points, score_view
+from assessments.service.team_scoring import (
+    content_of,
+    history_changes,
+    history_points,
+    keys_of,
+    score_view,
+)
 from ui import context, org_data, resources
+from ui.crosswalk_sections import (
+    autonomy_note,
+    render_departures,
+    render_gaps_by_standard,
+)
 from ui.evidence_sections import hold_latest_scan, render_evidence, render_evidence_note
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
@@ -23,7 +35,7 @@ from ui.team_context import render_answer_changes, render_context, render_level_
 from ui.text import inert
 
 service = resources.authorized_service()
-content = resources.content()
+library = resources.content_library()
 selection = context.selection()
 
 st.title("Team report")
@@ -61,9 +73,14 @@ if submitted is None:
 else:
     st.caption(f"{inert(team.name)} · {period} · {inert(label)}")
 
+# Scored on the questionnaire and catalogue version it was answered on, not the one in force.
+content = content_of(library, current)
+note = version_note(library, keys_of(current)[0])
+if note is not None:
+    st.info(inert(note), icon=":material/history:")
 held = hold_latest_scan(service, content, team.slug, period, current.to_scoring())
 # Contradicted answers count at their evidence bound in everything below.
-result = held.result if held else score_view(content, current)
+result = held.result if held else score_view(library, current)
 if submitted is not None:
     newer = service.current_assessment(team.slug, period)
     if newer is not None and not newer.is_submitted and newer.revision > submitted.revision:
@@ -75,7 +92,8 @@ if submitted is not None:
 render_alerts(content, result)
 render_decision(content, result)
 render_evidence_note(held)
-render_levels(result)
+render_levels(result, content.questionnaire.levels, autonomy_note(content, result))
+render_departures(content, result)
 
 history_views = service.team_history(team.slug)
 earlier = [a for a in history_views if a.period < period]
@@ -103,16 +121,25 @@ with st.expander("Every approval chain, with its gaps", expanded=False):
     render_chain_table(result, content.questionnaire)
 with st.expander("Confidence: what would make this more certain"):
     render_confidence(result, content.questionnaire)
+with st.expander("Gaps by standard (OWASP, AWS, AIUC-1, CSA)"):
+    render_gaps_by_standard(content, current.answers)
 
 st.subheader("History")
-history = history_points(content, history_views)
+history = history_points(library, history_views)
+changes = history_changes(history)
 if len({p.period for p in history}) < 2:
     st.caption("History appears once the team has submitted in two or more periods.")
 else:
-    st.plotly_chart(history_figure(history), key="history_chart", config={"displayModeBar": False})
+    st.plotly_chart(
+        history_figure(history, changes), key="history_chart", config={"displayModeBar": False}
+    )
+    for change in changes:
+        st.caption(inert(change.footnote()))
     render_level_history(history)
 
-report = TeamReport(content, team.name, period, label, result, history)
+footnotes = [change.footnote() for change in changes]
+notes = [*([] if note is None else [note]), *footnotes]
+report = TeamReport(content, team.name, period, label, result, history, notes, changes)
 slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())
 left, right = st.columns(2)
 left.download_button(

@@ -6,6 +6,8 @@
 | `READINESS_SEED_DEMO` | `seed_demo` | off (`1` seeds an empty database with the demo org) |
 | `READINESS_DATA_DIR` | `data_dir` | `<repo>/data` |
 | `READINESS_ROLES_FILE` | `roles_file` | none |
+| `READINESS_QUESTIONNAIRE` | `questionnaire_file` | the only file in `questionnaires/` |
+| `READINESS_CATALOGUE` | `catalogue_file` | the only file in `catalogues/` |
 
 Nothing is read at import time: each entrypoint calls `Settings.from_environment()` when it
 starts, and a bad value stops it there with `SettingsError` naming the variable.
@@ -31,11 +33,15 @@ DATABASE_URL_ENV = "READINESS_DATABASE_URL"
 SEED_DEMO_ENV = "READINESS_SEED_DEMO"
 DATA_DIR_ENV = "READINESS_DATA_DIR"
 ROLES_FILE_ENV = "READINESS_ROLES_FILE"
+QUESTIONNAIRE_ENV = "READINESS_QUESTIONNAIRE"
+CATALOGUE_ENV = "READINESS_CATALOGUE"
 _FIELDS = {
     DATABASE_URL_ENV: "database_url",
     SEED_DEMO_ENV: "seed_demo",
     DATA_DIR_ENV: "data_dir",
     ROLES_FILE_ENV: "roles_file",
+    QUESTIONNAIRE_ENV: "questionnaire_file",
+    CATALOGUE_ENV: "catalogue_file",
 }
 
 
@@ -51,6 +57,8 @@ class Settings(BaseModel):
         seed_demo: seed the demo organisation into an empty database at start-up.
         data_dir: the folder holding `questionnaires/` and `catalogues/`.
         roles_file: a roles YAML file synced into the role assignments at every start.
+        questionnaire_file, catalogue_file: the file names in force in `questionnaires/` and
+            `catalogues/`; needed when a folder holds several (never guessed).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -59,6 +67,8 @@ class Settings(BaseModel):
     seed_demo: bool = False
     data_dir: Path = DEFAULT_DATA_DIR
     roles_file: Path | None = None
+    questionnaire_file: str | None = None
+    catalogue_file: str | None = None
 
     @field_validator("database_url")
     @classmethod

@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 
 from assessments.content.in_force import load_content
+from assessments.demo.earlier import earlier_version
 from assessments.demo.organisation import generate_demo_org
 from assessments.errors import ReadinessError
 from assessments.periods import parse_period
+from assessments.service.content_versions import put_in_force
 from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
+from assessments.storage.store import utc_now
 
 
 def run_demo(
@@ -27,6 +30,7 @@ def run_demo(
     engine = make_engine(settings.database_url)
     try:
         upgrade_to_head(engine)
+        put_in_force(engine, content, utc_now)
         service = ReadinessService(engine, content)
         print(f"Generating {teams} teams in {units} units over {quarters} quarters…", flush=True)
         summary = seed_demo_if_empty(
@@ -39,6 +43,7 @@ def run_demo(
                 quarters=quarters,
                 last_period=last_period,
                 seed=seed,
+                earlier=earlier_version(content.questionnaire, quarters),
             ),
         )
     finally:

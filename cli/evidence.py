@@ -26,6 +26,7 @@ from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
 from cli.problems import print_problems
+from cli.score import version_answered
 from cli.transfer import CLI_ACTOR
 
 
@@ -50,6 +51,9 @@ def run_evidence_scan(
     """Print facts (and verdicts with `answers`); 1 when a file could not be read."""
     content = load_content(data_dir=data_dir)
     try:
+        if answers is not None:
+            # Answers on an older version kept in the data folder are held on that version.
+            content = version_answered(answers, data_dir) or content
         sheet = (
             load_answer_sheet(answers, content.questionnaire, content.catalogue)
             if answers is not None

@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: data)"
     )
+    validate.add_argument(
+        "--database",
+        action="store_true",
+        help="also hold the content in force against the versions stored in the database"
+        " (READINESS_DATABASE_URL): edited versions, answers a new scale cannot hold",
+    )
     score = commands.add_parser(
         "score",
         help="score one team's answers file",
@@ -88,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_environment()
         if args.command == "validate":
-            return run_validate(args.paths, sys.stdout, settings.data_dir)
+            return run_validate(args.paths, sys.stdout, settings, database=args.database)
         if args.command == "demo":
             counts = (args.teams, args.units, args.quarters)
             return run_demo(settings, *counts, args.last_period, args.seed)

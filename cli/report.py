@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 from assessments.content.in_force import load_content
+from assessments.service.content_versions import put_in_force
 from assessments.service.quarterly_review import load_review
 from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
+from assessments.storage.store import utc_now
 from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
@@ -31,8 +33,11 @@ def run_report(
     engine = make_engine(settings.database_url)
     try:
         upgrade_to_head(engine)
-        service = ReadinessService(engine, content)
-        review = load_review(service, content, period, unit_slug=unit, baseline_period=baseline)
+        library = put_in_force(engine, content, utc_now)
+        service = ReadinessService(engine, content, library=library)
+        review = load_review(
+            service, content, period, unit_slug=unit, baseline_period=baseline, library=library
+        )
     finally:
         engine.dispose()
     out.mkdir(parents=True, exist_ok=True)

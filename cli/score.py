@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from assessments.content.in_force import load_content
-from assessments.content.loading import load_answer_sheet
+from assessments.content.in_force import Content, kept_version, load_content
+from assessments.content.loading import load_answer_sheet, read_source
+from assessments.content.yaml_source import read_yaml
 from assessments.errors import ContentError
 from assessments.reports.team_report import report_dict, report_text
 from cli.problems import count, print_problems
@@ -24,6 +25,8 @@ def run_score(
     """Print the report (text or one JSON object); 1 with the problems on a bad file."""
     try:
         content = load_content(questionnaire, catalogue, data_dir=data_dir)
+        if questionnaire is None and catalogue is None:
+            content = version_answered(answers, data_dir) or content
         sheet = load_answer_sheet(answers, content.questionnaire, content.catalogue)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)
@@ -36,3 +39,14 @@ def run_score(
     else:
         print(report_text(content, sheet, result), end="")
     return 0
+
+
+def version_answered(answers: Path, data_dir: Path | None) -> Content | None:
+    """Answers given on an older version kept in the data folder are scored on that version."""
+    reference = read_yaml(read_source(answers), str(answers)).data.get("questionnaire")
+    if not isinstance(reference, dict):
+        return None
+    qid, version = reference.get("id"), reference.get("version")
+    if not isinstance(qid, str) or not isinstance(version, str | int | float):
+        return None
+    return kept_version(qid, str(version), data_dir)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from assessments.content.in_force import load_content
 from assessments.content.loading import read_source
+from assessments.service.content_versions import put_in_force
 from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
+from assessments.storage.store import utc_now
 
 IMPORT_LIMIT_MB = 512
 """An export takes about 2 KB per assessment: room for a quarter of a million."""
@@ -22,7 +24,9 @@ CLI_ACTOR = "cli"
 def _service(settings: Settings) -> ReadinessService:
     engine = make_engine(settings.database_url)
     upgrade_to_head(engine)
-    return ReadinessService(engine, load_content(data_dir=settings.data_dir))
+    content = load_content(data_dir=settings.data_dir)
+    library = put_in_force(engine, content, utc_now)
+    return ReadinessService(engine, content, library=library)
 
 
 def run_export(settings: Settings, out: Path) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from scoring import rules
 from scoring.chains import assess_chains, recommend
 from scoring.conditions import TeamState
 from scoring.confidence import score_confidence
 from scoring.evidence import NO_EVIDENCE, EvidenceBounds, counted_answers
 from scoring.model import AssessmentInput, Catalogue, Rubric
-from scoring.pillars import autonomy_level, overall_level, score_pillars, weakest_pillar
-from scoring.results import AssessmentResult, ChainStatus
+from scoring.pillars import AUTONOMY_BY_LEVEL, overall_level, score_pillars, weakest_pillar
+from scoring.results import AssessmentResult, AutonomyLevel, ChainResult, ChainStatus
 from scoring.unlock import unlock_paths
 
 
@@ -48,7 +49,24 @@ def score_assessment(
         overall_level=overall,
         weakest_pillar=weakest_pillar(pillars),
         confidence=confidence,
-        autonomy=autonomy_level(overall),
+        autonomy=allowed_autonomy(catalogue, chains, overall, rubric.top_level),
         chains=chains,
         recommendation=recommend(catalogue, chains, paths, confidence.band),
     )
+
+
+def allowed_autonomy(
+    catalogue: Catalogue, chains: tuple[ChainResult, ...], overall: int, top_level: int
+) -> AutonomyLevel:
+    """The autonomy the overall level allows, lowered by the cap of every chain that still holds.
+
+    E.g. while the permanent production-write and irreversible-operations chains stand, a human
+    still approves some production actions, so agents there run at most at L4 Approver.
+    """
+    index = rules.autonomy_index(max(0, min(overall, top_level)), top_level)
+    status = {c.chain: c.status for c in chains}
+    for chain in catalogue.chains:
+        if chain.autonomy_cap is not None:
+            applies = status.get(chain.id) is not ChainStatus.REMOVED
+            index = rules.capped_autonomy_index(index, chain.autonomy_cap, applies)
+    return AUTONOMY_BY_LEVEL[index]

@@ -104,6 +104,9 @@ class QuestionSpec:
         weight: positive weight within its pillar.
         critical: a critical question caps its pillar's level at its own level.
         max_value: the top of its scale (scales always start at 0).
+        credits: per value, the share of the weight it earns; None means `value / max`.
+        caps: per value, the level a critical answer allows; None means
+            `floor(top level * value / max)`.
     """
 
     id: str
@@ -111,6 +114,8 @@ class QuestionSpec:
     weight: float
     critical: bool
     max_value: int
+    credits: tuple[float, ...] | None = None
+    caps: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,12 @@ class Rubric:
     version: str
     pillars: tuple[PillarSpec, ...]
     questions: tuple[QuestionSpec, ...]
-    level_thresholds: tuple[float, float, float, float] = DEFAULT_LEVEL_THRESHOLDS
+    level_thresholds: tuple[float, ...] = DEFAULT_LEVEL_THRESHOLDS
+
+    @property
+    def top_level(self) -> int:
+        """The highest readiness level: one per threshold (4 by default)."""
+        return len(self.level_thresholds)
 
     def questions_of(self, pillar: str) -> tuple[QuestionSpec, ...]:
         return tuple(q for q in self.questions if q.pillar == pillar)
@@ -192,6 +202,8 @@ class ChainSpec:
         permanent: never recommended for removal.
         protects: pillar ids it protects.
         compensating_controls: what must keep running once it is gone.
+        autonomy_cap: index of the highest autonomy level (0 = L1 .. 4 = L5) agents may run
+            at while this chain is not removed with its conditions holding; None for no cap.
         min_overall_level: the overall readiness level its removal implies (removing a gate
             lets agents run with more autonomy); it unlocks only when every pillar reaches it.
     """
@@ -205,6 +217,7 @@ class ChainSpec:
     permanent: bool = False
     protects: tuple[str, ...] = ()
     compensating_controls: tuple[str, ...] = ()
+    autonomy_cap: int | None = None
     min_overall_level: int = 0
 
 

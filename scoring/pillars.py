@@ -55,17 +55,39 @@ def pillar_score(questions: Iterable[QuestionSpec], answers: Mapping[str, Answer
         answer = answer_to(question.id, answers)
         if not is_applicable(answer):
             continue
-        credit += rules.answer_credit(question.weight, credited(answer), question.max_value)
+        credit += answer_term(question, answer)
         total_weight += question.weight
     return float(rules.pillar_score(credit, total_weight))
 
 
-def critical_cap(question: QuestionSpec, answer: Answer) -> int | None:
-    """The level a critical question allows its pillar (`rules.critical_cap`); None when it
-    does not cap (not critical, or not applicable)."""
+def answer_term(question: QuestionSpec, answer: Answer) -> float:
+    """One applicable answer's term: `rules.answer_credit`, or `rules.table_credit` where the
+    questionnaire sets a credit per option."""
+    value = rules.within_scale(credited(answer), question.max_value)
+    if question.credits is None:
+        return float(rules.answer_credit(question.weight, value, question.max_value))
+    return float(rules.table_credit(question.weight, question.credits[value]))
+
+
+def critical_cap(question: QuestionSpec, answer: Answer, top_level: int = MAX_LEVEL) -> int | None:
+    """The level a critical question allows its pillar (`rules.critical_cap`, or the option's
+    own `caps` entry); None when it does not cap (not critical, or not applicable)."""
     if not question.critical or not is_applicable(answer):
         return None
-    return int(rules.critical_cap(credited(answer), question.max_value))
+    value = rules.within_scale(credited(answer), question.max_value)
+    if question.caps is not None:
+        # Don't know and unanswered cap at 0, whatever the lowest option allows.
+        return question.caps[value] if answer.kind is AnswerKind.VALUE else 0
+    return int(rules.critical_cap(value, question.max_value, top_level))
+
+
+def lowest_value_for_cap(
+    question: QuestionSpec, level: int, top_level: int = MAX_LEVEL
+) -> int | None:
+    """The lowest answer whose critical cap reaches `level`; None when no answer does."""
+    if question.caps is not None:
+        return next((v for v, cap in enumerate(question.caps) if cap >= level), None)
+    return int(rules.lowest_value_for_cap(level, question.max_value, top_level))
 
 
 def score_pillar(rubric: Rubric, pillar: PillarSpec, answers: Mapping[str, Answer]) -> PillarResult:
@@ -76,7 +98,8 @@ def score_pillar(rubric: Rubric, pillar: PillarSpec, answers: Mapping[str, Answe
     caps = [
         (question.id, cap)
         for question in questions
-        if (cap := critical_cap(question, answer_to(question.id, answers))) is not None
+        if (cap := critical_cap(question, answer_to(question.id, answers), rubric.top_level))
+        is not None
     ]
     level = min([reached, *(cap for _, cap in caps)])
     capped_by = tuple(question_id for question_id, cap in caps if cap < reached)
@@ -122,6 +145,7 @@ def weakest_pillar(pillars: Sequence[PillarResult]) -> str:
     return min(pillars, key=lambda p: (p.level, p.score)).pillar
 
 
-def autonomy_level(overall: int) -> AutonomyLevel:
-    """The autonomy level (Feng, McDonald & Zhang, 2025) an overall readiness level allows."""
-    return AUTONOMY_BY_LEVEL[max(0, min(overall, MAX_LEVEL))]
+def autonomy_level(overall: int, top_level: int = MAX_LEVEL) -> AutonomyLevel:
+    """The autonomy level (Feng, McDonald & Zhang, 2025) an overall readiness level allows,
+    scaled to the questionnaire's levels (`rules.autonomy_index`)."""
+    return AUTONOMY_BY_LEVEL[rules.autonomy_index(max(0, min(overall, top_level)), top_level)]

@@ -39,9 +39,23 @@ def credited_value(is_value: Any, value: Any) -> Any:
     return value * is_value
 
 
+def within_scale(credited: Any, max_value: Any) -> Any:
+    """A credited value held to its scale: a value above `max` (never valid) counts as `max`."""
+    return credited - (credited > max_value) * (credited - max_value)
+
+
 def answer_credit(weight: Any, credited: Any, max_value: Any) -> Any:
-    """One applicable answer's term of its pillar's weighted sum: `w * v / max`."""
+    """One applicable answer's term of its pillar's weighted sum: `w * v / max` (the default)."""
     return weight * credited / max_value
+
+
+def table_credit(weight: Any, credit: Any) -> Any:
+    """The term where the questionnaire sets a credit per option: `w * credit(v)`.
+
+    The caller looks `credit(v)` up in the question's credit table (0..1, 0 for the lowest
+    option, so don't know and unanswered still earn nothing).
+    """
+    return weight * credit
 
 
 def pillar_score(credit: Any, weight: Any) -> Any:
@@ -53,7 +67,10 @@ def pillar_score(credit: Any, weight: Any) -> Any:
     """
     applies = weight > 0
     # Dividing by 1 where nothing applies keeps the expression free of a zero division.
-    return 100 * credit / (weight + (1 - applies)) * applies
+    score = 100 * credit / (weight + (1 - applies)) * applies
+    # Rounding can land a full score a hair above 100 (the difference is exact, so this gives
+    # exactly 100); a score never leaves 0-100.
+    return score - (score > 100) * (score - 100)
 
 
 def score_level(score: Any, thresholds: Sequence[float]) -> Any:
@@ -65,18 +82,38 @@ def score_level(score: Any, thresholds: Sequence[float]) -> Any:
     return level
 
 
-def critical_cap(credited: Any, max_value: Any) -> Any:
-    """The level a critical answer allows its pillar: `floor(MAX_LEVEL * v / max)`.
+def critical_cap(credited: Any, max_value: Any, top_level: Any = MAX_LEVEL) -> Any:
+    """The level a critical answer allows its pillar: `floor(top * v / max)` (top 4 by default).
 
     Don't know and unanswered credit 0, so they cap at 0; not applicable never caps (the
-    caller skips it).
+    caller skips it). Where the questionnaire sets `caps_at` per option, the caller looks the
+    cap up in the question's cap table instead.
     """
-    return MAX_LEVEL * credited // max_value
+    return top_level * credited // max_value
 
 
-def lowest_value_for_cap(level: Any, max_value: Any) -> Any:
+def lowest_value_for_cap(level: Any, max_value: Any, top_level: Any = MAX_LEVEL) -> Any:
     """The lowest answer whose critical cap reaches `level` (the inverse of `critical_cap`)."""
-    return -(-level * max_value // MAX_LEVEL)
+    return -(-level * max_value // top_level)
+
+
+def autonomy_index(overall: Any, top_level: Any = MAX_LEVEL) -> Any:
+    """Index of the allowed autonomy level (L1..L5): `floor(4 * overall / top)`.
+
+    The identity for levels 0-4; a questionnaire's top level always allows L5, level 0 L1.
+    The caller keeps `overall` within 0..top.
+    """
+    return MAX_LEVEL * overall // top_level
+
+
+def capped_autonomy_index(index: Any, cap: Any, applies: Any) -> Any:
+    """The autonomy index lowered to a chain's cap where the cap applies (`min(index, cap)`).
+
+    A chain caps autonomy while it is not removed with its conditions holding: a permanent
+    chain always, since it is never removed that way.
+    """
+    over = (index > cap) * applies
+    return index - (index - cap) * over
 
 
 def answer_confidence(

@@ -19,9 +19,15 @@ from scoring.model import (
     MinPillarLevel,
     Rubric,
 )
-from scoring.pillars import answer_to, credited, critical_cap, pillar_score
+from scoring.pillars import (
+    answer_to,
+    credited,
+    critical_cap,
+    lowest_value_for_cap,
+    pillar_score,
+)
 from scoring.results import Improvement, UnlockPath
-from scoring.rules import lowest_value_for_cap, unlock_condition
+from scoring.rules import unlock_condition
 
 NEAREST_PATHS = 3
 
@@ -93,9 +99,13 @@ class _Planner:
             return None
         questions = [q for q in self.rubric.questions_of(condition.pillar) if q.id in plan.values]
         for question in questions:
-            cap = critical_cap(question, Answer.of(plan.values[question.id]))
+            top = self.rubric.top_level
+            cap = critical_cap(question, Answer.of(plan.values[question.id]), top)
             if cap is not None and cap < level:
-                plan = _raised(plan, question.id, lowest_value_for_cap(level, question.max_value))
+                lowest = lowest_value_for_cap(question, level, top)
+                if lowest is None:
+                    return None
+                plan = _raised(plan, question.id, lowest)
         threshold = self.rubric.level_thresholds[level - 1]
         while self._score(condition.pillar, plan) + SCORE_EPSILON < threshold:
             raisable = [q for q in questions if plan.values[q.id] < q.max_value]

@@ -28,7 +28,6 @@ from scoring.frames import (
     removed_matrix,
 )
 from scoring.model import (
-    MAX_LEVEL,
     Catalogue,
     Rubric,
 )
@@ -100,7 +99,13 @@ def score_org(
     columns["weakest_pillar"] = _weakest_pillar(rubric, pillars)
     columns["confidence"] = confidence
     columns["confidence_band"] = _BANDS[rules.confidence_band_index(confidence)]
-    columns["autonomy"] = _AUTONOMY[np.clip(overall, 0, MAX_LEVEL)]
+    top = rubric.top_level
+    autonomy = rules.autonomy_index(np.clip(overall, 0, top), top)
+    for k, chain in enumerate(catalogue.chains):
+        if chain.autonomy_cap is not None:
+            applies = status[:, k] != _CODE[ChainStatus.REMOVED]
+            autonomy = rules.capped_autonomy_index(autonomy, chain.autonomy_cap, applies)
+    columns["autonomy"] = _AUTONOMY[autonomy]
     for k, chain in enumerate(catalogue.chains):
         columns[f"status:{chain.id}"] = _STATUS_TEXT[status[:, k]]
     # Object dtype keeps None (pandas would turn it into NaN in a string column).
@@ -115,15 +120,28 @@ def _score_pillars(rubric: Rubric, matrix: AnswerMatrix) -> _Pillars:
     weights = np.array([q.weight for q in questions], dtype="float64")
     maxima = np.array([q.max_value for q in questions], dtype="float64")
     applicable = matrix.kind != NOT_APPLICABLE
-    credited = rules.credited_value(matrix.kind == VALUE, matrix.value)
+    top = rubric.top_level
+    is_value = matrix.kind == VALUE
+    credited = rules.within_scale(rules.credited_value(is_value, matrix.value), maxima)
+    terms = rules.answer_credit(weights, credited, maxima)
+    own_caps = rules.critical_cap(credited, maxima, top)
+    for j, question in enumerate(questions):
+        # Per-option tables, where the questionnaire sets them, looked up column by column.
+        if question.credits is None and question.caps is None:
+            continue
+        index = credited[:, j].astype(int)
+        if question.credits is not None:
+            terms[:, j] = rules.table_credit(question.weight, np.asarray(question.credits)[index])
+        if question.caps is not None:
+            own_caps[:, j] = np.where(is_value[:, j], np.asarray(question.caps)[index], 0)
     # Questions × assessments, so each question's terms are one contiguous row to add.
-    terms = np.ascontiguousarray(rules.answer_credit(weights, credited, maxima).T)
+    terms = np.ascontiguousarray(terms.T)
     applied = np.ascontiguousarray((applicable * weights).T)
     # Not applicable never caps: such answers allow the top level.
-    caps = np.where(applicable, rules.critical_cap(credited, maxima), MAX_LEVEL).astype(int)
+    caps = np.where(applicable, own_caps, top).astype(int)
     credit = np.zeros((n, len(rubric.pillars)))
     weight = np.zeros((n, len(rubric.pillars)))
-    cap = np.full((n, len(rubric.pillars)), MAX_LEVEL)
+    cap = np.full((n, len(rubric.pillars)), top)
     pillar = {p.id: k for k, p in enumerate(rubric.pillars)}
     for j, question in enumerate(questions):
         # One question at a time, in questionnaire order: the per-assessment engine's sum.

@@ -17,6 +17,7 @@ import streamlit as st
 from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import previous_period
 from assessments.reports import org_table
+from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.quarterly_review import QuarterlyReview, build_review
 from assessments.storage.store import utc_now
 from assessments.storage.views import TeamView, UnitView
@@ -36,7 +37,10 @@ def _period_version(period: str) -> str:
 
 def _key() -> str:
     # Two people who may see the same units share entries; nobody sees another's scope.
-    return f"{resources.settings().database_url} · {current_principal().view_scope()}"
+    given = resources.settings()
+    return (
+        f"{given.database_url} · {resources.content_choice()} · {current_principal().view_scope()}"
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -70,12 +74,24 @@ def periods() -> list[str]:
 
 
 @st.cache_data(show_spinner="Scoring the organisation…", max_entries=16)
-def _period_table(database: str, period: str, version: str) -> pd.DataFrame:
+def _period_table(
+    database: str, period: str, version: str, target: tuple[str, str] | None = None
+) -> pd.DataFrame:
     content = resources.content()
     service = resources.authorized_service()
     snapshot = service.period_snapshot(period)
     evidence = period_evidence(snapshot, service.period_evidence, content, utc_now().date())
-    return org_table.period_table(snapshot, content.rubric, content.scoring_catalogue, evidence)
+    # Each assessment is scored on the questionnaire and catalogue version it was answered on;
+    # with a target, on that version where a map leads there (for comparisons).
+    return org_table.period_table(
+        snapshot,
+        content.rubric,
+        content.scoring_catalogue,
+        resources.content_library(),
+        comparable=target is not None,
+        target=target,
+        evidence=evidence,
+    )
 
 
 @st.cache_data(show_spinner="Scoring a period…", max_entries=64)
@@ -84,7 +100,11 @@ def _scored_period(database: str, period: str, version: str) -> pd.DataFrame:
     service = resources.authorized_service()
     history = service.org_history(period)
     evidence = all_periods_evidence(history, service.period_evidence, content, utc_now().date())
-    return org_table.score_history(history, content.rubric, content.scoring_catalogue, evidence)
+    # Comparable across versions: older periods mapped forward where a map chain exists.
+    library = resources.content_library()
+    return org_table.score_history(
+        history, content.rubric, content.scoring_catalogue, library, evidence
+    )
 
 
 def _history(database: str, version: str) -> pd.DataFrame:
@@ -98,15 +118,24 @@ def _history(database: str, version: str) -> pd.DataFrame:
 def _review(
     database: str, period: str, unit_slug: str | None, baseline: str | None, version: str
 ) -> QuarterlyReview:
+    now = _period_table(database, period, _period_version(period))
+    target = pillar_version(now)
+    shown = (
+        resources.content()
+        if target is None
+        else resources.content_library().content_for(target, None)
+    )
     return build_review(
-        resources.content(),
-        _period_table(database, period, _period_version(period)),
-        _period_table(database, previous_period(period), _period_version(previous_period(period))),
+        shown,
+        now,
+        _period_table(
+            database, previous_period(period), _period_version(previous_period(period)), target
+        ),
         _history(database, version),
         period=period,
         baseline=None
         if baseline is None
-        else _period_table(database, baseline, _period_version(baseline)),
+        else _period_table(database, baseline, _period_version(baseline), target),
         baseline_period=baseline,
         unit_slug=unit_slug,
         unit_name=_unit_name(unit_slug),
@@ -130,7 +159,9 @@ def _change_table(database: str, period: str, version: str) -> pd.DataFrame:
     pillars = org_table.pillar_names(resources.content().rubric)
     table = _period_table(database, period, _period_version(period))
     earlier = previous_period(period)
-    previous = _period_table(database, earlier, _period_version(earlier))
+    # The previous period on this period's version: mapped forward where a map leads here.
+    target = pillar_version(table)
+    previous = _period_table(database, earlier, _period_version(earlier), target)
     return org_table.with_change(table, previous, pillars)
 
 

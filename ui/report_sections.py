@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import streamlit as st
 
 from assessments.content.in_force import Content
-from assessments.content.questionnaire import Questionnaire
+from assessments.content.questionnaire import DEFAULT_LEVEL_NAMES, Questionnaire
 from assessments.wording import count
 from scoring.results import AssessmentResult, ChainStatus, Gap
 from ui.figures.team import pillar_levels_figure
@@ -77,19 +78,34 @@ def render_decision(content: Content, result: AssessmentResult) -> None:
         )
 
 
-def render_levels(result: AssessmentResult) -> None:
-    """Overall level, weakest pillar, autonomy level and confidence, then the pillar chart."""
+def render_levels(
+    result: AssessmentResult,
+    level_names: Sequence[str] = DEFAULT_LEVEL_NAMES,
+    autonomy_note: str | None = None,
+) -> None:
+    """Overall level, weakest pillar, autonomy level and confidence, then the pillar chart.
+
+    Args:
+        result: the scored assessment.
+        level_names: the questionnaire's names of its readiness levels, from 0.
+        autonomy_note: why the allowed autonomy is lower than the level alone allows, if it is.
+    """
+    top_level = len(level_names) - 1
     weakest = result.pillar(result.weakest_pillar)
     cols = st.columns(3)
-    cols[0].metric("Overall readiness", f"Level {result.overall_level}", border=True)
+    cols[0].metric("Overall readiness", level_names[result.overall_level], border=True)
     cols[0].caption(f"Set by the weakest pillar: {weakest.name}")
     cols[1].metric("Agents may run at", result.autonomy.value, border=True)
     cols[1].caption("Levels of autonomy for AI agents (Feng, McDonald & Zhang, 2025)")
+    if autonomy_note:
+        cols[1].caption(f":material/verified_user: {inert(autonomy_note)}")
     confidence = result.confidence
     cols[2].metric("Confidence", f"{confidence.value:.0%} · {confidence.band.value}", border=True)
     cols[2].caption("Unanswered, don't know and claims without evidence lower it")
     st.plotly_chart(
-        pillar_levels_figure(result), key="pillar_chart", config={"displayModeBar": False}
+        pillar_levels_figure(result, top_level),
+        key="pillar_chart",
+        config={"displayModeBar": False},
     )
     for pillar in result.pillars:
         st.caption(f"**{pillar.name}** — {inert(pillar.explanation)}")

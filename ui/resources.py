@@ -7,13 +7,16 @@ from pathlib import Path
 import streamlit as st
 
 from assessments.content.in_force import Content, load_content
+from assessments.content.versions import ContentLibrary
 from assessments.errors import ContentError, ReadinessError
 from assessments.files.role_file import load_role_file
 from assessments.service.authorized import AuthorizedService
+from assessments.service.content_versions import answered_counts, put_in_force, stored_library
 from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo_if_empty
+from assessments.storage.store import utc_now
 from ui.identity import current_principal
 from ui.text import inert
 
@@ -24,27 +27,50 @@ def settings() -> Settings:
     return Settings.from_environment()
 
 
+def content_choice() -> tuple[Path, str | None, str | None]:
+    """What picks the content in force: the data folder and the two file settings."""
+    given = settings()
+    return (given.data_dir, given.questionnaire_file, given.catalogue_file)
+
+
 def content() -> Content:
     """The questionnaire and chain catalogue in force (validated at start-up)."""
-    return _content_in(settings().data_dir)
+    return _content_in(content_choice())
 
 
 @st.cache_resource(show_spinner="Loading the questionnaire and the chain catalogue…")
-def _content_in(data_dir: Path) -> Content:
-    return load_content(data_dir=data_dir)
+def _content_in(choice: tuple[Path, str | None, str | None]) -> Content:
+    return load_content(data_dir=choice[0])
 
 
 @st.cache_resource(show_spinner="Opening the database…")
 def _service_for(
-    url: str, data_dir: Path, seed_demo: bool, roles_file: Path | None
+    url: str,
+    choice: tuple[Path, str | None, str | None],
+    seed_demo: bool,
+    roles_file: Path | None,
 ) -> ReadinessService:
     engine = make_engine(url)
     upgrade_to_head(engine)
-    service = ReadinessService(engine, _content_in(data_dir))
-    if seed_demo:
-        seed_demo_if_empty(service)
+    # Every version put in force is stored once; an edited one with its old number is refused.
+    in_force = _content_in(choice)
+    library = put_in_force(engine, in_force, utc_now)
+    service = ReadinessService(engine, in_force, library=library)
+    if seed_demo and seed_demo_if_empty(service):
+        # The demo's older quarters stored the earlier version they were answered on.
+        service = ReadinessService(engine, in_force, library=stored_library(engine, in_force))
     sync_roles_file(service, roles_file)
     return service
+
+
+def content_library() -> ContentLibrary:
+    """The content in force and every version stored in the database."""
+    return service().library
+
+
+def assessments_per_version() -> dict[tuple[str, str], int]:
+    """How many stored assessments were answered on each questionnaire version."""
+    return answered_counts(service().engine)
 
 
 def sync_roles_file(service: ReadinessService, path: Path | None) -> None:
@@ -56,7 +82,7 @@ def sync_roles_file(service: ReadinessService, path: Path | None) -> None:
 def service() -> ReadinessService:
     """The service for the configured database, schema brought up to date on first use."""
     given = settings()
-    return _service_for(given.database_url, given.data_dir, given.seed_demo, given.roles_file)
+    return _service_for(given.database_url, content_choice(), given.seed_demo, given.roles_file)
 
 
 def service_or_stop() -> ReadinessService:

@@ -26,7 +26,8 @@ def render_standing(review: QuarterlyReview) -> None:
             "—" if pd.isna(now) else f"{now:.2f}",
             delta=delta,
             border=True,
-            help=f"Mean readiness level (0–4); the change is since {review.previous_period}.",
+            help=f"Mean readiness level (0–{review.top_level}); the change is since"
+            f" {review.previous_period}.",
         )
         if baseline:
             base = row[f"mean_level:{baseline}"]

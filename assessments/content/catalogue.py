@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from assessments.content.crosswalk import Crosswalked, Departure, References
 from assessments.content.questionnaire import ID_PATTERN, NonEmpty, Strict, Version
 from scoring import model as m
 
@@ -82,8 +83,18 @@ AllCondition.model_rebuild()
 AnyCondition.model_rebuild()
 
 
-class Chain(Strict):
+AutonomyName = Literal["L1", "L2", "L3", "L4", "L5"]
+"""Autonomy levels by short name (Feng, McDonald & Zhang, 2025): L1 Operator .. L5 Observer."""
+
+
+class Chain(Crosswalked):
     """One human approval chain on agent work."""
+
+    omit_when_empty: ClassVar[tuple[str, ...]] = (
+        "references",
+        "departs_from",
+        "caps_autonomy_at",
+    )
 
     id: str = Field(pattern=ID_PATTERN)
     order: int = Field(ge=1)
@@ -102,6 +113,15 @@ class Chain(Strict):
         description="The overall readiness level removing it implies (the autonomy it grants).",
     )
     reinstate_when: str = Field(min_length=1)
+    references: References | None = None
+    departs_from: tuple[Departure, ...] = Field(
+        default=(), description="Standards this chain's removal departs from, and how."
+    )
+    caps_autonomy_at: AutonomyName | None = Field(
+        default=None,
+        description="While this chain is in place (or removed without its conditions holding),"
+        " agents run at most at this autonomy level, e.g. L4.",
+    )
 
     @model_validator(mode="after")
     def _removable_chains_say_how(self) -> Chain:
@@ -148,6 +168,9 @@ class ChainCatalogue(Strict):
                     permanent=c.permanent,
                     protects=c.protects,
                     compensating_controls=c.compensating_controls,
+                    autonomy_cap=(
+                        None if c.caps_autonomy_at is None else int(c.caps_autonomy_at[1]) - 1
+                    ),
                     min_overall_level=c.min_overall_level,
                 )
                 for c in sorted(self.chains, key=lambda c: c.order)

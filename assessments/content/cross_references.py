@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +60,8 @@ def check_questionnaire(
                 f"unknown pillar '{question.pillar}'",
                 choices_hint(question.pillar, pillar_ids, "pillars"),
             )
+    _question_scheme(found, questionnaire)
+    _caps_within_levels(found, questionnaire)
     for index, pillar in enumerate(questionnaire.pillars):
         if not questionnaire.questions_of(pillar.id):
             found.add(
@@ -66,6 +70,49 @@ def check_questionnaire(
                 f"add questions with `pillar: {pillar.id}`, or remove the pillar",
             )
     return found.problems
+
+
+def _question_scheme(found: _Findings, questionnaire: Questionnaire) -> None:
+    pattern = questionnaire.question_id_pattern
+    if pattern is None:
+        return
+    try:
+        scheme = re.compile(pattern)
+    except re.error as error:
+        found.add(
+            ("question_id_pattern",),
+            f"not a valid regular expression ({error})",
+            "e.g. '^[A-Z]-[A-Z]{2}-[0-9]-[AB]$'",
+        )
+        return
+    for index, question in enumerate(questionnaire.questions):
+        if not scheme.fullmatch(question.id):
+            found.add(
+                ("questions", index, "id"),
+                f"'{question.id}' does not follow this questionnaire's id scheme {pattern}",
+                "rename the question, or widen question_id_pattern",
+            )
+
+
+def _caps_within_levels(found: _Findings, questionnaire: Questionnaire) -> None:
+    top = questionnaire.top_level
+    for index, question in enumerate(questionnaire.questions):
+        caps = question.caps(top)
+        within = all(cap <= top for cap in caps)
+        if within and question.has_own_caps and any(b < a for a, b in itertools.pairwise(caps)):
+            found.add(
+                ("questions", index, "scale"),
+                f"the critical caps fall as the value rises: {list(caps)} (caps_at where"
+                " written, the default rule elsewhere)",
+                "write caps_at on every option, rising with the value",
+            )
+        for position, option in enumerate(question.scale):
+            if option.caps_at is not None and option.caps_at > top:
+                found.add(
+                    ("questions", index, "scale", position, "caps_at"),
+                    f"caps_at {option.caps_at} is above the highest readiness level {top}",
+                    f"use a level from 0 to {top}",
+                )
 
 
 def check_catalogue(
@@ -239,12 +286,13 @@ def _check_pillar_condition(
     path: FieldPath,
     condition: PillarCondition,
 ) -> None:
-    if condition.min_level > MAX_LEVEL:
+    top = questionnaire.top_level if questionnaire is not None else MAX_LEVEL
+    if condition.min_level > top:
         found.add(
             (*path, "min_level"),
-            f"min_level {condition.min_level} is above the highest readiness level {MAX_LEVEL};"
+            f"min_level {condition.min_level} is above the highest readiness level {top};"
             " no answer could ever meet it",
-            f"use a level from 0 to {MAX_LEVEL}",
+            f"use a level from 0 to {top}",
         )
     if questionnaire is None:
         return

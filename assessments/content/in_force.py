@@ -1,8 +1,11 @@
 """The questionnaire and chain catalogue in force, and where they are found.
 
 The content lives in the settings' data folder (`READINESS_DATA_DIR`, else the repository's
-`data/`, `assessments/settings.py`): one questionnaire in `questionnaires/` and one catalogue
-in `catalogues/`. When a folder holds several files, the default names below are used.
+`data/`, `assessments/settings.py`): questionnaires in `questionnaires/`, catalogues in
+`catalogues/`. When a folder holds one file, that file is in force; when it holds several,
+`READINESS_QUESTIONNAIRE` / `READINESS_CATALOGUE` name the one in force, and without that
+setting nothing is guessed. A questionnaire's migration map from its previous version sits
+beside it as `<name>.map.yaml`.
 """
 
 from __future__ import annotations
@@ -12,14 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessments.content.catalogue import ChainCatalogue
-from assessments.content.loading import load_catalogue, load_questionnaire
+from assessments.content.loading import load_catalogue, load_migration_map, load_questionnaire
+from assessments.content.migration_map import MAP_SUFFIX, MigrationMap
 from assessments.content.questionnaire import Questionnaire
 from assessments.errors import ContentError, Problem
-from assessments.settings import DEFAULT_DATA_DIR, Settings
+from assessments.settings import CATALOGUE_ENV, QUESTIONNAIRE_ENV, Settings
 from scoring.model import Catalogue, Rubric
 
-DEFAULT_QUESTIONNAIRE_NAME = "autonomy-readiness.yaml"
-DEFAULT_CATALOGUE_NAME = "default-chains.yaml"
+PREVIOUS_FOLDER = "previous"
+"""Older versions kept beside the files in force (`questionnaires/previous/`, and so on):
+never put in force, read to check a map and to score or seed history answered on them."""
+QUESTIONNAIRE_SETTING = QUESTIONNAIRE_ENV
+CATALOGUE_SETTING = CATALOGUE_ENV
 
 
 @dataclass(frozen=True)
@@ -30,38 +37,78 @@ class Content:
     catalogue: ChainCatalogue
     rubric: Rubric
     scoring_catalogue: Catalogue
+    migration_map: MigrationMap | None = None
 
     @classmethod
-    def of(cls, questionnaire: Questionnaire, catalogue: ChainCatalogue) -> Content:
+    def of(
+        cls,
+        questionnaire: Questionnaire,
+        catalogue: ChainCatalogue,
+        migration_map: MigrationMap | None = None,
+    ) -> Content:
         """Bundle already-checked content with its scoring views."""
-        return cls(questionnaire, catalogue, questionnaire.to_rubric(), catalogue.to_scoring())
+        return cls(
+            questionnaire,
+            catalogue,
+            questionnaire.to_rubric(),
+            catalogue.to_scoring(),
+            migration_map,
+        )
 
 
-def default_questionnaire_path(data_dir: Path = DEFAULT_DATA_DIR) -> Path:
-    """The questionnaire file in `data_dir/questionnaires`."""
-    return _content_file(data_dir / "questionnaires", DEFAULT_QUESTIONNAIRE_NAME, "questionnaire")
+def data_dir() -> Path:
+    """The content folder of the settings (`READINESS_DATA_DIR`, read at each call)."""
+    return Settings.from_environment().data_dir
 
 
-def default_catalogue_path(data_dir: Path = DEFAULT_DATA_DIR) -> Path:
-    """The chain catalogue file in `data_dir/catalogues`."""
-    return _content_file(data_dir / "catalogues", DEFAULT_CATALOGUE_NAME, "catalogue")
+def default_questionnaire_path(folder: Path | None = None) -> Path:
+    """The questionnaire file in force in `<data dir>/questionnaires`."""
+    settings = Settings.from_environment()
+    return file_in_force(
+        (folder or settings.data_dir) / "questionnaires",
+        QUESTIONNAIRE_SETTING,
+        "questionnaire",
+        settings.questionnaire_file,
+    )
 
 
-@functools.lru_cache(maxsize=4)
-def default_questionnaire(data_dir: Path = DEFAULT_DATA_DIR) -> Questionnaire:
-    """The questionnaire in force in `data_dir`, loaded and checked once per process."""
-    return load_questionnaire(default_questionnaire_path(data_dir))
+def default_questionnaire(folder: Path | None = None) -> Questionnaire:
+    """The questionnaire in force in `<data dir>/questionnaires`, loaded and checked."""
+    return load_questionnaire(default_questionnaire_path(folder))
 
 
-@functools.lru_cache(maxsize=4)
-def default_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> ChainCatalogue:
-    """The catalogue in force in `data_dir`, checked against its questionnaire, loaded once."""
-    return load_catalogue(default_catalogue_path(data_dir), default_questionnaire(data_dir))
+def default_catalogue_path(folder: Path | None = None) -> Path:
+    """The chain catalogue file in force in `<data dir>/catalogues`."""
+    settings = Settings.from_environment()
+    return file_in_force(
+        (folder or settings.data_dir) / "catalogues",
+        CATALOGUE_SETTING,
+        "catalogue",
+        settings.catalogue_file,
+    )
 
 
-@functools.lru_cache(maxsize=4)
-def _default_content(data_dir: Path) -> Content:
-    return Content.of(default_questionnaire(data_dir), default_catalogue(data_dir))
+def map_path(questionnaire_path: Path | str) -> Path:
+    """Where the migration map leading to a questionnaire lives: `<name>.map.yaml` beside it."""
+    path = Path(questionnaire_path)
+    return path.with_name(path.name.removesuffix(path.suffix) + MAP_SUFFIX)
+
+
+def load_map_beside(questionnaire_path: Path | str) -> MigrationMap | None:
+    """The migration map beside a questionnaire file, if there is one (schema-checked)."""
+    path = map_path(questionnaire_path)
+    return load_migration_map(path) if path.is_file() else None
+
+
+@functools.lru_cache(maxsize=8)
+def _content_in_force(questionnaire_path: Path, catalogue_path: Path) -> Content:
+    return _content_of_files(questionnaire_path, catalogue_path)
+
+
+def _content_of_files(questionnaire_path: Path, catalogue_path: Path) -> Content:
+    questionnaire = load_questionnaire(questionnaire_path)
+    catalogue = load_catalogue(catalogue_path, questionnaire)
+    return Content.of(questionnaire, catalogue, load_map_beside(questionnaire_path))
 
 
 def load_content(
@@ -71,35 +118,92 @@ def load_content(
     data_dir: Path | None = None,
 ) -> Content:
     """The given questionnaire and catalogue (those in force in `data_dir` where not given,
-    default: the settings' data folder), checked together."""
-    folder = Settings.from_environment().data_dir if data_dir is None else data_dir
+    default: the settings' data folder), checked together.
+
+    The content in force is loaded once per process for each choice of files.
+    """
     if questionnaire_path is None and catalogue_path is None:
-        return _default_content(folder)
-    questionnaire = (
-        default_questionnaire(folder)
-        if questionnaire_path is None
-        else load_questionnaire(questionnaire_path)
+        return _content_in_force(
+            default_questionnaire_path(data_dir), default_catalogue_path(data_dir)
+        )
+    questionnaire = Path(questionnaire_path or default_questionnaire_path(data_dir))
+    catalogue = Path(catalogue_path or default_catalogue_path(data_dir))
+    return _content_of_files(questionnaire, catalogue)
+
+
+def content_files(folder: Path) -> list[Path]:
+    """The questionnaire or catalogue files directly in a folder (maps are not candidates)."""
+    return sorted(
+        path
+        for path in [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+        if not path.name.endswith(MAP_SUFFIX)
     )
-    catalogue = load_catalogue(catalogue_path or default_catalogue_path(folder), questionnaire)
-    return Content.of(questionnaire, catalogue)
 
 
-def _content_file(folder: Path, default_name: str, kind: str) -> Path:
-    candidates = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+def file_in_force(folder: Path, setting: str, kind: str, chosen: str | None = None) -> Path:
+    """The file in force in `folder`: the one named by `chosen` (the setting `setting`), else
+    the only one there.
+
+    Raises:
+        ContentError: the setting names no file there, or several files and no setting.
+    """
+    chosen = (chosen or "").strip()
+    candidates = content_files(folder)
+    if chosen:
+        path = folder / chosen
+        if path.is_file():
+            return path
+        names = ", ".join(p.name for p in candidates) or "none"
+        raise ContentError(
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    None,
+                    "",
+                    f"{setting} names {chosen!r}, which is not a file here",
+                    f"use one of: {names}",
+                )
+            ]
+        )
     if len(candidates) == 1:
         return candidates[0]
-    if (folder / default_name).is_file():
-        return folder / default_name
-    found = f"found {len(candidates)}" if candidates else "found none"
-    raise ContentError(
-        [
-            Problem(
-                str(folder),
-                None,
-                None,
-                "",
-                f"expected one {kind} file here, {found}",
-                f"name the one in force {default_name}, or set READINESS_DATA_DIR",
-            )
-        ]
-    )
+    if candidates:
+        names = ", ".join(p.name for p in candidates)
+        message = f"found {len(candidates)} {kind} files ({names}) and no choice between them"
+        hint = f"set {setting} to the file name of the one in force"
+    else:
+        message, hint = f"expected a {kind} file here, found none", "or set READINESS_DATA_DIR"
+    raise ContentError([Problem(str(folder), None, None, "", message, hint)])
+
+
+def kept_version(questionnaire_id: str, version: str, folder: Path | None = None) -> Content | None:
+    """The content of one questionnaire version found in the data folder, `previous/` included.
+
+    The questionnaire with that id and version, with the catalogue for it: a catalogue of that
+    questionnaire whose version is the same number, else the first that fits it. None when the
+    data folder does not hold that version (it may still be stored in the database).
+    """
+    folder = folder or data_dir()
+    in_force = load_content(data_dir=folder)
+    if (in_force.questionnaire.id, in_force.questionnaire.version) == (questionnaire_id, version):
+        return in_force
+    for path in _with_previous(folder / "questionnaires"):
+        questionnaire = load_questionnaire(path)
+        if (questionnaire.id, questionnaire.version) != (questionnaire_id, version):
+            continue
+        fitting = []
+        for catalogue_path in _with_previous(folder / "catalogues"):
+            try:
+                catalogue = load_catalogue(catalogue_path, questionnaire)
+            except ContentError:
+                continue
+            fitting.append(catalogue)
+        fitting.sort(key=lambda c: c.version != version)
+        if fitting:
+            return Content.of(questionnaire, fitting[0], load_map_beside(path))
+    return None
+
+
+def _with_previous(folder: Path) -> list[Path]:
+    return [*content_files(folder), *content_files(folder / PREVIOUS_FOLDER)]

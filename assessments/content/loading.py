@@ -12,6 +12,7 @@ from pathlib import Path
 from assessments.content.answers import AnswerSheet
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.cross_references import check_answers, check_catalogue, check_questionnaire
+from assessments.content.migration_map import MigrationMap
 from assessments.content.questionnaire import Questionnaire
 from assessments.content.schema_errors import validate_schema
 from assessments.content.yaml_source import read_yaml
@@ -48,6 +49,16 @@ def parse_answer_sheet(
     chain_ids = [c.id for c in catalogue.chains]
     _raise_if_any(check_answers(sheet, questionnaire, chain_ids, document))
     return sheet
+
+
+def parse_migration_map(source: str | bytes, filename: str) -> MigrationMap:
+    """A migration map from YAML text (schema only; `check_migration_map` needs both versions)."""
+    return validate_schema(read_yaml(source, filename), MigrationMap)
+
+
+def load_migration_map(path: Path | str) -> MigrationMap:
+    """Load a migration map file (schema-checked)."""
+    return parse_migration_map(read_source(path), str(path))
 
 
 def load_questionnaire(path: Path | str) -> Questionnaire:

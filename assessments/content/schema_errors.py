@@ -22,7 +22,8 @@ _PATTERNS = {
     ID_PATTERN: ("id", "use lowercase letters, digits, '-' or '_', starting with a letter"),
     QUESTION_ID_PATTERN: (
         "question id",
-        "write capital letters, a dash and 2-3 digits, e.g. BR-05",
+        "use letters and digits joined by single '-', '_' or '.', starting with a letter,"
+        " e.g. BR-05 or G-SM-1-A",
     ),
     PERIOD_PATTERN: ("period", "write the year and the quarter, e.g. 2026-Q4"),
 }

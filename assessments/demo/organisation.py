@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import pandas as pd
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
+from assessments.content.migration import migrate
+from assessments.content.migration_map import MigrationMap
 from assessments.content.questionnaire import Question, Questionnaire
 from assessments.demo.names import (
     NOT_APPLICABLE_REASONS,
@@ -66,15 +68,38 @@ class DemoAssessment:
     answers: dict[str, AnswerEntry]
     removed_chains: tuple[str, ...]
     submitted_by: str
+    on_earlier_version: bool = False
+
+
+@dataclass(frozen=True)
+class EarlierVersion:
+    """The questionnaire and catalogue the organisation answered on before the one in force.
+
+    Attributes:
+        questionnaire: the earlier questionnaire version.
+        catalogue: the catalogue for it.
+        migration_map: the map from it to the questionnaire in force.
+        quarters: how many of the first quarters were answered on it.
+    """
+
+    questionnaire: Questionnaire
+    catalogue: ChainCatalogue
+    migration_map: MigrationMap
+    quarters: int
 
 
 @dataclass(frozen=True)
 class DemoOrg:
-    """The generated organisation: units, teams, and every team's assessments, oldest first."""
+    """The generated organisation: units, teams, and every team's assessments, oldest first.
+
+    Assessments marked `on_earlier_version` were answered on `earlier`'s questionnaire and
+    catalogue; the others on the content in force.
+    """
 
     units: tuple[DemoUnit, ...]
     teams: tuple[DemoTeam, ...]
     assessments: tuple[DemoAssessment, ...]
+    earlier: EarlierVersion | None = None
 
 
 @dataclass
@@ -103,17 +128,26 @@ def generate_demo_org(
     quarters: int = 4,
     last_period: str = "2026-Q4",
     seed: int = 7,
+    earlier: EarlierVersion | None = None,
 ) -> DemoOrg:
-    """A realistic organisation of `teams` teams in `units` units over `quarters` quarters."""
+    """A realistic organisation of `teams` teams in `units` units over `quarters` quarters.
+
+    With `earlier`, its first quarters are answered on the earlier version; at the change each
+    team's answers go through the migration map and new questions get a first answer.
+    """
     if teams < 0 or units < 1 or quarters < 1:
         raise ValueError(
             f"a demo org needs teams >= 0, units >= 1 and quarters >= 1;"
             f" got teams={teams}, units={units}, quarters={quarters}"
         )
     rng = random.Random(seed)
-    rubric, chains = questionnaire.to_rubric(), catalogue.to_scoring()
+    switch_at = 0 if earlier is None else min(earlier.quarters, quarters)
+    first = questionnaire if earlier is None or switch_at == 0 else earlier.questionnaire
+    first_catalogue = catalogue if earlier is None or switch_at == 0 else earlier.catalogue
+    rubric, chains = first.to_rubric(), first_catalogue.to_scoring()
     demo_units, demo_teams = _structure(rng, teams, units)
-    trajectories = [_trajectory(rng, questionnaire, team, i) for i, team in enumerate(demo_teams)]
+    trajectories = [_trajectory(rng, first, team, i) for i, team in enumerate(demo_teams)]
+    asked = first
     picked = rng.sample(trajectories, len(trajectories))
     missing = _share(picked, 0, MISSING_LAST_SHARE)
     drafts = _share(picked, len(missing), DRAFT_LAST_SHARE)
@@ -127,9 +161,13 @@ def generate_demo_org(
 
     assessments: list[DemoAssessment] = []
     for index, period in enumerate(periods):
+        if earlier is not None and index == switch_at and index > 0:
+            for trajectory in trajectories:
+                _move_to_version(rng, earlier, questionnaire, trajectory)
+            asked, rubric, chains = questionnaire, questionnaire.to_rubric(), catalogue.to_scoring()
         for trajectory in trajectories:
             focus = _focus(chains, trajectory.removed)
-            _answer_quarter(rng, questionnaire, trajectory, focus, first=index == 0)
+            _answer_quarter(rng, asked, trajectory, focus, first=index == 0)
         if index == 0:
             _prehistory(rng, rubric, chains, trajectories)
         scored = _score(rubric, chains, trajectories)
@@ -143,12 +181,42 @@ def generate_demo_org(
                 rng, chains, trajectory, scored, slug
             )
             draft = last and slug in draft_slugs
-            assessments.append(
-                _assessment(rng, questionnaire, chains, trajectory, period, draft=draft)
-            )
+            assessment = _assessment(rng, asked, chains, trajectory, period, draft=draft)
+            if earlier is not None and index < switch_at:
+                assessment = replace(assessment, on_earlier_version=True)
+            assessments.append(assessment)
             if not early and next_chains[slug] is not None and rng.random() < REMOVE_NEXT_CHANCE:
                 trajectory.removed.append(next_chains[slug])
-    return DemoOrg(units=demo_units, teams=demo_teams, assessments=tuple(assessments))
+    return DemoOrg(
+        units=demo_units,
+        teams=demo_teams,
+        assessments=tuple(assessments),
+        earlier=earlier if switch_at > 0 else None,
+    )
+
+
+def _move_to_version(
+    rng: random.Random, earlier: EarlierVersion, new: Questionnaire, trajectory: _Trajectory
+) -> None:
+    """The team's hidden levels read on the new version: mapped where the map carries them,
+    a first answer where it asks something new (from the team's maturity, as at the start)."""
+    as_answers = {qid: AnswerEntry(value=value) for qid, value in trajectory.latent.items()}
+    carried = migrate(earlier.migration_map, earlier.questionnaire, new, as_answers).answers
+    strength = rng.gauss(0, 0.5)
+    latent: dict[str, int] = {}
+    for question in new.questions:
+        entry = carried.get(question.id)
+        if entry is not None and entry.value is not None:
+            latent[question.id] = entry.value
+            continue
+        base = trajectory.maturity * question.max_value + strength + rng.gauss(0, 0.7)
+        latent[question.id] = min(question.max_value, max(0, round(base)))
+        if rng.random() < EVIDENCE_SHARE:
+            trajectory.evidenced.add(question.id)
+    trajectory.latent = latent
+    known = set(latent)
+    trajectory.not_applicable = {q: r for q, r in trajectory.not_applicable.items() if q in known}
+    trajectory.dont_know &= known
 
 
 def _structure(

@@ -52,9 +52,15 @@ def default_evidence_rules(data_dir: Path | None = None) -> EvidenceRules:
 
 @functools.lru_cache(maxsize=4)
 def _rules_in(data_dir: Path) -> EvidenceRules:
-    return load_evidence_rules(
-        default_evidence_rules_path(data_dir), default_questionnaire(data_dir)
-    )
+    questionnaire = default_questionnaire(data_dir)
+    path = default_evidence_rules_path(data_dir)
+    if not path.exists():
+        # A data folder without evidence rules (an organisation's own model): no answer is
+        # bounded. Built without validation, which asks a rules file for at least one rule.
+        return EvidenceRules.model_construct(
+            questionnaire=questionnaire.id, version=questionnaire.version, rules=()
+        )
+    return load_evidence_rules(path, questionnaire)
 
 
 def valid_days(content: Content) -> dict[str, int]:

@@ -10,8 +10,8 @@ from assessments.content.catalogue import ChainCatalogue
 from assessments.content.draft_rules import check_answer, check_chain, missing_answers
 from assessments.content.questionnaire import Questionnaire
 from assessments.content.yaml_source import YamlDocument
-from assessments.errors import ContentError, InvalidInputError, Problem
-from assessments.files.export_format import AssessmentRecord, DataExport, parse_export
+from assessments.errors import InvalidInputError, Problem
+from assessments.files.export_format import AssessmentRecord, DataExport
 from assessments.files.org_files import SLUG_HINT, SLUG_PATTERN, name_problem
 
 
@@ -23,16 +23,6 @@ class Content(Protocol):
 
     @property
     def catalogue(self) -> ChainCatalogue: ...
-
-
-def parse_checked_export(source: str | bytes, file: str, content: Content) -> DataExport:
-    """An export that is well formed and holds nothing the app would refuse; ContentError
-    listing every problem otherwise."""
-    export = parse_export(source, file)
-    problems = content_problems(export, YamlDocument(file, {}), content)
-    if problems:
-        raise ContentError(problems)
-    return export
 
 
 def content_problems(export: DataExport, document: YamlDocument, content: Content) -> list[Problem]:
@@ -66,12 +56,9 @@ def _assessment(
     questionnaire = content.questionnaire
     got = (assessment.questionnaire_id, assessment.questionnaire_version)
     if got != (questionnaire.id, questionnaire.version):
-        message = (
-            f"questionnaire {got[0]} version {got[1]} is not the one in force"
-            f" ({questionnaire.id} version {questionnaire.version})"
-        )
-        hint = "import into an app that runs that questionnaire"
-        return [document.problem(("assessments", index, "questionnaire_version"), message, hint)]
+        # Answered on another version: stored or carried versions are checked by the import
+        # itself (`unstored_version_problems`), which refuses a version it cannot score.
+        return []
     problems = []
     answers = assessment.answers
     for question_id, entry in answers.items():

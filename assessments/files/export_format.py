@@ -13,7 +13,7 @@ an assessment still point at it after an import.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -79,6 +79,8 @@ class AssessmentRecord(Record):
     period: str = Field(pattern=PERIOD_PATTERN)
     questionnaire_id: str = Field(min_length=1, max_length=100)
     questionnaire_version: str = Field(min_length=1, max_length=50)
+    catalogue_id: str | None = Field(default=None, min_length=1, max_length=100)
+    catalogue_version: str | None = Field(default=None, min_length=1, max_length=50)
     status: Literal["draft", "submitted"]
     revision: Positive
     version: Positive
@@ -131,6 +133,18 @@ class RoleRecord(Record):
     created_at: When
 
 
+class ContentVersionRecord(Record):
+    """One stored questionnaire, catalogue or migration map version, with its hash."""
+
+    kind: Literal["questionnaire", "catalogue", "migration_map"]
+    content_id: str = Field(min_length=1, max_length=100)
+    version: str = Field(min_length=1, max_length=50)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    body: dict[str, Any]
+    source_file: str = Field(default="", max_length=500)
+    first_used_at: When
+
+
 class DataExport(Record):
     """Everything the database holds, in one document."""
 
@@ -143,6 +157,7 @@ class DataExport(Record):
     conflicting_edits: tuple[ConflictingEditRecord, ...]
     audit_log: tuple[AuditRecord, ...]
     role_assignments: tuple[RoleRecord, ...]
+    content_versions: tuple[ContentVersionRecord, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the document holds."""
@@ -154,6 +169,7 @@ class DataExport(Record):
             "conflicting_edits": len(self.conflicting_edits),
             "audit_log": len(self.audit_log),
             "role_assignments": len(self.role_assignments),
+            "content_versions": len(self.content_versions),
         }
 
 
@@ -173,6 +189,37 @@ def parse_export(source: str | bytes, file: str) -> DataExport:
     if problems:
         raise ContentError(problems)
     return export
+
+
+def unstored_version_problems(
+    export: DataExport, document: YamlDocument, stored: Collection[tuple[str, str, str]]
+) -> list[Problem]:
+    """Assessments answered on a questionnaire or catalogue version neither stored nor exported.
+
+    Args:
+        export: the parsed export.
+        document: where its records are, for the problems' locations.
+        stored: (kind, id, version) of every version this database holds or has in force.
+    """
+    known = set(stored) | {(c.kind, c.content_id, c.version) for c in export.content_versions}
+    problems: list[Problem] = []
+    for index, a in enumerate(export.assessments):
+        wanted = [("questionnaire", a.questionnaire_id, a.questionnaire_version, "questionnaire")]
+        if a.catalogue_id is not None and a.catalogue_version is not None:
+            wanted.append(("catalogue", a.catalogue_id, a.catalogue_version, "catalogue"))
+        for kind, content_id, version, field in wanted:
+            if (kind, content_id, version) not in known:
+                problems.append(
+                    document.problem(
+                        ("assessments", index, f"{field}_version"),
+                        f"answered on {kind} {content_id} version {version}, which is neither"
+                        " stored here nor carried by this export, so it could not be scored"
+                        " as answered",
+                        f"put {kind} {content_id} version {version} in force once (then switch"
+                        " back), or export again from a database that holds it",
+                    )
+                )
+    return problems
 
 
 def cross_reference_problems(export: DataExport, document: YamlDocument) -> list[Problem]:

@@ -18,6 +18,8 @@ from assessments.content.answers import AnswerSheet
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.cross_references import check_answers, check_catalogue, check_questionnaire
 from assessments.content.loading import read_source
+from assessments.content.map_checks import check_migration_map
+from assessments.content.migration_map import MigrationMap
 from assessments.content.questionnaire import Questionnaire
 from assessments.content.schema_errors import choices_hint, validate_schema
 from assessments.content.yaml_source import SHAPE_HINT, YamlDocument, read_yaml
@@ -36,6 +38,7 @@ class ContentKind(StrEnum):
     QUESTIONNAIRE = "questionnaire"
     CATALOGUE = "catalogue"
     EVIDENCE_RULES = "evidence rules"
+    MIGRATION_MAP = "migration map"
     ANSWERS = "answers"
     ROLES = "roles"
 
@@ -53,9 +56,10 @@ class ValidationReport:
 
 
 def content_kind(data: dict[str, object]) -> ContentKind | None:
-    """Questionnaires have `questions`, catalogues `chains`, answers files `answers`, roles
-    files `roles`."""
+    """Maps have `from_version`, questionnaires `questions`, catalogues `chains`, answers
+    files `answers`, roles files `roles`."""
     for key, kind in (
+        ("from_version", ContentKind.MIGRATION_MAP),
         ("questions", ContentKind.QUESTIONNAIRE),
         ("chains", ContentKind.CATALOGUE),
         ("answers", ContentKind.ANSWERS),
@@ -93,7 +97,11 @@ def validate_paths(
     checker = _Checker()
     kind_order = list(ContentKind)
     for kind, document in sorted(documents, key=lambda item: kind_order.index(item[0])):
-        needs_references = kind in (ContentKind.ANSWERS, ContentKind.EVIDENCE_RULES)
+        needs_references = kind in (
+            ContentKind.ANSWERS,
+            ContentKind.EVIDENCE_RULES,
+            ContentKind.MIGRATION_MAP,
+        )
         if needs_references and not checker.references_added:
             checker.add_references(reference_questionnaires, reference_catalogues)
         problems.extend(checker.check(kind, document))
@@ -148,7 +156,31 @@ class _Checker:
             return self._build(document, RoleFile)[1]
         if kind is ContentKind.EVIDENCE_RULES:
             return self._evidence_rules(document)
+        if kind is ContentKind.MIGRATION_MAP:
+            return self._migration_map(document)
         return self._answers(document)
+
+    def _migration_map(self, document: YamlDocument) -> list[Problem]:
+        migration, problems = self._build(document, MigrationMap)
+        if migration is None:
+            return problems
+        versions = {(q.id, q.version): q for q in self.questionnaires}
+        old = versions.get((migration.questionnaire, migration.from_version))
+        new = versions.get((migration.questionnaire, migration.to_version))
+        for version, field_name, found in (
+            (migration.from_version, "from_version", old),
+            (migration.to_version, "to_version", new),
+        ):
+            if found is None and migration.questionnaire not in self.broken_ids:
+                problems.append(
+                    document.problem(
+                        (field_name,),
+                        f"questionnaire '{migration.questionnaire}' version {version!r} not found",
+                        "check the map together with both versions' files (keep older versions"
+                        " in questionnaires/previous/)",
+                    )
+                )
+        return problems + check_migration_map(migration, old, new, document)
 
     def _questionnaire(self, document: YamlDocument) -> list[Problem]:
         questionnaire, problems = self._build(document, Questionnaire)
@@ -167,11 +199,16 @@ class _Checker:
             problems.append(
                 self._unknown_questionnaire(document, ("questionnaire",), catalogue.questionnaire)
             )
+        # A catalogue belongs to one version of its questionnaire (an older catalogue kept in
+        # catalogues/previous/ to an older version): it must fit one of them. If it fits none,
+        # report against the version of the same number where there is one, else against all.
         candidates: list[Questionnaire | None] = [*matches] or [None]
-        for questionnaire in candidates:
-            problems.extend(
-                p for p in check_catalogue(catalogue, questionnaire, document) if p not in problems
-            )
+        found = [check_catalogue(catalogue, q, document) for q in candidates]
+        if any(not each for each in found):
+            return problems
+        same = [i for i, q in enumerate(candidates) if q and q.version == catalogue.version]
+        for index in same or range(len(candidates)):
+            problems.extend(p for p in found[index] if p not in problems)
         return problems
 
     def _evidence_rules(self, document: YamlDocument) -> list[Problem]:

@@ -14,7 +14,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from assessments.content.comparable import Basis
+from assessments.content.versions import ContentLibrary, VersionKey
 from assessments.evidence.org import OrgEvidence, evidence_frame
+from assessments.reports.versioned import score_as_answered, score_comparable
 from assessments.storage.views import OrgHistory, PeriodSnapshot
 from scoring.model import Catalogue, Rubric
 from scoring.results import ChainStatus
@@ -65,19 +68,53 @@ def score_snapshot(
     snapshot: PeriodSnapshot,
     rubric: Rubric,
     catalogue: Catalogue,
+    library: ContentLibrary | None = None,
+    *,
+    comparable: bool = False,
+    target: VersionKey | None = None,
     evidence: OrgEvidence | None = None,
 ) -> pd.DataFrame:
     """`score_org` over the period's latest submitted assessments (one row each), with
-    contradicted answers at their evidence bounds and a `contradicted` count per team."""
-    ids = [t.latest.id for t in snapshot.submitted if t.latest is not None]
-    scores = score_org(
-        rubric,
-        catalogue,
-        snapshot.answers,
-        snapshot.removed,
-        assessment_ids=ids,
-        evidence=None if evidence is None else evidence_frame(evidence),
+    contradicted answers at their evidence bounds and a `contradicted` count per team.
+
+    With a `library`, each assessment is scored on the questionnaire and catalogue version it
+    was answered on (`rubric` and `catalogue` are then unused). With `comparable` too, an
+    assessment on an older version of the questionnaire in force is mapped forward for
+    comparison, and one that cannot be (no map) has no scores or levels here, so it is never
+    compared across two scales; the `basis` column says which. `target` is the version
+    compared on (default: the one in force).
+    """
+    latest = [t.latest for t in snapshot.submitted if t.latest is not None]
+    ids = [view.id for view in latest]
+    bounds = None if evidence is None else evidence_frame(evidence)
+    if library is None:
+        scores = score_org(
+            rubric,
+            catalogue,
+            snapshot.answers,
+            snapshot.removed,
+            assessment_ids=ids,
+            evidence=bounds,
+        )
+        return _with_contradicted(scores, evidence)
+    versions = pd.DataFrame(
+        {
+            "assessment_id": ids,
+            "questionnaire_id": [view.questionnaire_id for view in latest],
+            "questionnaire_version": [view.questionnaire_version for view in latest],
+            "catalogue_id": [getattr(view, "catalogue_id", None) for view in latest],
+            "catalogue_version": [getattr(view, "catalogue_version", None) for view in latest],
+        }
     )
+    if not comparable:
+        scores = score_as_answered(
+            library, versions, snapshot.answers, snapshot.removed, ids, bounds
+        )
+        return _with_contradicted(scores, evidence)
+    scores = score_comparable(library, versions, snapshot.answers, snapshot.removed, target, bounds)
+    apart = scores["basis"] == Basis.NOT_COMPARABLE.value
+    measured = [c for c in scores.columns if c.startswith(("score:", "level:"))]
+    scores.loc[apart, [*measured, "overall_level"]] = np.nan
     return _with_contradicted(scores, evidence)
 
 
@@ -124,28 +161,50 @@ def period_table(
     snapshot: PeriodSnapshot,
     rubric: Rubric,
     catalogue: Catalogue,
+    library: ContentLibrary | None = None,
+    *,
+    comparable: bool = False,
+    target: VersionKey | None = None,
     evidence: OrgEvidence | None = None,
 ) -> pd.DataFrame:
-    """The org table of one period, scored against the content given (and the evidence)."""
-    return org_table(snapshot, score_snapshot(snapshot, rubric, catalogue, evidence))
+    """The org table of one period, scored against the content given (or, with a library,
+    each assessment on the version it was answered on; see `score_snapshot`) and the
+    evidence."""
+    scores = score_snapshot(
+        snapshot,
+        rubric,
+        catalogue,
+        library,
+        comparable=comparable,
+        target=target,
+        evidence=evidence,
+    )
+    return org_table(snapshot, scores)
 
 
 def score_history(
     history: OrgHistory,
     rubric: Rubric,
     catalogue: Catalogue,
+    library: ContentLibrary | None = None,
     evidence: OrgEvidence | None = None,
 ) -> pd.DataFrame:
-    """Every latest submission of every period with its scores, indexed by assessment id."""
+    """Every latest submission of every period with its scores, indexed by assessment id.
+
+    With a `library`, the history is comparable: each assessment on the version in force where
+    a map chain leads there (`basis` and `answered_version` say how), else on its own.
+    Contradicted answers count at their evidence bounds.
+    """
     ids = history.assessments["assessment_id"].tolist()
-    scores = score_org(
-        rubric,
-        catalogue,
-        history.answers,
-        history.removed,
-        assessment_ids=ids,
-        evidence=None if evidence is None else evidence_frame(evidence),
-    )
+    bounds = None if evidence is None else evidence_frame(evidence)
+    if library is None:
+        scores = score_org(
+            rubric, catalogue, history.answers, history.removed, assessment_ids=ids, evidence=bounds
+        )
+    else:
+        scores = score_comparable(
+            library, history.assessments, history.answers, history.removed, evidence=bounds
+        )
     scores = _with_contradicted(scores, evidence)
     frame = history.assessments.set_index("assessment_id").join(scores)
     pillar_scores = [c for c in scores.columns if c.startswith("score:")]
@@ -174,7 +233,10 @@ def change_since(
     """
     before = submitted(earlier).reindex(table.index)
     now_ok = table["coverage"] == SUBMITTED
-    compared = now_ok & before["coverage"].eq(SUBMITTED)
+    # A team whose earlier answers no map connects to this version has no earlier levels:
+    # it is not compared across two scales.
+    comparable = before["overall_level"].notna() & table["overall_level"].notna()
+    compared = (now_ok & before["coverage"].eq(SUBMITTED) & comparable).astype(bool)
     out = pd.DataFrame({"compared": compared}, index=table.index)
 
     def pair(column: str, earlier_name: str, change_name: str, *, whole: bool) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from assessments.content.in_force import Content
+from assessments.reports.crosswalk import autonomy_ceiling, departures, gaps_by_standard
 from scoring.results import AssessmentResult, ChainResult, ChainStatus, Gap, UnlockPath
 
 
@@ -64,6 +65,10 @@ def report_dict(
         "overall_level": result.overall_level,
         "weakest_pillar": result.weakest_pillar,
         "autonomy": result.autonomy.value,
+        "autonomy_ceiling": autonomy_ceiling(
+            content.catalogue, result, content.questionnaire.top_level
+        ),
+        "departures": [d.__dict__ for d in departures(content.catalogue, result)],
         "confidence": {
             "value": round(result.confidence.value, 2),
             "band": result.confidence.band.value,
@@ -96,6 +101,12 @@ def report_text(content: Content, subject: ReportSubject, result: AssessmentResu
     lines += [
         f"  Overall level {result.overall_level}; weakest pillar: {weakest}",
         f"  Allowed autonomy: {result.autonomy.value}",
+        *[f"  {line}" for line in [autonomy_ceiling(c, result, q.top_level)] if line],
+        *[
+            f"  {'Removed' if d.removed else 'Removing next'}: {d.chain_name} departs from"
+            f" {d.standard}. {d.note}"
+            for d in departures(c, result)
+        ],
         f"  Confidence: {result.confidence.value:.2f} ({result.confidence.band.value})"
         + _confidence_detail(result),
         "",
@@ -117,6 +128,14 @@ def report_text(content: Content, subject: ReportSubject, result: AssessmentResu
             chain = result.chain(chain_id)
             lines.append(f"  {chain.name} ({chain.chain}): reinstate, or close these gaps:")
             lines += _gap_lines(chain.gaps, "    ")
+    answers = getattr(subject, "answers", None)
+    if isinstance(answers, dict):
+        found = gaps_by_standard(content.questionnaire, answers)
+        if found:
+            lines += ["", "Gaps by standard (answers below 3, don't know or unanswered)"]
+            for standard, gaps in found.items():
+                lines.append(f"  {standard}")
+                lines += [f"    {g.reference}: {g.question} is {g.answer}" for g in gaps]
     return "\n".join(lines) + "\n"
 
 

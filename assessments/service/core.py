@@ -7,10 +7,14 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from assessments.content.catalogue import ChainCatalogue
+from assessments.content.in_force import Content as InForce
 from assessments.content.questionnaire import Questionnaire
+from assessments.content.versions import ContentLibrary
 from assessments.errors import NotFoundError
 from assessments.service.guard import Access, TeamAccess
+from assessments.storage.content_versions import ContentVersionStore
 from assessments.storage.contract import Repository, Store
+from assessments.storage.db import session_factory
 from assessments.storage.store import Clock, SqlStore
 from assessments.storage.views import TeamView
 
@@ -44,10 +48,28 @@ class ServiceCore:
         *,
         clock: Clock | None = None,
         access: Access | None = None,
+        library: ContentLibrary | None = None,
     ) -> None:
         self._store: Store = SqlStore(store, clock=clock) if isinstance(store, Engine) else store
         self._content = content
+        self._library = library
         self.access = access or Access()
+
+    @property
+    def library(self) -> ContentLibrary:
+        """The content in force and every version stored with it (read when not given).
+
+        Every assessment is scored, checked and prefilled on the version it was answered on.
+        """
+        if self._library is not None:
+            return self._library
+        in_force = self._content
+        if not isinstance(in_force, InForce):
+            in_force = InForce.of(in_force.questionnaire, in_force.catalogue)
+        if isinstance(self._store, SqlStore):
+            with session_factory(self._store.engine).begin() as session:
+                return ContentLibrary.of(in_force, ContentVersionStore(session).all())
+        return ContentLibrary.of(in_force)
 
     @property
     def store(self) -> Store:

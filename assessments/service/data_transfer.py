@@ -10,13 +10,21 @@ start-up (the roles file) may already be there; grants are merged and audit entr
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from assessments.errors import InvalidInputError
-from assessments.files.export_checks import parse_checked_export
-from assessments.files.export_format import FORMAT, FORMAT_VERSION, DataExport
+from assessments.content.yaml_source import YamlDocument
+from assessments.errors import ContentError, InvalidInputError, Problem
+from assessments.files.export_checks import content_problems
+from assessments.files.export_format import (
+    FORMAT,
+    FORMAT_VERSION,
+    DataExport,
+    parse_export,
+    unstored_version_problems,
+)
 from assessments.service.core import ServiceCore
 from assessments.service.guard import admin, allowed
 from assessments.storage.audit import AuditAction
@@ -72,8 +80,14 @@ class DataTransfer(ServiceCore):
         self, source: str | bytes, file: str, *, actor: str = "", dry_run: bool = False
     ) -> ImportSummary:
         """Write an export into this (empty) database, all or nothing."""
-        export = parse_checked_export(source, file, self._content)
+        export = parse_export(source, file)
         with self.store.unit_of_work(actor) as repo:
+            # Everything the app would refuse to write, and versions it could not score: all
+            # at once, and nothing written.
+            problems = content_problems(export, YamlDocument(file, {}), self._content)
+            problems += self._unstored_versions(repo, export, source, file)
+            if problems:
+                raise ContentError(problems)
             _refuse_unless_empty(repo)
             if dry_run:
                 return ImportSummary(export.counts(), applied=False)
@@ -82,6 +96,29 @@ class DataTransfer(ServiceCore):
             repo.audit.record(AuditAction.DATA_IMPORT, "data", file, details)
         _log.info("data imported: %d assessments", len(export.assessments))
         return ImportSummary(export.counts(), applied=True)
+
+    def _unstored_versions(
+        self, repo: Repository, export: DataExport, source: str | bytes, file: str
+    ) -> list[Problem]:
+        """Every assessment's questionnaire and catalogue version must be stored here, in
+        force, or carried by the export; a carried version must match one stored here."""
+        stored = repo.content_version_hashes()
+        q, c = self._content.questionnaire, self._content.catalogue
+        known = {*stored, ("questionnaire", q.id, q.version), ("catalogue", c.id, c.version)}
+        document = YamlDocument(file, json.loads(source))
+        problems = unstored_version_problems(export, document, known)
+        for index, version in enumerate(export.content_versions):
+            held = stored.get((version.kind, version.content_id, version.version))
+            if held is not None and held != version.sha256:
+                problems.append(
+                    document.problem(
+                        ("content_versions", index, "sha256"),
+                        f"{version.kind} {version.content_id} version {version.version} is"
+                        " stored here with other content",
+                        "import into a database that has not used that version",
+                    )
+                )
+        return problems
 
 
 def _refuse_unless_empty(repo: Repository) -> None:
@@ -119,4 +156,5 @@ def _import_rows(export: DataExport) -> ImportRows:
         role_assignments=[
             {**r.model_dump(mode="python"), "role": r.role.value} for r in export.role_assignments
         ],
+        content_versions=[v.model_dump(mode="python") for v in export.content_versions],
     )

@@ -7,6 +7,7 @@ but kept in `conflicting_edits`, so two people editing one draft never silently 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from assessments.content.answers import AnswerEntry
@@ -19,6 +20,7 @@ from assessments.content.draft_rules import (
     missing_answers,
     submitted_message,
 )
+from assessments.content.migration import Fate, Migration, QuestionFate, carry_forward
 from assessments.errors import ConflictError, ImmutableError, IncompleteError, NotFoundError
 from assessments.service.core import ServiceCore, find_team
 from assessments.service.guard import ANYONE, TEAM_EDITOR, TeamAccess, allowed, draft_editor
@@ -67,12 +69,16 @@ class DraftCommands(ServiceCore):
             latest = repo.latest_revision(team.id, period)
             if latest is not None and latest.status == DRAFT:
                 return repo.draft_view(latest.id)
-            questionnaire = self._content.questionnaire
+            questionnaire, catalogue = self._content.questionnaire, self._content.catalogue
             revision = 1 if latest is None else latest.revision + 1
             draft_id = repo.add_draft(
-                team.id, period, revision, (questionnaire.id, questionnaire.version)
+                team.id,
+                period,
+                revision,
+                (questionnaire.id, questionnaire.version),
+                (catalogue.id, catalogue.version),
             )
-            copied = {} if latest is None else self._copy(repo, latest.id, draft_id)
+            copied = {} if latest is None else self._copy(repo, latest, _assessment(repo, draft_id))
             repo.audit.record(
                 AuditAction.DRAFT_CREATE,
                 "assessment",
@@ -174,7 +180,7 @@ class DraftCommands(ServiceCore):
                 raise NotFoundError(
                     f"no submitted assessment of {team_name} before {draft.period} to prefill from"
                 )
-            copied = self._copy(repo, source.id, draft.id)
+            copied = self._copy(repo, source, draft)
             return {"source": source.id, "source_period": source.period, **copied}
 
         return self._write(
@@ -246,15 +252,51 @@ class DraftCommands(ServiceCore):
         # Raised after the commit, so the kept edit and its audit entry are saved.
         raise refused
 
-    def _copy(self, repo: Repository, source_id: int, target_id: int) -> dict[str, int]:
-        """Copy answers and chain states the target does not have yet; counts what was copied."""
+    @allowed(draft_editor("prefill"))
+    def prefill_plan(self, assessment_id: int) -> PrefillPlan | None:
+        """What a prefill of this draft brings from the last earlier submission, question by
+        question (carried, mapped, needs a fresh answer); None when there is nothing before."""
+        with self.store.unit_of_work() as repo:
+            draft = _assessment(repo, assessment_id)
+            source = repo.latest_submitted(draft.team_id, before=draft.period)
+            if source is None:
+                return None
+            migration = self._carried(source, draft, repo.answers_of(source.id))
+            return PrefillPlan(source.period, source.questionnaire_version, migration.fates)
+
+    def _carried(
+        self,
+        source: AssessmentRecord,
+        target: AssessmentRecord,
+        answers: dict[str, AnswerEntry],
+    ) -> Migration:
+        """The source's answers as they read on the target's questionnaire (through the map
+        chain when the version changed), with each question's fate."""
+        library = self.library
+        old = library.content_for(
+            (source.questionnaire_id, source.questionnaire_version), None
+        ).questionnaire
+        new = library.content_for(
+            (target.questionnaire_id, target.questionnaire_version), None
+        ).questionnaire
+        steps = library.map_chain(new.id, old.version, new.version) if old.id == new.id else None
+        return carry_forward(old, new, steps, answers)
+
+    def _copy(
+        self, repo: Repository, source: AssessmentRecord, target: AssessmentRecord
+    ) -> dict[str, int]:
+        """Copy answers (through the migration map when the version changed) and chain states
+        the target does not have yet; counts what was carried, mapped or left for a fresh
+        answer."""
+        source_id, target_id = source.id, target.id
         answered = repo.answers_of(target_id)
         chains_set = repo.chain_states_of(target_id)
         known_chains = {c.id for c in self._content.catalogue.chains}
         questionnaire = self._content.questionnaire
+        migration = self._carried(source, target, repo.answers_of(source_id))
         answers = {
             qid: entry
-            for qid, entry in repo.answers_of(source_id).items()
+            for qid, entry in migration.answers.items()
             if qid not in answered and is_valid_answer(questionnaire, qid, entry)
         }
         chains = {
@@ -264,7 +306,22 @@ class DraftCommands(ServiceCore):
         }
         repo.add_answers(target_id, answers)
         repo.add_chain_states(target_id, chains)
-        return {"answers_copied": len(answers), "chains_copied": len(chains)}
+        return {
+            "answers_copied": len(answers),
+            "chains_copied": len(chains),
+            "carried": migration.count(Fate.CARRIED),
+            "mapped": migration.count(Fate.MAPPED),
+            "fresh": migration.count(Fate.FRESH),
+        }
+
+
+@dataclass(frozen=True)
+class PrefillPlan:
+    """What a prefill brings: from which period and version, and each question's fate."""
+
+    source_period: str
+    source_version: str
+    fates: tuple[QuestionFate, ...]
 
 
 def _apply(repo: Repository, assessment_id: int, action: AuditAction, change: Change) -> DraftView:

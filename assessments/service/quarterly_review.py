@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from assessments.content.comparable import Basis, VersionChange, version_changes
 from assessments.content.in_force import Content
+from assessments.content.versions import ContentLibrary, VersionKey
 from assessments.errors import InvalidInputError, NotFoundError
-from assessments.evidence.org import all_periods_evidence, period_evidence
+from assessments.evidence.org import OrgEvidence, all_periods_evidence, period_evidence
 from assessments.periods import parse_period, previous_period
 from assessments.reports import org_review
 from assessments.reports.org_table import (
@@ -27,7 +29,9 @@ from assessments.reports.org_table import (
     unit_rollup,
     with_change,
 )
+from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.readiness import ReadinessService
+from assessments.storage.views import PeriodSnapshot
 from scoring.model import Catalogue
 
 
@@ -68,6 +72,12 @@ class QuarterlyReview:
     versions: pd.DataFrame
     removable: pd.DataFrame
     compared: int
+    version_notes: tuple[str, ...] = ()
+    """Where the comparison crosses a questionnaire version change, in plain sentences."""
+    trend_changes: tuple[VersionChange, ...] = ()
+    """Where the trends cross a questionnaire version change (marked on the chart)."""
+    top_level: int = 4
+    """The highest readiness level of the questionnaire the period was answered on."""
 
     @property
     def scope(self) -> str:
@@ -148,7 +158,51 @@ def build_review(
         versions=org_review.questionnaire_versions(now),
         removable=org_review.removable_now(now, catalogue),
         compared=int(changed["compared"].sum()),
+        version_notes=tuple(
+            note
+            for label, frame in labelled[1:]
+            for note in comparison_notes(frame, label, pillar_version(now))
+        )
+        + tuple(change.footnote() for change in trend_changes(history, until=period)),
+        trend_changes=tuple(trend_changes(history, until=period)),
+        top_level=content.questionnaire.top_level,
     )
+
+
+def trend_changes(history: pd.DataFrame, *, until: str) -> list[VersionChange]:
+    """Version changes along the scored history (one version per period: the most used)."""
+    if "answered_version" not in history.columns or history.empty:
+        return []
+    points = []
+    for period, rows in history[history["period"] <= until].groupby("period", sort=True):
+        version = rows["answered_version"].value_counts().index[0]
+        basis = rows["basis"].value_counts().index[0]
+        points.append((str(period), str(version), Basis(basis)))
+    return version_changes(points)
+
+
+def comparison_notes(table: pd.DataFrame, period: str, target: VersionKey | None) -> list[str]:
+    """Footnotes for an earlier period compared with one on `target`'s version."""
+    if "basis" not in table.columns or target is None:
+        return []
+    done = submitted(table)
+    notes = []
+    mapped = done[done["basis"] == Basis.MAPPED.value]
+    if len(mapped):
+        versions = ", ".join(sorted({str(v) for v in mapped["questionnaire_version"]}))
+        notes.append(
+            f"{period}: {len(mapped)} team(s) answered on version {versions}; their answers are"
+            f" mapped forward to version {target[1]} through the migration map for comparison."
+        )
+    apart = done[done["basis"] == Basis.NOT_COMPARABLE.value]
+    if len(apart):
+        versions = ", ".join(sorted({str(v) for v in apart["questionnaire_version"]}))
+        notes.append(
+            f"{period}: {len(apart)} team(s) answered on version {versions}, which no map"
+            f" connects to version {target[1]}; they are left out of the comparison rather than"
+            " compared across two scales."
+        )
+    return notes
 
 
 def load_review(
@@ -158,6 +212,7 @@ def load_review(
     *,
     unit_slug: str | None = None,
     baseline_period: str | None = None,
+    library: ContentLibrary | None = None,
 ) -> QuarterlyReview:
     """Read the periods and history a review needs and build it.
 
@@ -167,22 +222,38 @@ def load_review(
         NotFoundError: no assessment exists for the period, or the unit is unknown.
     """
     unit_name = check_review_request(service, period, unit_slug, baseline_period)
+    library = library or ContentLibrary.of(content)
     rubric, catalogue = content.rubric, content.scoring_catalogue
     today = service.now().date()
 
-    def table_of(period: str) -> pd.DataFrame:
-        snapshot = service.period_snapshot(period)
-        evidence = period_evidence(snapshot, service.period_evidence, content, today)
-        return period_table(snapshot, rubric, catalogue, evidence)
+    def evidence_of(snapshot: PeriodSnapshot) -> OrgEvidence:
+        return period_evidence(snapshot, service.period_evidence, content, today)
 
-    table = table_of(period)
-    previous = table_of(previous_period(period))
-    baseline = None if baseline_period is None else table_of(baseline_period)
+    snapshot = service.period_snapshot(period)
+    table = period_table(snapshot, rubric, catalogue, library, evidence=evidence_of(snapshot))
+    # Earlier periods are compared on the version this period was answered on.
+    target = pillar_version(table)
+
+    def comparable_table(earlier: str) -> pd.DataFrame:
+        snapshot = service.period_snapshot(earlier)
+        return period_table(
+            snapshot,
+            rubric,
+            catalogue,
+            library,
+            comparable=True,
+            target=target,
+            evidence=evidence_of(snapshot),
+        )
+
+    previous = comparable_table(previous_period(period))
+    baseline = None if baseline_period is None else comparable_table(baseline_period)
     org_history = service.org_history()
     evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
-    history = score_history(org_history, rubric, catalogue, evidence)
+    history = score_history(org_history, rubric, catalogue, library, evidence)
+    shown = library.content_for(target, None) if target is not None else content
     return build_review(
-        content,
+        shown,
         table,
         previous,
         history,

@@ -18,6 +18,7 @@ from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage import answer_rows, audit, role_rows, snapshots, transfer_rows
 from assessments.storage.audit import AuditEntryView, AuditRecorder
+from assessments.storage.content_versions import ContentVersionStore
 from assessments.storage.evidence_scans import EvidenceScanRows
 from assessments.storage.rows import (
     draft_views,
@@ -173,16 +174,25 @@ class SqlRepository(EvidenceScanRows):
         return None if row is None else record_of(row)
 
     def add_draft(
-        self, team_id: int, period: str, revision: int, questionnaire: tuple[str, str]
+        self,
+        team_id: int,
+        period: str,
+        revision: int,
+        questionnaire: tuple[str, str],
+        catalogue: tuple[str, str] | None = None,
     ) -> int:
-        """Insert a draft (version 1) by this unit of work's actor; returns its id."""
+        """Insert a draft (version 1) by this unit of work's actor, answered on these
+        questionnaire and catalogue versions; returns its id."""
         questionnaire_id, questionnaire_version = questionnaire
+        catalogue_id, catalogue_version = catalogue or (None, None)
         actor, now = self.audit.actor, self.now
         row = AssessmentRow(
             team_id=team_id,
             period=period,
             questionnaire_id=questionnaire_id,
             questionnaire_version=questionnaire_version,
+            catalogue_id=catalogue_id,
+            catalogue_version=catalogue_version,
             status=DRAFT,
             revision=revision,
             version=1,
@@ -384,6 +394,13 @@ class SqlRepository(EvidenceScanRows):
     def org_counts(self) -> dict[str, int]:
         """How many units, teams and assessments the database holds."""
         return transfer_rows.org_counts(self._session)
+
+    def content_version_hashes(self) -> dict[tuple[str, str, str], str]:
+        """SHA-256 of every stored content version by (kind, id, version)."""
+        return {
+            (v.kind.value, v.content_id, v.version): v.sha256
+            for v in ContentVersionStore(self._session).all()
+        }
 
     def export_records(self) -> dict[str, list[dict[str, Any]]]:
         """Every record, as plain data in the export's shape (ids kept)."""

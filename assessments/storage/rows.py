@@ -50,6 +50,8 @@ def record_of(row: AssessmentRow) -> AssessmentRecord:
         row.version,
         row.updated_by,
         row.updated_at,
+        row.questionnaire_id,
+        row.questionnaire_version,
     )
 
 
@@ -136,6 +138,8 @@ def draft_views(
             updated_at=a.updated_at,
             submitted_by=a.submitted_by,
             submitted_at=a.submitted_at,
+            catalogue_id=a.catalogue_id,
+            catalogue_version=a.catalogue_version,
         )
         for a, team in rows
     ]

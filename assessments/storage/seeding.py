@@ -12,11 +12,20 @@ from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.draft_rules import check_answer, check_chain, check_period
 from assessments.content.questionnaire import Questionnaire
+from assessments.content.versions import (
+    ContentKindName,
+    StoredVersion,
+    canonical_body,
+    content_hash,
+)
+from assessments.demo.earlier import earlier_version
 from assessments.demo.evidence import attach_demo_evidence
 from assessments.demo.organisation import generate_demo_org
 from assessments.errors import InvalidInputError
 from assessments.storage.audit import AuditAction
+from assessments.storage.content_versions import ContentVersionStore
 from assessments.storage.contract import ConstraintViolation
+from assessments.storage.db import session_factory
 from assessments.storage.store import SqlStore
 from assessments.storage.tables import (
     AnswerRow,
@@ -79,6 +88,13 @@ class DemoAssessmentLike(Protocol):
     def submitted_by(self) -> str: ...
 
 
+class EarlierLike(Protocol):
+    @property
+    def questionnaire(self) -> Questionnaire: ...
+    @property
+    def catalogue(self) -> ChainCatalogue: ...
+
+
 class DemoOrgLike(Protocol):
     """The shape of `assessments.demo.DemoOrg`: units, teams and their assessments."""
 
@@ -110,6 +126,9 @@ def period_start(period: str) -> datetime:
 def seed_demo(service: Seedable, demo_org: DemoOrgLike, *, actor: str = DEMO_ACTOR) -> SeedSummary:
     """Write the demo org with bulk inserts in one transaction; InvalidInputError if it is off."""
     _check(service, demo_org)
+    earlier_content = _earlier(demo_org)
+    if earlier_content is not None:
+        _store_earlier(_sql_store(service), earlier_content, datetime.now(UTC))
     revisions: Counter[tuple[str, str]] = Counter()
     with _sql_store(service).unit_of_work(actor) as repo:
         now = datetime.now(UTC)
@@ -134,9 +153,15 @@ def seed_demo(service: Seedable, demo_org: DemoOrgLike, *, actor: str = DEMO_ACT
                 strict=True,
             )
         )
-        questionnaire = service.content.questionnaire
+        in_force = (service.content.questionnaire, service.content.catalogue)
+        earlier = _earlier(demo_org)
         assessment_rows = []
         for a in demo_org.assessments:
+            questionnaire, catalogue = (
+                (earlier.questionnaire, earlier.catalogue)
+                if earlier is not None and getattr(a, "on_earlier_version", False)
+                else in_force
+            )
             revisions[(a.team_slug, a.period)] += 1
             # Demo answers are given a month into the quarter and submitted three weeks
             # later, but never after the moment of seeding (the current quarter is young).
@@ -148,6 +173,8 @@ def seed_demo(service: Seedable, demo_org: DemoOrgLike, *, actor: str = DEMO_ACT
                     "period": a.period,
                     "questionnaire_id": questionnaire.id,
                     "questionnaire_version": questionnaire.version,
+                    "catalogue_id": catalogue.id,
+                    "catalogue_version": catalogue.version,
                     "status": SUBMITTED if a.status == SUBMITTED else DRAFT,
                     "revision": revisions[(a.team_slug, a.period)],
                     "version": 1,
@@ -211,7 +238,46 @@ def _sql_store(service: Seedable) -> SqlStore:
 
 def _generated_demo_org(service: Seedable) -> DemoOrgLike:
     content = service.content
-    return generate_demo_org(content.questionnaire, content.catalogue)
+    return generate_demo_org(
+        content.questionnaire,
+        content.catalogue,
+        earlier=earlier_version(content.questionnaire, quarters=4),
+    )
+
+
+def _earlier(demo_org: DemoOrgLike) -> EarlierLike | None:
+    # Optional: an org made elsewhere (a test's, say) may have no earlier version at all.
+    found: EarlierLike | None = getattr(demo_org, "earlier", None)
+    return found
+
+
+def _store_earlier(store: SqlStore, earlier: EarlierLike, now: datetime) -> None:
+    """Store the earlier version the demo's older quarters were answered on, unless stored."""
+    q, c = earlier.questionnaire, earlier.catalogue
+    versions = [
+        StoredVersion(
+            ContentKindName.QUESTIONNAIRE,
+            q.id,
+            q.version,
+            content_hash(q),
+            canonical_body(q),
+            "demo",
+        ),
+        StoredVersion(
+            ContentKindName.CATALOGUE, c.id, c.version, content_hash(c), canonical_body(c), "demo"
+        ),
+    ]
+    with session_factory(store.engine).begin() as session:
+        versions_store = ContentVersionStore(session)
+        for version in versions:
+            stored = versions_store.find(version.kind, version.content_id, version.version)
+            if stored is None:
+                versions_store.add(version, now)
+            elif content_hash(stored.build()) != version.sha256:
+                raise InvalidInputError(
+                    f"{version.kind.value} {version.content_id} {version.version} is stored with"
+                    " other content than the demo's older quarters were answered on"
+                )
 
 
 def _check(service: Seedable, demo_org: DemoOrgLike) -> None:
@@ -222,14 +288,20 @@ def _check(service: Seedable, demo_org: DemoOrgLike) -> None:
             raise InvalidInputError(
                 f"demo team {team.slug!r} is in unknown unit {team.unit_slug!r}"
             )
+    earlier = _earlier(demo_org)
     for a in demo_org.assessments:
         if a.team_slug not in teams:
             raise InvalidInputError(f"demo assessment for unknown team {a.team_slug!r}")
         check_period(a.period)
+        questionnaire, catalogue = (
+            (earlier.questionnaire, earlier.catalogue)
+            if earlier is not None and getattr(a, "on_earlier_version", False)
+            else (service.content.questionnaire, service.content.catalogue)
+        )
         for question_id, entry in a.answers.items():
-            check_answer(service.content.questionnaire, question_id, entry)
+            check_answer(questionnaire, question_id, entry)
         for chain_id in a.removed_chains:
-            check_chain(service.content.catalogue, chain_id)
+            check_chain(catalogue, chain_id)
 
 
 def _answer_row(assessment_id: int, question_id: str, entry: AnswerEntry) -> dict[str, Any]:

@@ -147,13 +147,22 @@ def _assessment_frame(connection: Connection, latest: Select[int]) -> pd.DataFra
         OrgUnitRow.slug,
         AssessmentRow.period,
         AssessmentRow.revision,
+        AssessmentRow.questionnaire_id,
+        AssessmentRow.questionnaire_version,
+        AssessmentRow.catalogue_id,
+        AssessmentRow.catalogue_version,
     )
-    ids, teams, units, periods, revisions = _columns(connection.execute(query).all(), 5)
+    rows = connection.execute(query).all()
+    ids, teams, units, periods, revisions, qids, qversions, cids, cversions = _columns(rows, 9)
     columns = {
         "assessment_id": pd.Series(ids, dtype="int64"),
         "team_slug": pd.Series(teams, dtype="object"),
         "unit_slug": pd.Series(units, dtype="object"),
         "period": pd.Series(periods, dtype="object"),
         "revision": pd.Series(revisions, dtype="int64"),
+        "questionnaire_id": pd.Series(qids, dtype="object"),
+        "questionnaire_version": pd.Series(qversions, dtype="object"),
+        "catalogue_id": pd.Series(cids, dtype="object"),
+        "catalogue_version": pd.Series(cversions, dtype="object"),
     }
     return pd.DataFrame(columns, columns=list(ASSESSMENT_FRAME_COLUMNS))

@@ -103,6 +103,8 @@ class AssessmentRow(Base):
     period: Mapped[str] = mapped_column(String(7))
     questionnaire_id: Mapped[str] = mapped_column(String(100))
     questionnaire_version: Mapped[str] = mapped_column(String(50))
+    catalogue_id: Mapped[str | None] = mapped_column(String(100))
+    catalogue_version: Mapped[str | None] = mapped_column(String(50))
     status: Mapped[str] = mapped_column(String(16))
     revision: Mapped[int]
     version: Mapped[int]
@@ -187,6 +189,28 @@ class DataVersionRow(Base):
 
     name: Mapped[str] = mapped_column(String(20), primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger)
+
+
+class ContentVersionRow(Base):
+    """A questionnaire, catalogue or migration map version as it was when first put in force.
+
+    Never updated: history is scored with the content stored here, whatever the files say now.
+    """
+
+    __tablename__ = "content_versions"
+    __table_args__ = (
+        UniqueConstraint("kind", "content_id", "version"),
+        CheckConstraint("kind IN ('questionnaire', 'catalogue', 'migration_map')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    content_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(50))
+    sha256: Mapped[str] = mapped_column(String(64))
+    body: Mapped[dict[str, Any]]
+    source_file: Mapped[str] = mapped_column(String(500))
+    first_used_at: Mapped[datetime]
 
 
 class RoleAssignmentRow(Base):

@@ -19,6 +19,7 @@ from assessments.storage.tables import (
     AuditRow,
     ChainStateRow,
     ConflictingEditRow,
+    ContentVersionRow,
     OrgUnitRow,
     RoleAssignmentRow,
     TeamRow,
@@ -30,6 +31,8 @@ _ASSESSMENT_COLUMNS = (
     "period",
     "questionnaire_id",
     "questionnaire_version",
+    "catalogue_id",
+    "catalogue_version",
     "status",
     "revision",
     "version",
@@ -53,6 +56,15 @@ _EDIT_COLUMNS = (
     "created_at",
 )
 _AUDIT_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "details")
+_CONTENT_COLUMNS = (
+    "kind",
+    "content_id",
+    "version",
+    "sha256",
+    "body",
+    "source_file",
+    "first_used_at",
+)
 _ROLE_COLUMNS = ("email", "role", "scope", "source", "created_by", "created_at")
 _ANSWER_COLUMNS = ("value", "not_applicable", "dont_know", "evidence", "note")
 
@@ -76,6 +88,7 @@ class ImportRows:
     conflicting_edits: Rows = field(default_factory=list)
     audit_log: Rows = field(default_factory=list)
     role_assignments: Rows = field(default_factory=list)
+    content_versions: Rows = field(default_factory=list)
 
 
 def org_counts(session: Session) -> dict[str, int]:
@@ -126,6 +139,10 @@ def records(session: Session) -> dict[str, Rows]:
         ],
         "audit_log": [_columns(e, *_AUDIT_COLUMNS) for e in entries],
         "role_assignments": [_columns(r, *_ROLE_COLUMNS) for r in roles],
+        "content_versions": [
+            _columns(v, *_CONTENT_COLUMNS)
+            for v in session.scalars(select(ContentVersionRow).order_by(ContentVersionRow.id))
+        ],
     }
 
 
@@ -155,6 +172,17 @@ def insert_records(session: Session, rows: ImportRows) -> None:
         session,
         RoleAssignmentRow,
         [r for r in rows.role_assignments if (r["email"], r["role"], r["scope"]) not in held],
+    )
+    versions = (ContentVersionRow.kind, ContentVersionRow.content_id, ContentVersionRow.version)
+    stored = {tuple(row) for row in session.execute(select(*versions))}
+    _bulk_insert(
+        session,
+        ContentVersionRow,
+        [
+            v
+            for v in rows.content_versions
+            if (v["kind"], v["content_id"], v["version"]) not in stored
+        ],
     )
     if session.get_bind().dialect.name == "postgresql":
         # Rows came with their ids; move each sequence past them so new rows do not collide.

@@ -16,7 +16,17 @@ DRAFT = "draft"
 SUBMITTED = "submitted"
 
 # The answer and removed-chain frame columns are scoring's frame contract: scoring.frames.
-ASSESSMENT_FRAME_COLUMNS = ("assessment_id", "team_slug", "unit_slug", "period", "revision")
+ASSESSMENT_FRAME_COLUMNS = (
+    "assessment_id",
+    "team_slug",
+    "unit_slug",
+    "period",
+    "revision",
+    "questionnaire_id",
+    "questionnaire_version",
+    "catalogue_id",
+    "catalogue_version",
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,8 @@ class AssessmentRecord:
     version: int
     updated_by: str
     updated_at: datetime
+    questionnaire_id: str = ""
+    questionnaire_version: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,8 @@ class DraftView:
     updated_at: datetime
     submitted_by: str | None
     submitted_at: datetime | None
+    catalogue_id: str | None = None
+    catalogue_version: str | None = None
 
     @property
     def is_submitted(self) -> bool:
@@ -162,8 +176,8 @@ class OrgHistory:
     """The latest submitted assessment of every team in every period, as long-form frames.
 
     Attributes:
-        assessments: `assessment_id, team_slug, unit_slug, period, revision`, ordered by period,
-            then team slug.
+        assessments: `assessment_id, team_slug, unit_slug, period, revision` and the
+            questionnaire and catalogue each was answered on, ordered by period, then team slug.
         answers: as in `PeriodSnapshot.answers`.
         removed: as in `PeriodSnapshot.removed`.
     """

@@ -64,7 +64,7 @@ def demo_org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DemoOr
         units=2,
         quarters=2,
         last_period=DEMO_PERIOD,
-        seed=11,
+        seed=3,  # a seed whose 2027.1 demo has teams with a chain to remove next
     )
     service = ReadinessService(engine, CONTENT)
     seed_demo(service, demo)

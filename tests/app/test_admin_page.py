@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
@@ -211,6 +213,36 @@ def test_importing_into_a_database_that_holds_an_org_is_refused_on_the_page(
 
     assert at.error[0].value.startswith(r"this database already holds 1 units, 2 teams")
     assert [b.key for b in at.button if b.key == "import_apply"] == []
+
+
+def plain(markdown: str) -> str:
+    """Markdown source as the reader sees it (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_a_different_questionnaire_is_checked_with_its_own_catalogue_and_previewed(
+    service: ReadinessService,
+):
+    samm = Path("data/examples/agent-samm")
+    at = new_session(ADMIN)
+    uploader = at.file_uploader(key="switch_files")
+    uploader.upload("agent-samm.yaml", (samm / "questionnaires/agent-samm.yaml").read_bytes())
+    uploader.upload("chains.yaml", (samm / "catalogues/agent-samm-chains.yaml").read_bytes())
+    at.run()
+
+    assert [plain(s.value) for s in at.success] == [
+        "agent-samm.yaml, chains.yaml: checked together, no problems."
+    ]
+    preview = [plain(m.value) for m in at.markdown if m.value.startswith("- A different")]
+    assert preview == [
+        "- A different questionnaire: agent-samm version 1.0 (5 pillars, 10 questions,"
+        " levels 0-3) instead of autonomy-readiness version 2027.1. No map leads between"
+        " different questionnaires, so trends break at the switch and prefill starts empty.\n"
+        "- Catalogue agent-samm-chains version 1.0 (4 chains) replaces default-chains"
+        " version 2027.1 for new assessments.\n"
+        "- To put these files in force, place them in the data folder (READINESS_DATA_DIR)"
+        " and restart; nothing changes until then."
+    ]
 
 
 def test_the_org_in_force_is_shown_and_downloads_as_a_csv_the_import_reads_back(

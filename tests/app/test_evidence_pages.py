@@ -50,10 +50,10 @@ def test_the_report_counts_a_contradicted_answer_at_its_bound(service: Readiness
     _draft_with_scan(service)
     at = new_session(REPORT, team="checkout-web")
     markdown = "\n".join(m.value.replace("\\", "") for m in at.markdown)
-    # Blast radius weights sum to 21: BR-02 (weight 2) counts 1 of 4 and BR-03 (weight 2) 1 of
-    # 4, so 1/21 = 4.8; BR-02 as answered (3) would give 2/21 = 9.5.
+    # Blast radius weights sum to 23 in questionnaire 2027.1: BR-02 (weight 2) counts 1 of 4
+    # and BR-03 (weight 2) 1 of 4, so 1/23 = 4.3; BR-02 as answered (3) would give 2/23 = 8.7.
     captions = "\n".join(c.value.replace("\\", "") for c in at.caption)
-    assert "**Blast radius** — score 4.8 reaches level 0" in captions
+    assert "**Blast radius** — score 4.3 reaches level 0" in captions
     assert "BR-02 counted as 1: you answered 3" in markdown
     assert any(
         "1 answer(s) count at the bound the configuration allows" in w.value for w in at.warning

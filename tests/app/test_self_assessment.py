@@ -98,7 +98,7 @@ def test_submitting_every_answer_shows_the_next_chain_on_the_report(
     assert not at.exception
     assert at.title[0].value == "Team report"
     decision = [m.value for m in at.markdown if m.value.startswith("#### Remove next")]
-    assert decision == ["#### Remove next: Approve each agent tool call"]
+    assert decision == ["#### Remove next: A human approves each agent tool call"]
     assert service.get_assessment(aid).status == "submitted"
 
 
@@ -151,7 +151,7 @@ def test_team_names_are_shown_inert(service: ReadinessService) -> None:
     at = new_session(ASSESSMENT, team="ledger")
 
     assert at.caption[0].value == (
-        r"\<b\>Ledger\</b\> \[x\](http://evil) · 2026-Q4 · Autonomy Readiness v2026.1"
+        r"\<b\>Ledger\</b\> \[x\](http://evil) · 2026-Q4 · Autonomy Readiness v2027.1"
     )
 
 

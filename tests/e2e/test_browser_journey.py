@@ -53,7 +53,7 @@ def test_answer_submit_and_see_the_recommendation(server, browser_page) -> None:
     page.get_by_role("button", name="Submit the assessment").click()
     wait_until_idle(page)
 
-    page.get_by_text("Remove next: Approve each agent tool call").wait_for()
+    page.get_by_text("Remove next: A human approves each agent tool call").wait_for()
     # The decision shows while the report is still rendering; the metrics follow it.
     wait_until_idle(page)
     assert page.get_by_role("heading", name="Team report").is_visible()

@@ -53,6 +53,7 @@ class _Assessment:
     submitted_at: datetime | None = None
     answers: dict[str, AnswerEntry] = field(default_factory=dict)
     chains: dict[str, bool] = field(default_factory=dict)
+    catalogue: tuple[str, str] | None = None
 
 
 @dataclass
@@ -204,12 +205,17 @@ class MemoryRepository:
         return _record(max(found, key=lambda a: (a.period, a.revision))) if found else None
 
     def add_draft(
-        self, team_id: int, period: str, revision: int, questionnaire: tuple[str, str]
+        self,
+        team_id: int,
+        period: str,
+        revision: int,
+        questionnaire: tuple[str, str],
+        catalogue: tuple[str, str] | None = None,
     ) -> int:
         actor, now = self.audit.actor, self.now
         draft = _Assessment(
             self._state.next_id(), team_id, period, questionnaire, DRAFT, revision, 1,
-            actor, now, actor, now,
+            actor, now, actor, now, catalogue=catalogue,
         )  # fmt: skip
         self._state.assessments[draft.id] = draft
         return draft.id
@@ -237,6 +243,8 @@ class MemoryRepository:
             period=a.period,
             questionnaire_id=a.questionnaire[0],
             questionnaire_version=a.questionnaire[1],
+            catalogue_id=None if a.catalogue is None else a.catalogue[0],
+            catalogue_version=None if a.catalogue is None else a.catalogue[1],
             status=a.status,
             revision=a.revision,
             version=a.version,
@@ -399,6 +407,9 @@ class MemoryRepository:
     def org_counts(self) -> dict[str, int]:
         _on_sql_only()
 
+    def content_version_hashes(self) -> dict[tuple[str, str, str], str]:
+        _on_sql_only()
+
     def export_records(self) -> dict[str, list[dict[str, Any]]]:
         _on_sql_only()
 
@@ -408,8 +419,9 @@ class MemoryRepository:
 
 def _record(a: _Assessment) -> AssessmentRecord:
     return AssessmentRecord(
-        a.id, a.team_id, a.period, a.status, a.revision, a.version, a.updated_by, a.updated_at
-    )
+        a.id, a.team_id, a.period, a.status, a.revision, a.version, a.updated_by, a.updated_at,
+        a.questionnaire[0], a.questionnaire[1],
+    )  # fmt: skip
 
 
 def _on_sql_only() -> NoReturn:

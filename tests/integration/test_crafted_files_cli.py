@@ -252,10 +252,11 @@ def test_an_export_is_held_to_the_rules_of_the_pages_it_stands_in_for(
         f"{path}: assessments[0].chains.no-such-chain: unknown approval chain 'no-such-chain':"
         f" catalogue {content.catalogue.id} version {content.catalogue.version} has no such"
         " chain",
-        f"{path}: assessments[1].questionnaire_version: questionnaire"
-        f" {content.questionnaire.id} version 1999.9 is not the one in force"
-        f" ({content.questionnaire.id} version {content.questionnaire.version}) (hint: import"
-        " into an app that runs that questionnaire)",
+        f"{path}: assessments[1].questionnaire_version: answered on questionnaire"
+        f" {content.questionnaire.id} version 1999.9, which is neither stored here nor carried"
+        " by this export, so it could not be scored as answered (hint: put questionnaire"
+        f" {content.questionnaire.id} version 1999.9 in force once (then switch back), or"
+        " export again from a database that holds it)",
     ]
     assert_still_empty(empty_database)
 

@@ -11,6 +11,7 @@ import pytest
 from assessments.access import Grant, Role
 from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError, ContentError, InvalidInputError
+from assessments.service.content_versions import put_in_force, stored_library
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import upgrade_to_head
 from scoring.assessment import score_assessment
@@ -94,6 +95,7 @@ def test_export_then_import_into_an_empty_database_gives_identical_data(
         "conflicting_edits": 1,
         "audit_log": len(audit_before),
         "role_assignments": 2,
+        "content_versions": 0,
     }
     ids = [a["id"] for a in document["assessments"]]
     assert [target.get_assessment(i) for i in ids] == [source.get_assessment(i) for i in ids]
@@ -240,3 +242,37 @@ def test_a_file_that_is_not_an_export_is_refused_with_its_reason(
         target.check_import(text, "export.json")
 
     assert str(rejected.value.problems[0]) == problem
+
+
+def test_an_export_answered_on_a_questionnaire_not_stored_here_is_refused_with_the_reason(
+    source: ReadinessService, target: ReadinessService
+):
+    document = source.export_data(actor="admin@example.com")
+    document["assessments"][0]["questionnaire_version"] = "2"
+
+    with pytest.raises(ContentError) as caught:
+        target.import_data(json.dumps(document), "export.json", actor="admin@example.com")
+
+    assert [str(p) for p in caught.value.problems] == [
+        "export.json: assessments[0].questionnaire_version: answered on questionnaire"
+        " test-readiness version 2, which is neither stored here nor carried by this export, so"
+        " it could not be scored as answered (hint: put questionnaire test-readiness version 2"
+        " in force once (then switch back), or export again from a database that holds it)"
+    ]
+    assert target.list_teams() == []
+
+
+def test_stored_versions_travel_with_the_export(
+    source: ReadinessService, target: ReadinessService, content, clock: Clock
+):
+    put_in_force(source.engine, content, clock)
+    document = source.export_data(actor="admin@example.com")
+    assert [(v["kind"], v["content_id"], v["version"]) for v in document["content_versions"]] == [
+        ("questionnaire", "test-readiness", "3"),
+        ("catalogue", "test-chains", "1"),
+    ]
+    # An assessment on an older version the export carries is accepted and stays scorable.
+    summary = target.import_data(json.dumps(document), "export.json", actor="admin@example.com")
+    assert summary.counts["content_versions"] == 2
+    library = stored_library(target.engine, content)
+    assert library.content_for(("test-readiness", "3"), ("test-chains", "1")) == content

@@ -165,7 +165,7 @@ def test_the_org_views_count_each_teams_contradicted_answers_at_their_bounds(
     del demo
     scans = service.period_evidence("2026-Q4")
     evidence = period_evidence(snapshot, lambda _: scans, content, READ_AT.date())
-    table = period_table(snapshot, content.rubric, content.scoring_catalogue, evidence)
+    table = period_table(snapshot, content.rubric, content.scoring_catalogue, evidence=evidence)
     latest = next(t.latest for t in snapshot.teams if t.team.slug == team)
     assert latest is not None
     expected = len(evidence.judgements[latest.id].contradicted)

@@ -132,6 +132,14 @@ def test_period_snapshot_of_an_empty_period_has_empty_frames_with_columns(org: R
     assert (len(snapshot.answers), len(snapshot.removed)) == (0, 0)
 
 
+VERSIONS = {
+    "questionnaire_id": "test-readiness",
+    "questionnaire_version": "3",
+    "catalogue_id": "test-chains",
+    "catalogue_version": "1",
+}
+
+
 def test_org_history_frames_hold_latest_submission_of_every_team_and_period(
     org: ReadinessService,
 ):
@@ -146,6 +154,7 @@ def test_org_history_frames_hold_latest_submission_of_every_team_and_period(
             "unit_slug": "platform",
             "period": "2026-Q3",
             "revision": 1,
+            **VERSIONS,
         },
         {
             "assessment_id": q4.id,
@@ -153,6 +162,7 @@ def test_org_history_frames_hold_latest_submission_of_every_team_and_period(
             "unit_slug": "payments",
             "period": "2026-Q4",
             "revision": 1,
+            **VERSIONS,
         },
     ]
     assert sorted(set(history.answers["assessment_id"])) == sorted([q3.id, q4.id])

@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError
+from assessments.service.content_versions import put_in_force
 from assessments.service.readiness import ReadinessService
 from assessments.settings import DEFAULT_DATABASE_PATH
 from assessments.storage.db import (
@@ -21,9 +22,9 @@ from assessments.storage.db import (
     upgrade_to_head,
 )
 from assessments.storage.tables import Base
-from tests.integration.conftest import Database
+from tests.integration.conftest import START, Database
 
-HEAD_REVISION = "0007_evidence_scans"
+HEAD_REVISION = "0005_content_versions"
 ROWS_AT_0001 = [
     "INSERT INTO org_units (id, slug, name, created_at)"
     " VALUES (1, 'payments', 'Payments', '2026-07-01 09:00:00+00:00')",
@@ -148,6 +149,39 @@ def test_upgrading_from_0003_starts_the_data_versions_at_the_audited_writes(
     assert (service.data_version(), service.org_data_version()) == ("2", "1")
 
 
+def test_upgrading_from_0003_keeps_assessments_and_first_start_records_their_catalogue(
+    database: Database, content
+):
+    upgrade_to(database.engine, "0003")
+    with database.engine.begin() as connection:
+        for statement in ROWS_AT_0001:
+            connection.execute(text(statement))
+
+    upgrade_to_head(database.engine)
+    with database.engine.connect() as connection:
+        before = connection.execute(
+            text("SELECT questionnaire_version, catalogue_id, catalogue_version FROM assessments")
+        ).all()
+    library = put_in_force(database.engine, content, lambda: START)
+
+    with database.engine.connect() as connection:
+        after = connection.execute(
+            text("SELECT questionnaire_version, catalogue_id, catalogue_version FROM assessments")
+        ).all()
+        stored = connection.execute(
+            text("SELECT kind, content_id, version FROM content_versions ORDER BY id")
+        ).all()
+    assert before == [("3", None, None)]
+    assert after == [("3", "test-chains", "1")]
+    assert stored == [
+        ("questionnaire", "test-readiness", "3"),
+        ("catalogue", "test-chains", "1"),
+    ]
+    assert library.content_for(("test-readiness", "3"), ("test-chains", "1")) == content
+    old = ReadinessService(database.engine, content).get_assessment(1)
+    assert old.answers["BR-01"] == AnswerEntry(value=3, evidence="https://wiki.example.com/x")
+
+
 def test_head_schema_matches_the_models(database: Database):
     upgrade_to_head(database.engine)
     with database.engine.connect() as connection:
@@ -168,6 +202,7 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "audit_log",
         "conflicting_edits",
         "role_assignments",
+        "content_versions",
         "data_versions",
         "evidence_scans",
     }

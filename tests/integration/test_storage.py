@@ -309,6 +309,9 @@ def test_every_write_is_audited_with_its_actor(org: ReadinessService):
         "source_period": "2026-Q3",
         "answers_copied": 5,
         "chains_copied": 1,
+        "carried": 5,
+        "mapped": 0,
+        "fresh": 0,
         "version": 2,
     }
     assert [e.action for e in org.audit_entries(actor="dee@example.com", limit=2)] == [

@@ -25,6 +25,8 @@ REPORT_KEYS = {
     "overall_level",
     "weakest_pillar",
     "autonomy",
+    "autonomy_ceiling",
+    "departures",
     "confidence",
     "next_chain",
     "no_next_reason",
@@ -175,6 +177,8 @@ def test_score_json_gives_exact_levels_next_chain_and_compensating_controls(mini
         "overall_level": 4,
         "weakest_pillar": "blast_radius",
         "autonomy": "L5 Observer",
+        "autonomy_ceiling": None,
+        "departures": [],
         "confidence": {"value": 0.75, "band": "medium"},
         "next_chain": {
             "id": "merge-review",

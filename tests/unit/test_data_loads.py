@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assessments.content.in_force import load_content
+from assessments.content.in_force import kept_version, load_content
 from assessments.content.loading import load_answer_sheet
 from assessments.files.validation import validate_paths
 from assessments.settings import DEFAULT_DATA_DIR as DATA_DIR
@@ -42,10 +42,29 @@ def test_there_are_example_answers_files():
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
-def test_example_answers_load_against_the_default_content(path: Path):
-    content = load_content()
+def test_example_answers_load_against_the_version_they_were_answered_on(path: Path):
+    content = kept_version("autonomy-readiness", "2026.1")
+    assert content is not None
 
     sheet = load_answer_sheet(path, content.questionnaire, content.catalogue)
 
     assert sheet.questionnaire.id == content.questionnaire.id
     assert sheet.questionnaire.version == content.questionnaire.version
+
+
+def test_the_kept_2026_1_version_comes_with_its_own_catalogue_and_no_map():
+    content = kept_version("autonomy-readiness", "2026.1")
+    assert content is not None
+    assert (content.catalogue.id, content.catalogue.version) == ("default-chains", "2026.1")
+    assert len(content.catalogue.chains) == 13
+    assert content.migration_map is None
+
+
+def test_the_version_in_force_is_2027_1_with_its_map_from_2026_1():
+    content = load_content()
+    assert (content.questionnaire.version, content.catalogue.version) == ("2027.1", "2027.1")
+    assert content.migration_map is not None
+    assert (content.migration_map.from_version, content.migration_map.to_version) == (
+        "2026.1",
+        "2027.1",
+    )

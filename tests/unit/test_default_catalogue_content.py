@@ -25,8 +25,9 @@ from scoring.assessment import score_assessment
 from scoring.results import AssessmentResult, ChainStatus
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-DEFAULT_CATALOGUE = DATA / "catalogues" / "default-chains.yaml"
-DEFAULT_QUESTIONNAIRE = DATA / "questionnaires" / "autonomy-readiness.yaml"
+# The 2026.1 catalogue and questionnaire, kept in previous/: the example teams answered on them.
+DEFAULT_CATALOGUE = DATA / "catalogues" / "previous" / "default-chains-2026.1.yaml"
+DEFAULT_QUESTIONNAIRE = DATA / "questionnaires" / "previous" / "autonomy-readiness-2026.1.yaml"
 EXAMPLES = sorted((DATA / "examples").glob("*.yaml"))
 
 CHAIN_IDS = [

@@ -134,9 +134,10 @@ def test_missing_field_points_at_its_parent_and_says_what_it_holds():
         ),
         (
             "  - id: BR-01",
-            "  - id: br-1",
-            "mini.yaml:9:5: questions[br-1].id: 'br-1' is not a valid question id"
-            " (hint: write capital letters, a dash and 2-3 digits, e.g. BR-05)",
+            "  - id: 1-BR;01",
+            "mini.yaml:9:5: questions[1-BR;01].id: '1-BR;01' is not a valid question id"
+            " (hint: use letters and digits joined by single '-', '_' or '.', starting with"
+            " a letter, e.g. BR-05 or G-SM-1-A)",
         ),
     ],
 )
@@ -186,10 +187,11 @@ def test_field_written_twice_is_reported_with_both_lines():
     ]
 
 
-def test_fixed_length_list_too_short_says_how_many_items_it_needs():
+def test_thresholds_one_fewer_than_levels_says_how_many_it_needs():
     text = QUESTIONNAIRE.replace("title: Mini\n", "title: Mini\nlevel_thresholds: [20, 40]\n")
     assert questionnaire_problems(text) == [
-        "mini.yaml:4:1: level_thresholds: expected 4 items, got 2"
+        "mini.yaml:4:1: level_thresholds: level_thresholds has 2 values for 5 levels; it needs 4"
+        " (hint: one threshold per level above 0, e.g. [20, 40, 60, 80] for levels 0-4)"
     ]
 
 

@@ -109,6 +109,7 @@ def test_markdown_leads_with_where_we_stand_and_trends_then_movers():
         "## New removed-too-early alerts",
         "## Chains teams could remove now",
         "## Low confidence",
+        "## Departures from standards",
         "## Questionnaire versions",
         "## Coverage",
     ]

@@ -1,15 +1,19 @@
-"""Admin: check an uploaded questionnaire, catalogue, answers or roles file with the validator."""
+"""Admin: check uploaded content files with the validator, and preview a questionnaire switch."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import streamlit as st
 
 from assessments.content.in_force import Content
+from assessments.content.switch_preview import preview_switch
+from assessments.content.versions import ContentLibrary
 from assessments.content.yaml_source import read_yaml
 from assessments.errors import ContentError, Problem
 from assessments.files.validation import content_kind, validate_text
 from ui.text import inert
-from ui.uploads import TEXT_LIMIT_MB, read_upload, render_problems
+from ui.uploads import TEXT_LIMIT_MB, read_upload, render_problems, size_refusal
 
 
 def content_verdict(source: bytes, filename: str, content: Content) -> tuple[str, list[Problem]]:
@@ -26,6 +30,51 @@ def content_verdict(source: bytes, filename: str, content: Content) -> tuple[str
     what = kind.value if kind is not None else "file"
     name = f" {data['id']} v{data.get('version', '?')}" if "id" in data else ""
     return f"{filename}: a valid {what}{name}, no problems.", []
+
+
+def render_switch_check(library: ContentLibrary, answered: Mapping[tuple[str, str], int]) -> None:
+    """Upload a questionnaire, its catalogue and map together; check them and preview the switch."""
+    st.subheader("Check a new questionnaire before putting it in force")
+    st.caption(
+        "Upload the questionnaire, its chain catalogue and (for a new version) its migration map"
+        " together. They are checked against each other and against the versions stored in the"
+        " database, not against the files in force; nothing changes until you place them in the"
+        " data folder and restart."
+    )
+    files = st.file_uploader(
+        "Questionnaire, catalogue and map (YAML)",
+        type=["yaml", "yml"],
+        accept_multiple_files=True,
+        key="switch_files",
+        max_upload_size=TEXT_LIMIT_MB,
+    )
+    if not files:
+        return
+    sources: dict[str, bytes] = {}
+    for file in files:
+        refusal = size_refusal(file.name, file.size, TEXT_LIMIT_MB)
+        if refusal is not None:
+            st.error(inert(refusal), icon=":material/block:")
+            return
+        sources[file.name] = file.getvalue()
+    preview = preview_switch(sources, library, answered)
+    names = ", ".join(sources)
+    if preview.problems:
+        render_problems(
+            names, preview.problems, verdict="cannot go in force", key="switch_problems"
+        )
+    else:
+        st.success(inert(f"{names}: checked together, no problems."), icon=":material/task_alt:")
+    if preview.changes:
+        st.markdown("**What would change**")
+        st.markdown("\n".join(inert_line(line) for line in preview.changes))
+
+
+def inert_line(line: str) -> str:
+    """A preview sentence as a Markdown list item, its text inert."""
+    if line.startswith("- "):
+        return f"    - {inert(line[2:])}"
+    return f"- {inert(line)}"
 
 
 def render_content_check(content: Content) -> None:

@@ -113,12 +113,13 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
         Section(
             "Where we stand",
             (
-                "Mean readiness level (0–4) and mean pillar score (0–100) of the teams that "
-                "submitted. The overall level is each team's weakest pillar.",
+                f"Mean readiness level (0–{review.top_level}) and mean pillar score (0–100) of the"
+                " teams that submitted. The overall level is each team's weakest pillar.",
                 *(
                     f"No team submitted in {lbl}, so there is nothing to compare with."
                     for lbl in missing
                 ),
+                *review.version_notes,
             ),
             (standing,),
         ),
@@ -127,6 +128,7 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
             (
                 "The chart: mean readiness level per period (its axis spans the data, so small "
                 "differences show). The table: mean level, with the mean score in brackets.",
+                *(change.footnote() for change in review.trend_changes),
             ),
             (trends,),
             (
@@ -136,6 +138,8 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
                     unit_trends=review.unit_trends,
                     unit_name=review.unit_name,
                     baseline=review.baseline_period,
+                    changes=review.trend_changes,
+                    top_level=review.top_level,
                 ),
             ),
         ),
@@ -149,6 +153,11 @@ def pack_sections(review: QuarterlyReview) -> list[Section]:
         _versions_section(review),
         _coverage_section(review),
     ]
+    # Imported here: the crosswalk section builds on this module's Section and Table.
+    from assessments.content.in_force import load_content
+    from ui.exports.crosswalk_pack import departures_section
+
+    sections.insert(-2, departures_section(review, load_content().catalogue))
     return sections
 
 
@@ -156,7 +165,7 @@ def _units_section(review: QuarterlyReview) -> Section:
     p = review.pillars
     spread = review.rollup.assign(
         spread=[
-            " · ".join(str(row[f"teams_at_level_{n}"]) for n in range(5))
+            " · ".join(str(row.get(f"teams_at_level_{n}", 0)) for n in range(review.top_level + 1))
             for _, row in review.rollup.iterrows()
         ]
     )
@@ -225,7 +234,7 @@ def _movers_section(review: QuarterlyReview) -> Section:
         _table(review.movers_up, columns, "Moved up", "No team moved up."),
         _table(review.movers_down, columns, "Moved down", "No team moved down."),
     )
-    return Section("Teams that moved most", (intro,), tables)
+    return Section("Teams that moved most", (intro, *review.version_notes), tables)
 
 
 def _chain_changes_section(review: QuarterlyReview) -> Section:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assessments.content.comparable import VersionChange
 from assessments.content.in_force import Content
 from assessments.service.team_scoring import HistoryPoint
 from assessments.wording import count
@@ -26,6 +27,9 @@ class TeamReport:
     """e.g. "revision 2, submitted by ana@example.com" or "draft preview"."""
     result: AssessmentResult
     history: Sequence[HistoryPoint] = ()
+    notes: Sequence[str] = ()
+    """Which questionnaire version was used when not the one in force; history footnotes."""
+    changes: Sequence[VersionChange] = ()
 
 
 def _next_chain_lines(report: TeamReport) -> tuple[str, list[str]]:
@@ -64,6 +68,7 @@ def team_report_markdown(report: TeamReport) -> str:
         "",
         f"_{inert(report.label)}_",
         "",
+        *[line for note in report.notes for line in (f"> {inert(note)}", "")],
         f"**{inert(headline)}**",
     ]
     if controls:
@@ -116,6 +121,8 @@ def team_report_html(report: TeamReport) -> str:
     doc = HtmlDocument(f"Autonomy readiness: {report.team_name} · {report.period}")
     doc.heading(f"Autonomy readiness: {report.team_name} · {report.period}", level=1)
     doc.paragraph(report.label, css_class="meta")
+    for note in report.notes:
+        doc.paragraph(note, css_class="meta")
     card = f"<div class='card'><strong>{esc(headline)}</strong>"
     if controls:
         card += "<p>Keep running in its place:</p>" + bullets(controls)
@@ -132,7 +139,7 @@ def team_report_html(report: TeamReport) -> str:
         f"Agents may run at {r.autonomy.value}. Confidence {r.confidence.value:.0%} "
         f"({r.confidence.band.value})."
     )
-    doc.figure(pillar_levels_figure(r))
+    doc.figure(pillar_levels_figure(r, report.content.questionnaire.top_level))
     doc.raw(
         table(
             ["Pillar", "Score", "Level", "Why"],
@@ -169,5 +176,5 @@ def team_report_html(report: TeamReport) -> str:
     )
     if report.history:
         doc.heading("History")
-        doc.figure(history_figure(report.history))
+        doc.figure(history_figure(report.history, report.changes))
     return doc.render()

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from assessments.reports.org_table import STATUS_LABELS, submitted
 from scoring.model import Catalogue
 from scoring.results import ChainStatus
-from ui.figures.team import FONT, LEVEL_COLOURS, SERIES_COLOURS
+from ui.figures.team import FONT, LEVEL_COLOURS, SERIES_COLOURS, level_colour
 
 HeatmapMode = Literal["level", "score", "change"]
 HEATMAP_MODES: tuple[HeatmapMode, ...] = ("level", "score", "change")
@@ -88,11 +88,13 @@ def team_axis(table: pd.DataFrame) -> list[list[str]]:
     return [units, names]
 
 
-def _level_colourscale() -> list[tuple[float, str]]:
-    """Five flat bands over z = -0.5..4.5, one per readiness level."""
+def _level_colourscale(top_level: int = 4) -> list[tuple[float, str]]:
+    """One flat band per readiness level over z = -0.5..top + 0.5, red (0) to blue (top)."""
     scale: list[tuple[float, str]] = []
-    for level, colour in enumerate(LEVEL_COLOURS):
-        scale += [(level / 5, colour), ((level + 1) / 5, colour)]
+    bands = top_level + 1
+    for level in range(bands):
+        colour = level_colour(level, top_level)
+        scale += [(level / bands, colour), ((level + 1) / bands, colour)]
     return scale
 
 
@@ -119,8 +121,11 @@ def heatmap_figure(
     pillars: Mapping[str, str],
     *,
     earlier_period: str | None = None,
+    top_level: int = 4,
 ) -> go.Figure:
     """Teams (grouped by unit) × pillars + Overall, coloured by level, score or change.
+
+    Levels are coloured over the questionnaire's levels 0..`top_level`.
 
     Only teams that submitted are drawn. "change" needs the columns of
     `assessments.reports.org_table.change_since`; it colours by pillar score change (Overall: mean
@@ -143,7 +148,7 @@ def heatmap_figure(
         text = [[number_text(v, signed=True) for v in row] for row in z]
     y = team_axis(rows)
     figure = go.Figure(go.Heatmap(z=z, x=columns, y=y, text=text, hoverinfo="skip", xgap=2, ygap=2))
-    figure.update_traces(texttemplate="%{text}", **_heatmap_colours(mode, z))
+    figure.update_traces(texttemplate="%{text}", **_heatmap_colours(mode, z, top_level))
     hover = _heatmap_hover(rows, pillars, mode, earlier_period)
     figure.add_trace(
         go.Scatter(
@@ -183,13 +188,15 @@ def heatmap_figure(
     return figure
 
 
-def _heatmap_colours(mode: HeatmapMode, z: np.ndarray) -> dict[str, object]:
+def _heatmap_colours(mode: HeatmapMode, z: np.ndarray, top_level: int = 4) -> dict[str, object]:
     if mode == "level":
         return dict(
-            colorscale=_level_colourscale(),
+            colorscale=_level_colourscale(top_level),
             zmin=-0.5,
-            zmax=4.5,
-            colorbar=dict(title=dict(text="Level"), tickvals=[0, 1, 2, 3, 4], **COLOURBAR),
+            zmax=top_level + 0.5,
+            colorbar=dict(
+                title=dict(text="Level"), tickvals=list(range(top_level + 1)), **COLOURBAR
+            ),
         )
     if mode == "score":
         return dict(

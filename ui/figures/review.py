@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from assessments.content.comparable import VersionChange
 from assessments.reports.org_table import STATUS_LABELS
 from scoring.results import ChainStatus
 from ui.figures.org import (
@@ -22,6 +23,7 @@ from ui.figures.org import (
     label,
 )
 from ui.figures.team import FONT
+from ui.figures.versions import mark_version_changes
 
 
 def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
@@ -83,13 +85,17 @@ def trend_figure(
     unit_name: str | None = None,
     measure: Literal["score", "level"] = "level",
     baseline: str | None = None,
+    changes: Sequence[VersionChange] = (),
+    top_level: int = 4,
 ) -> go.Figure:
     """Per pillar and overall, the mean level (or score) per period; a unit's lines dashed.
 
     The value axis spans the data (at least one level, or 20 score points) rather than the
     whole scale, so pillars that differ by a little do not sit on one line; a chosen
-    `baseline` period is marked with a dotted line.
+    `baseline` period is marked with a dotted line. Questionnaire version changes are marked;
+    where no map exists each line breaks there instead of joining two scales.
     """
+    breaks = [c.period for c in changes if not c.mapped]
     column = "mean_score" if measure == "score" else "mean_level"
     other = "mean_level" if measure == "score" else "mean_score"
     periods = sorted(
@@ -105,21 +111,25 @@ def trend_figure(
         for i, (pid, name) in enumerate(names.items()):
             series = trends[trends["pillar"] == pid].sort_values("period")
             colour = OVERALL_COLOUR if pid == "overall" else PILLAR_COLOURS[i % len(PILLAR_COLOURS)]
-            figure.add_trace(
-                go.Scatter(
-                    x=series["period"].tolist(),
-                    y=series[column].tolist(),
-                    name=f"{scope} · {label(name)}" if unit_trends is not None else label(name),
-                    mode="lines+markers",
-                    line=dict(color=colour, dash=dash, width=3 if pid == "overall" else 2),
-                    customdata=np.column_stack([series[other], series["teams"]]),
-                    hovertemplate=(
-                        f"{scope} · {label(name)}<br>%{{x}}: {words[column]} %{{y:.1f}}, "
-                        f"{words[other]} %{{customdata[0]:.1f}}"
-                        "<br>%{customdata[1]} teams<extra></extra>"
-                    ),
+            name_shown = f"{scope} · {label(name)}" if unit_trends is not None else label(name)
+            for number, part in enumerate(_parts(series, breaks)):
+                figure.add_trace(
+                    go.Scatter(
+                        x=part["period"].tolist(),
+                        y=part[column].tolist(),
+                        name=name_shown,
+                        legendgroup=name_shown,
+                        showlegend=number == 0,
+                        mode="lines+markers",
+                        line=dict(color=colour, dash=dash, width=3 if pid == "overall" else 2),
+                        customdata=np.column_stack([part[other], part["teams"]]),
+                        hovertemplate=(
+                            f"{scope} · {label(name)}<br>%{{x}}: {words[column]} %{{y:.1f}}, "
+                            f"{words[other]} %{{customdata[0]:.1f}}"
+                            "<br>%{customdata[1]} teams<extra></extra>"
+                        ),
+                    )
                 )
-            )
     figure.update_layout(
         font=FONT,
         height=380,
@@ -135,7 +145,7 @@ def trend_figure(
             automargin=True,
             title="Mean pillar score (0–100)"
             if measure == "score"
-            else "Mean readiness level (0–4)",
+            else f"Mean readiness level (0–{top_level})",
             range=_value_range([t.y for t in figure.data], measure),
         ),
         legend=dict(orientation="h", y=-0.2),
@@ -147,7 +157,15 @@ def trend_figure(
             annotation_text=f"baseline {baseline}",
             annotation_position="top",
         )
-    return figure
+    return mark_version_changes(figure, periods, changes)
+
+
+def _parts(series: pd.DataFrame, breaks: Sequence[str]) -> list[pd.DataFrame]:
+    """The rows cut before each break period, one frame per comparable stretch."""
+    if not breaks or series.empty:
+        return [series]
+    stretch = series["period"].isin(breaks).cumsum()
+    return [part for _, part in series.groupby(stretch, sort=True)]
 
 
 def _value_range(series: Sequence[Sequence[float] | None], measure: str) -> list[float]:

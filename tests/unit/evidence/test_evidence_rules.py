@@ -131,13 +131,13 @@ def test_readiness_validate_checks_evidence_rules_against_the_questionnaire(
     bad = tmp_path / "evidence_rules.yaml"
     bad.write_text(
         "questionnaire: autonomy-readiness\nversion: '1'\nrules:\n"
-        "  - {id: r, question: PA-11, max: 1, when: {fact: github.nope, equals: true},"
+        "  - {id: r, question: PA-99, max: 1, when: {fact: github.nope, equals: true},"
         " reason: x, cites: y}\n"
     )
     questionnaire = DATA_DIR / "questionnaires" / "autonomy-readiness.yaml"
     report = validate_paths([questionnaire, bad])
     assert [(p.line, p.field, p.message) for p in report.problems] == [
-        (4, "rules[r].question", "unknown question 'PA-11'"),
+        (4, "rules[r].question", "unknown question 'PA-99'"),
         (4, "rules[r].when.fact", "unknown fact 'github.nope'"),
     ]
 

@@ -1,0 +1,189 @@
+"""Score org frames version by version, and map older periods forward for trends.
+
+Pure: frames and the content library in, scored frames out. Every assessment frame here has
+the columns `assessment_id, questionnaire_id, questionnaire_version, catalogue_id,
+catalogue_version` (the catalogue may be None for assessments stored before it was recorded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from assessments.content.answers import AnswerEntry
+from assessments.content.comparable import Basis, for_comparison
+from assessments.content.versions import ContentLibrary, VersionKey
+from scoring.by_version import score_org_by_version
+from scoring.model import AnswerKind, Catalogue, Rubric
+
+ContentKey = tuple[VersionKey, VersionKey | None]
+"""(questionnaire (id, version), catalogue (id, version) or None)."""
+_EVIDENCE = "https://evidence.invalid/"
+"""Stands in for an evidence link when answers are migrated from frames (only its presence
+counts in scoring)."""
+
+
+def content_key(row: pd.Series) -> ContentKey:
+    """The (questionnaire, catalogue) an assessment row was answered on."""
+    catalogue = row.get("catalogue_id")
+    version = row.get("catalogue_version")
+    questionnaire = (str(row["questionnaire_id"]), str(row["questionnaire_version"]))
+    if isinstance(catalogue, str) and isinstance(version, str):
+        return questionnaire, (catalogue, version)
+    return (
+        questionnaire,
+        None,
+    )
+
+
+def score_as_answered(
+    library: ContentLibrary,
+    assessments: pd.DataFrame,
+    answers: pd.DataFrame,
+    removed: pd.DataFrame,
+    ids: Sequence[Hashable] | None = None,
+    evidence: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """`score_org` rows for the assessments, each scored on the version it was answered on
+    (contradicted answers at their `evidence` bounds)."""
+    chosen = list(assessments["assessment_id"]) if ids is None else list(ids)
+    keys = {row["assessment_id"]: content_key(row) for _, row in assessments.iterrows()}
+    version_of = {assessment_id: keys[assessment_id] for assessment_id in chosen}
+    # The content in force first: with no assessment at all its columns are the ones given.
+    in_force = library.in_force
+    versions: dict[Hashable, tuple[Rubric, Catalogue]] = {
+        "in force": (in_force.rubric, in_force.scoring_catalogue)
+    }
+    for key in set(version_of.values()):
+        content = library.content_for(*key)
+        versions[key] = (content.rubric, content.scoring_catalogue)
+    return score_org_by_version(versions, version_of, answers, removed, chosen, evidence)
+
+
+def score_comparable(
+    library: ContentLibrary,
+    assessments: pd.DataFrame,
+    answers: pd.DataFrame,
+    removed: pd.DataFrame,
+    target: VersionKey | None = None,
+    evidence: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Rows for a trend: each assessment on `target` (default: the version in force) where it
+    can be.
+
+    Older versions of that questionnaire are mapped forward through the map chain; others keep
+    their own version. Adds `basis` (as answered, mapped forward, not comparable) and
+    `answered_version`.
+    """
+    goal = library.content_for(target, None) if target is not None else library.in_force
+    in_force: ContentKey = (
+        (goal.questionnaire.id, goal.questionnaire.version),
+        (goal.catalogue.id, goal.catalogue.version),
+    )
+    version_of: dict[Hashable, ContentKey] = {}
+    basis: dict[Hashable, str] = {}
+    answered: dict[Hashable, str] = {}
+    mapped_rows: list[pd.DataFrame] = []
+    mapped_ids: set[Hashable] = set()
+    grouped = {key: rows for key, rows in answers.groupby("assessment_id", sort=False)}
+    for _, row in assessments.iterrows():
+        assessment_id = row["assessment_id"]
+        key = content_key(row)
+        answered[assessment_id] = key[0][1]
+        if key[0] == in_force[0]:
+            version_of[assessment_id], basis[assessment_id] = key, Basis.AS_ANSWERED.value
+            continue
+        rows = grouped.get(assessment_id, answers.iloc[0:0])
+        found = for_comparison(library, key[0], key[1], _entries(rows), in_force[0])
+        basis[assessment_id] = found.basis.value
+        if found.basis is Basis.MAPPED:
+            version_of[assessment_id] = in_force
+            mapped_ids.add(assessment_id)
+            mapped_rows.append(_rows(assessment_id, found.answers))
+        else:
+            version_of[assessment_id] = key
+    kept = answers[~answers["assessment_id"].isin(mapped_ids)]
+    frames = [kept, *mapped_rows]
+    all_answers = pd.concat(frames, ignore_index=True) if mapped_rows else kept
+    versions: dict[Hashable, tuple[Rubric, Catalogue]] = {
+        "target": (goal.rubric, goal.scoring_catalogue)
+    }
+    for key in set(version_of.values()):
+        content = goal if key == in_force else library.content_for(*key)
+        versions[key] = (content.rubric, content.scoring_catalogue)
+    ids = list(assessments["assessment_id"])
+    scores = score_org_by_version(versions, version_of, all_answers, removed, ids, evidence)
+    scores["basis"] = pd.Series(basis, dtype=object).reindex(scores.index)
+    scores["answered_version"] = pd.Series(answered, dtype=object).reindex(scores.index)
+    return scores
+
+
+def _entries(rows: pd.DataFrame) -> dict[str, AnswerEntry]:
+    entries = {}
+    for question_id, kind, value, evidence in zip(
+        rows["question_id"], rows["kind"], rows["value"], rows["has_evidence"], strict=True
+    ):
+        if kind == AnswerKind.VALUE.value:
+            entries[question_id] = AnswerEntry(
+                value=int(value), evidence=_EVIDENCE if evidence else None
+            )
+        elif kind == AnswerKind.NOT_APPLICABLE.value:
+            entries[question_id] = AnswerEntry(not_applicable="not applicable")
+        elif kind == AnswerKind.DONT_KNOW.value:
+            entries[question_id] = AnswerEntry(dont_know=True)
+    return entries
+
+
+def _rows(assessment_id: Hashable, entries: Mapping[str, AnswerEntry]) -> pd.DataFrame:
+    ids = np.empty(len(entries), dtype=object)
+    ids[:] = [assessment_id] * len(entries)
+    return pd.DataFrame(
+        {
+            "assessment_id": ids,
+            "question_id": pd.Series(list(entries), dtype=object),
+            "kind": pd.Series([e.kind.value for e in entries.values()], dtype=object),
+            "value": pd.Series(
+                [np.nan if e.value is None else float(e.value) for e in entries.values()],
+                dtype="float64",
+            ),
+            "has_evidence": pd.Series(
+                [e.evidence is not None for e in entries.values()], dtype=bool
+            ),
+        }
+    )
+
+
+def other_version_notes(table: pd.DataFrame, library: ContentLibrary) -> list[str]:
+    """One sentence per questionnaire version, other than the one in force, that teams used.
+
+    Args:
+        table: an org table with `team`, `coverage`, `questionnaire_id` and
+            `questionnaire_version` (teams without a submission are skipped).
+        library: for the version in force.
+    """
+    q = library.in_force.questionnaire
+    used = table.dropna(subset=["questionnaire_id", "questionnaire_version"])
+    notes = []
+    for (qid, version), rows in used.groupby(["questionnaire_id", "questionnaire_version"]):
+        if (qid, version) == (q.id, q.version):
+            continue
+        teams = ", ".join(sorted(str(t) for t in rows["team"]))
+        count = len(rows)
+        notes.append(
+            f"{count} team{'s' if count != 1 else ''} answered on questionnaire {qid} version"
+            f" {version}, not the one in force ({q.id} version {q.version}), and"
+            f" {'are' if count != 1 else 'is'} scored on the version answered: {teams}."
+        )
+    return notes
+
+
+def period_version(table: pd.DataFrame) -> VersionKey | None:
+    """The questionnaire version most submitted assessments of a period table used."""
+    done = table[table["coverage"] == "submitted"]
+    if done.empty:
+        return None
+    counts = done.groupby(["questionnaire_id", "questionnaire_version"]).size()
+    qid, version = counts.sort_values(ascending=False, kind="stable").index[0]
+    return (str(qid), str(version))
