@@ -6,7 +6,7 @@ from assessments.reports.org_review import removable_now
 from assessments.reports.org_table import in_unit, submitted
 from ui import context, org_data, resources
 from ui.chain_list import render_chain_list
-from ui.figures.org import chains_matrix_figure
+from ui.figures.chains import chains_matrix_figure
 from ui.figures.review import removable_now_figure
 from ui.org_widgets import (
     follow_team_request,

@@ -58,7 +58,8 @@ class PageCase:
 
 
 PAGES = (
-    PageCase("team report", "", PLOT),  # the default page: its URL is the root
+    PageCase("home", "", "[data-testid='stVegaLiteChart'] svg"),  # the default page
+    PageCase("team report", "report", PLOT),
     PageCase("self-assessment", "assessment", "[data-testid='stRadio']", "draft_team"),
     PageCase("org heatmap", "heatmap", PLOT),
     PageCase("chains matrix", "chains", PLOT),

@@ -21,7 +21,8 @@ import yaml
 
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
-from assessments.demo.organisation import DemoOrg, generate_demo_org
+from assessments.demo.organisation import generate_demo_org
+from assessments.demo.records import DemoOrg
 from scoring import AssessmentInput, AssessmentResult, Catalogue, Rubric, score_assessment
 from scoring.frames import NOT_APPLICABLE, AnswerMatrix, answer_matrix, inputs_to_frames
 from scoring.model import MAX_LEVEL, SCORE_EPSILON

@@ -11,6 +11,9 @@ from ui.context import PERIOD_KEY, TEAM_KEY
 from ui.navigation import CHAINS_MATRIX, ORG_HEATMAP, QUARTERLY_REVIEW, SELF_ASSESSMENT, TEAM_REPORT
 from ui.text import inert
 
+ALERTS_SHOWN = 10
+"""Teams listed by name under the home page's early-removal alert; the rest are counted."""
+
 
 def _state_line(standing: TeamStanding) -> str:
     period = standing.period
@@ -83,17 +86,22 @@ def render_org_standing(standing: OrgStanding) -> None:
         st.success("No team has a chain removed too early.", icon=":material/verified:")
     else:
         alerts_by_team = standing.alert_teams
+        shown = alerts_by_team.head(ALERTS_SHOWN)
         rows = [
             f"- {inert(unit)} · {inert(team)}: {count(int(alerts), 'chain')}"
             for unit, team, alerts in zip(
-                alerts_by_team["unit"],
-                alerts_by_team["team"],
-                alerts_by_team["alerts"],
-                strict=True,
+                shown["unit"], shown["team"], shown["alerts"], strict=True
             )
         ]
+        hidden = len(alerts_by_team) - len(shown)
+        if hidden:
+            rows.append(
+                f"- and {count(hidden, 'more team')}: the chains matrix marks every "
+                "chain removed too early"
+            )
         st.error(
-            f"**{count(len(rows), 'team')} removed a chain too early:**\n" + "\n".join(rows),
+            f"**{count(len(alerts_by_team), 'team')} removed a chain too early"
+            f"{' (most chains first)' if hidden else ''}:**\n" + "\n".join(rows),
             icon=":material/warning:",
         )
     up, down = st.columns(2)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import deque
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
 from assessments.content.answers import AnswerSheet
 from assessments.content.catalogue import (
-    AllCondition,
     AnswerCondition,
     AnyCondition,
     ChainCatalogue,
@@ -22,6 +20,7 @@ from assessments.content.catalogue import (
     PillarCondition,
     RemovedForCondition,
 )
+from assessments.content.chain_cycles import leaves, wait_cycles
 from assessments.content.questionnaire import Questionnaire
 from assessments.content.reinstate_checks import reinstate_trigger_problems
 from assessments.content.schema_errors import choices_hint
@@ -156,12 +155,17 @@ def check_catalogue(
                         choices_hint(pillar, pillar_ids, "pillars"),
                     )
         if chain.unlock is not None:
-            for path, condition in _leaves(chain.unlock, ("chains", index, "unlock")):
+            for path, condition in leaves(chain.unlock, ("chains", index, "unlock")):
                 _check_condition(found, catalogue, questionnaire, chain.id, path, condition)
         known = None if questionnaire is None else [p.id for p in questionnaire.pillars]
         for path, message, hint in reinstate_trigger_problems(chain, index, chain_ids, known):
             found.add(path, message, hint)
-    _cycles(found, catalogue)
+    for cycle in wait_cycles(catalogue):
+        found.add(
+            ("chains", cycle.chain_index, "unlock"),
+            cycle.message,
+            "remove one of the `chain_removed` conditions in this cycle",
+        )
     return found.problems
 
 
@@ -246,16 +250,6 @@ def _duplicates(found: _Findings, kind: str, section: str, ids: Sequence[str]) -
                 f"give each {kind} its own id",
             )
         first.setdefault(item_id, index)
-
-
-def _leaves(condition: Condition, path: FieldPath) -> Iterator[tuple[FieldPath, Condition]]:
-    """Every condition in the tree with its path; all/any come before their children."""
-    yield path, condition
-    if isinstance(condition, AllCondition | AnyCondition):
-        key = "all" if isinstance(condition, AllCondition) else "any"
-        children = condition.all if isinstance(condition, AllCondition) else condition.any
-        for index, child in enumerate(children):
-            yield from _leaves(child, (*path, key, index))
 
 
 def _check_condition(
@@ -363,70 +357,3 @@ def _check_chain_target(
             f"chain '{target}' is permanent and never removed, so this condition never holds",
             f"remove this condition, or make '{target}' removable",
         )
-
-
-def _cycles(found: _Findings, catalogue: ChainCatalogue) -> None:
-    """Name one cycle per group of chains that wait on each other's removal."""
-    ids = [c.id for c in catalogue.chains]
-    waits_on: dict[str, list[str]] = {chain_id: [] for chain_id in ids}
-    for chain in catalogue.chains:
-        if chain.unlock is None:
-            continue
-        for _, condition in _leaves(chain.unlock, ()):
-            target = _waited_on(condition)
-            if target in waits_on and target != chain.id:
-                waits_on[chain.id].append(target)
-    reported: set[str] = set()
-    for index, start in enumerate(ids):
-        if start in reported:
-            continue
-        cycle = _shortest_cycle(start, waits_on)
-        if cycle is None:
-            continue
-        reported.update(
-            c for c in ids if c in _reachable(start, waits_on) and start in _reachable(c, waits_on)
-        )
-        found.add(
-            ("chains", index, "unlock"),
-            f"chains wait on each other's removal: {' → '.join([*cycle, start])};"
-            " none of them can ever be removed",
-            "remove one of the `chain_removed` conditions in this cycle",
-        )
-
-
-def _waited_on(condition: Condition) -> str | None:
-    """The chain whose removal a condition waits on, if any."""
-    if isinstance(condition, ChainRemovedCondition):
-        return condition.chain_removed
-    if isinstance(condition, RemovedForCondition):
-        return condition.removed_for.chain
-    return None
-
-
-def _reachable(start: str, edges: dict[str, list[str]]) -> set[str]:
-    seen: set[str] = set()
-    queue = deque(edges.get(start, []))
-    while queue:
-        node = queue.popleft()
-        if node not in seen:
-            seen.add(node)
-            queue.extend(edges.get(node, []))
-    return seen
-
-
-def _shortest_cycle(start: str, edges: dict[str, list[str]]) -> list[str] | None:
-    """The shortest path start → ... → start, without the final `start`; None without a cycle."""
-    previous: dict[str, str] = {}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        for target in edges.get(node, []):
-            if target == start:
-                path = [node]
-                while path[-1] != start:
-                    path.append(previous[path[-1]])
-                return list(reversed(path))
-            if target not in previous:
-                previous[target] = node
-                queue.append(target)
-    return None

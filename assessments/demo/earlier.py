@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assessments.content.in_force import default_questionnaire_path, kept_version, load_map_beside
 from assessments.content.questionnaire import Questionnaire
-from assessments.demo.organisation import EarlierVersion
+from assessments.demo.records import EarlierVersion
 
 
 def earlier_version(

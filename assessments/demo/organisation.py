@@ -11,14 +11,12 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 import pandas as pd
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.migration import migrate
-from assessments.content.migration_map import MigrationMap
 from assessments.content.questionnaire import Question, Questionnaire
 from assessments.demo.names import (
     NOT_APPLICABLE_REASONS,
@@ -28,6 +26,7 @@ from assessments.demo.names import (
     team_names,
     unit_names,
 )
+from assessments.demo.records import DemoAssessment, DemoOrg, DemoTeam, DemoUnit, EarlierVersion
 from assessments.periods import period_sequence
 from scoring.model import AllOf, AnyOf, AssessmentInput, Catalogue, Condition, MinAnswer, Rubric
 from scoring.vectorised import inputs_to_frames, score_org
@@ -39,67 +38,6 @@ DRAFT_LAST_SHARE = 0.05
 EVIDENCE_SHARE = 0.6
 NOT_APPLICABLE_CHANCE = 0.04
 FOCUS_PACE = 0.7
-
-
-@dataclass(frozen=True)
-class DemoUnit:
-    """An org unit (e.g. Payments) that teams belong to."""
-
-    slug: str
-    name: str
-
-
-@dataclass(frozen=True)
-class DemoTeam:
-    """A team, in one unit."""
-
-    slug: str
-    name: str
-    unit_slug: str
-
-
-@dataclass(frozen=True)
-class DemoAssessment:
-    """One team's answers for one period, as a draft or a submission."""
-
-    team_slug: str
-    period: str
-    status: Literal["submitted", "draft"]
-    answers: dict[str, AnswerEntry]
-    removed_chains: tuple[str, ...]
-    submitted_by: str
-    on_earlier_version: bool = False
-
-
-@dataclass(frozen=True)
-class EarlierVersion:
-    """The questionnaire and catalogue the organisation answered on before the one in force.
-
-    Attributes:
-        questionnaire: the earlier questionnaire version.
-        catalogue: the catalogue for it.
-        migration_map: the map from it to the questionnaire in force.
-        quarters: how many of the first quarters were answered on it.
-    """
-
-    questionnaire: Questionnaire
-    catalogue: ChainCatalogue
-    migration_map: MigrationMap
-    quarters: int
-
-
-@dataclass(frozen=True)
-class DemoOrg:
-    """The generated organisation: units, teams, and every team's assessments, oldest first.
-
-    Assessments marked `on_earlier_version` were answered on `earlier`'s questionnaire and
-    catalogue; the others on the content in force.
-    """
-
-    units: tuple[DemoUnit, ...]
-    teams: tuple[DemoTeam, ...]
-    assessments: tuple[DemoAssessment, ...]
-    earlier: EarlierVersion | None = None
 
 
 @dataclass

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
-from assessments.demo.organisation import DemoAssessment, DemoOrg
+from assessments.demo.records import DemoAssessment, DemoOrg
 from assessments.periods import period_bounds
 from scoring.model import AssessmentInput
 from scoring.track_record import (

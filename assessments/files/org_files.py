@@ -1,4 +1,5 @@
-"""Reading org structure files: CSV and YAML rows checked one by one into units and teams.
+"""Reading org structure files: rows checked one by one into units and teams; CSV here,
+YAML in `org_yaml`.
 
 Every broken rule becomes a Problem naming the file, the line and the field; a file with
 any problem yields no OrgFile at all.
@@ -12,9 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import yaml
-
-from assessments.content.yaml_source import DEPTH_HINT, GuardedLoader, NestedTooDeepError
 from assessments.errors import ContentError, Problem
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -80,17 +78,17 @@ def name_problem(name: str, what: str) -> tuple[str, str] | None:
 
 
 @dataclass(frozen=True)
-class _Cell:
+class Cell:
     value: str
     line: int
     field: str
 
 
 @dataclass(frozen=True)
-class _Row:
+class Row:
     line: int
     prefix: str
-    cells: dict[str, _Cell]
+    cells: dict[str, Cell]
 
     def field(self, key: str) -> str:
         return f"{self.prefix}{key}"
@@ -117,12 +115,12 @@ class OrgRows:
         self.teams: dict[str, TeamSpec] = {}
         self.team_lines: dict[str, int] = {}
 
-    def problem(self, row: _Row, key: str, message: str, hint: str) -> None:
+    def problem(self, row: Row, key: str, message: str, hint: str) -> None:
         self.problems.append(
             Problem(self.file, row.line_of(key), None, row.field(key), message, hint)
         )
 
-    def name(self, row: _Row, key: str, what: str) -> str | None:
+    def name(self, row: Row, key: str, what: str) -> str | None:
         name = row.text(key)
         refusal = name_problem(name, what)
         if refusal is not None:
@@ -130,7 +128,7 @@ class OrgRows:
             return None
         return name
 
-    def slug(self, row: _Row, name: str, name_key: str, slug_key: str, what: str) -> str | None:
+    def slug(self, row: Row, name: str, name_key: str, slug_key: str, what: str) -> str | None:
         given = row.text(slug_key)
         if given:
             if not SLUG_PATTERN.match(given) or len(given) > MAX_SLUG:
@@ -145,7 +143,7 @@ class OrgRows:
             return None
         return derived
 
-    def add_unit(self, row: _Row, name_key: str = "unit") -> str | None:
+    def add_unit(self, row: Row, name_key: str = "unit") -> str | None:
         name = self.name(row, name_key, "unit")
         if name is None:
             return None
@@ -186,7 +184,7 @@ class OrgRows:
             return None
         return slug
 
-    def add_team(self, row: _Row, unit_slug: str | None) -> None:
+    def add_team(self, row: Row, unit_slug: str | None) -> None:
         name = self.name(row, "team", "team")
         if name is None:
             return
@@ -204,7 +202,7 @@ class OrgRows:
         self.teams[slug] = TeamSpec(slug, name, unit_slug)
         self.team_lines[slug] = row.line
 
-    def resolve_unit(self, row: _Row) -> str | None:
+    def resolve_unit(self, row: Row) -> str | None:
         reference = row.text("unit")
         if not reference:
             self.problem(row, "unit", "unit is empty", "name the unit this team belongs to")
@@ -282,7 +280,7 @@ def csv_rows(text: str, file: str) -> OrgRows:
             return collected
         if not any(cell.strip() for cell in cells):
             continue
-        row = _Row(line, "", {k: _Cell(v, line, k) for k, v in zip(header, cells, strict=False)})
+        row = Row(line, "", {k: Cell(v, line, k) for k, v in zip(header, cells, strict=False)})
         if len(cells) > len(header):
             collected.problems.append(
                 Problem(
@@ -305,113 +303,3 @@ def _csv_problem(file: str, line: int, error: csv.Error) -> Problem:
         hint = f"names are at most {MAX_NAME} characters; {MULTILINE_HINT}"
         return Problem(file, line, None, "", message, hint)
     return Problem(file, line, None, "", f"not valid CSV: {error}")
-
-
-def yaml_rows(text: str, file: str) -> OrgRows:
-    collected = OrgRows(file, units_declared=True)
-    try:
-        root = yaml.compose(text, Loader=GuardedLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
-        reason = getattr(error, "problem", None) or str(error)
-        hint = (
-            DEPTH_HINT
-            if isinstance(error, NestedTooDeepError)
-            else "fix the YAML syntax at this line (indentation, quotes, colons)"
-        )
-        raise ContentError(
-            [Problem(file, line, column, "", f"not valid YAML: {reason}", hint)]
-        ) from None
-    if not isinstance(root, yaml.MappingNode):
-        raise ContentError(
-            [
-                Problem(
-                    file,
-                    1,
-                    None,
-                    "",
-                    "expected a mapping with `units:` and `teams:`",
-                    "start the file with `units:` and `teams:`",
-                )
-            ]
-        )
-    sections = {key.value: value for key, value in root.value}
-    for key, _ in root.value:
-        if key.value not in ("units", "teams"):
-            collected.problems.append(
-                Problem(
-                    file,
-                    key.start_mark.line + 1,
-                    None,
-                    key.value,
-                    f"unknown field {key.value!r}",
-                    "allowed: units, teams",
-                )
-            )
-    for row in _yaml_items(sections.get("units"), "units", ("unit", "unit_slug"), collected):
-        collected.add_unit(row)
-    for row in _yaml_items(
-        sections.get("teams"), "teams", ("team", "unit", "team_slug"), collected
-    ):
-        collected.add_team(row, collected.resolve_unit(row))
-    return collected
-
-
-def _yaml_items(
-    node: yaml.Node | None, section: str, allowed: tuple[str, ...], collected: OrgRows
-) -> list[_Row]:
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        collected.problems.append(
-            Problem(
-                collected.file,
-                node.start_mark.line + 1,
-                None,
-                section,
-                "expected a list",
-                f"put one `- ` item per entry under `{section}:`",
-            )
-        )
-        return []
-    rows = []
-    for index, item in enumerate(node.value):
-        prefix = f"{section}[{index}]."
-        line = item.start_mark.line + 1
-        if not isinstance(item, yaml.MappingNode):
-            collected.problems.append(
-                Problem(
-                    collected.file,
-                    line,
-                    None,
-                    f"{section}[{index}]",
-                    "expected a mapping",
-                    f"write the item as `{allowed[0]}: name`",
-                )
-            )
-            continue
-        cells: dict[str, _Cell] = {}
-        for key, value in item.value:
-            where = value.start_mark.line + 1
-            if key.value not in allowed or not isinstance(value, yaml.ScalarNode):
-                message = (
-                    f"unknown field {key.value!r}" if key.value not in allowed else "expected text"
-                )
-                collected.problems.append(
-                    Problem(
-                        collected.file,
-                        where,
-                        None,
-                        prefix + key.value,
-                        message,
-                        f"allowed: {', '.join(allowed)}"
-                        if key.value not in allowed
-                        else "write the value as plain text",
-                    )
-                )
-                continue
-            is_null = value.tag == "tag:yaml.org,2002:null"
-            cells[key.value] = _Cell("" if is_null else value.value, where, key.value)
-        rows.append(_Row(line, prefix, cells))
-    return rows

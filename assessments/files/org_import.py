@@ -24,8 +24,8 @@ from assessments.files.org_files import (
     UnitSpec,
     csv_rows,
     slug_of,
-    yaml_rows,
 )
+from assessments.files.org_yaml import yaml_rows
 from assessments.wording import count
 
 __all__ = [

@@ -89,7 +89,8 @@ class OrgStanding:
 
     Attributes:
         levels: teams that submitted, per overall readiness level (index = level).
-        alert_teams: teams with a chain removed too early: team, unit, number of chains.
+        alert_teams: teams with a chain removed too early: team, unit, number of chains (most
+            chains first).
         up, down: the teams that moved most (the quarterly review's movers).
     """
 
@@ -121,7 +122,9 @@ def org_standing(
         draft_only=int(coverage.get(DRAFT_ONLY, 0)),
         no_submission=int(coverage.get(NO_SUBMISSION, 0)),
         levels=tuple(int(levels.get(level, 0)) for level in range(max_level + 1)),
-        alert_teams=alerting[["team", "unit", "alerts"]].sort_values(["unit", "team"]),
+        alert_teams=alerting[["team", "unit", "alerts"]].sort_values(
+            ["alerts", "unit", "team"], ascending=[False, True, True]
+        ),
         up=empty if up is None else up,
         down=empty if down is None else down,
     )

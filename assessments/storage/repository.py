@@ -18,6 +18,7 @@ from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage import answer_rows, audit, role_rows, snapshots, transfer_rows
 from assessments.storage.audit import AuditEntryView, AuditRecorder
+from assessments.storage.conflicting_edit_rows import ConflictingEditRows
 from assessments.storage.content_versions import ContentVersionStore
 from assessments.storage.evidence_scans import EvidenceScanRows
 from assessments.storage.incidents import IncidentRepository
@@ -41,7 +42,6 @@ from assessments.storage.views import (
     DRAFT,
     SUBMITTED,
     AssessmentRecord,
-    ConflictingEditView,
     DraftView,
     OrgHistory,
     PeriodSnapshot,
@@ -51,7 +51,7 @@ from assessments.storage.views import (
 )
 
 
-class SqlRepository(EvidenceScanRows):
+class SqlRepository(EvidenceScanRows, ConflictingEditRows):
     """Reads and writes rows; knows SQL, not rules (the service enforces those).
 
     Attributes:
@@ -302,40 +302,6 @@ class SqlRepository(EvidenceScanRows):
             .execution_options(render_nulls=True)
         )
         return list(self._session.scalars(statement, rows))
-
-    # --- conflicting edits -----------------------------------------------------
-
-    def add_conflicting_edit(
-        self,
-        found: AssessmentRecord,
-        action: str,
-        target: str,
-        payload: dict[str, Any],
-        expected_version: int,
-    ) -> int:
-        """Keep a refused write to `found` aside, by this unit of work's actor; returns its id."""
-        write, by = (action, target, payload), (self.audit.actor, self.now)
-        return answer_rows.add_conflicting_edit(self._session, found, write, expected_version, by)
-
-    def conflicting_edits(self, assessment_id: int) -> list[ConflictingEditView]:
-        """Writes kept aside for an assessment, oldest first."""
-        return answer_rows.conflicting_edits(self._session, assessment_id)
-
-    def kept_changes(self, team_id: int, period: str, actor: str) -> list[ConflictingEditView]:
-        """One person's kept answer and chain changes on any revision of a team's period."""
-        return answer_rows.kept_changes(self._session, team_id, period, actor)
-
-    def conflicting_edit(self, edit_id: int) -> ConflictingEditView | None:
-        """One kept write."""
-        return answer_rows.conflicting_edit(self._session, edit_id)
-
-    def delete_conflicting_edit(self, edit_id: int) -> None:
-        """Forget a kept write that was re-applied (the audit trail keeps both)."""
-        answer_rows.delete_conflicting_edit(self._session, edit_id)
-
-    def changed_since(self, assessment_id: int, version: int) -> set[str] | None:
-        """Questions and chains of a draft changed after `version`; None if a prefill did."""
-        return answer_rows.changed_since(self._session, assessment_id, version)
 
     # --- org-wide reads ----------------------------------------------------------
 

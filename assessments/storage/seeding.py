@@ -20,7 +20,8 @@ from assessments.content.versions import (
 )
 from assessments.demo.earlier import earlier_version
 from assessments.demo.evidence import attach_demo_evidence
-from assessments.demo.organisation import DemoOrg, generate_demo_org
+from assessments.demo.organisation import generate_demo_org
+from assessments.demo.records import DemoOrg
 from assessments.errors import InvalidInputError
 from assessments.storage.audit import AuditAction
 from assessments.storage.content_versions import ContentVersionStore

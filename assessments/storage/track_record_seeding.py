@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assessments.content.in_force import Content
-from assessments.demo.organisation import DemoOrg
+from assessments.demo.records import DemoOrg
 from assessments.demo.track_record import DemoTrackRecord, generate_track_record
 from assessments.storage.audit import AuditAction
 from assessments.storage.tables import IncidentRow, RemovalRequestRow

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessments.access import Grant, Role
-from assessments.demo.organisation import DemoOrg
+from assessments.demo.records import DemoOrg
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine
 from tests.app.conftest import APP, CONTENT, DEMO_PERIOD

@@ -14,7 +14,8 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from assessments.content.in_force import load_content
-from assessments.demo.organisation import DemoOrg, generate_demo_org
+from assessments.demo.organisation import generate_demo_org
+from assessments.demo.records import DemoOrg
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo

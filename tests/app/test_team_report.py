@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from assessments.content.in_force import load_content
-from assessments.demo.organisation import DemoOrg
+from assessments.demo.records import DemoOrg
 from tests.app.conftest import DEMO_PERIOD as PERIOD
 from tests.app.conftest import DEMO_WITH_NEXT
 

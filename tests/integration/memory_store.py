@@ -12,14 +12,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, NoReturn
 
 from assessments.access import Grant
 from assessments.content.answers import AnswerEntry
 from assessments.storage.answer_rows import REAPPLICABLE, changed_targets
-from assessments.storage.audit import STRUCTURE, AuditAction, AuditEntryView, versions_moved_by
+from assessments.storage.audit import STRUCTURE, AuditEntryView
 from assessments.storage.evidence_scans import EvidenceScanRecord
 from assessments.storage.incidents import IncidentRepository
 from assessments.storage.removal_requests import RemovalRequestRepository
@@ -36,71 +36,12 @@ from assessments.storage.views import (
     TeamView,
     UnitView,
 )
-
-
-@dataclass
-class _Assessment:
-    id: int
-    team_id: int
-    period: str
-    questionnaire: tuple[str, str]
-    status: str
-    revision: int
-    version: int
-    created_by: str
-    created_at: datetime
-    updated_by: str
-    updated_at: datetime
-    submitted_by: str | None = None
-    submitted_at: datetime | None = None
-    answers: dict[str, AnswerEntry] = field(default_factory=dict)
-    chains: dict[str, bool] = field(default_factory=dict)
-    catalogue: tuple[str, str] | None = None
-
-
-@dataclass
-class _State:
-    units: dict[int, UnitView] = field(default_factory=dict)
-    teams: dict[int, tuple[str, str, int]] = field(default_factory=dict)
-    assessments: dict[int, _Assessment] = field(default_factory=dict)
-    edits: list[ConflictingEditView] = field(default_factory=list)
-    audit: list[AuditEntryView] = field(default_factory=list)
-    versions: dict[str, int] = field(default_factory=dict)
-    last_id: int = 0
-
-    def next_id(self) -> int:
-        self.last_id += 1
-        return self.last_id
-
-
-class MemoryRecorder:
-    """Appends audit entries to the in-memory log, actor and time bound."""
-
-    def __init__(self, state: _State, actor: str, at: datetime) -> None:
-        self._state = state
-        self.actor = actor
-        self.at = at
-
-    def record(
-        self,
-        action: AuditAction,
-        entity: str,
-        entity_id: str | int,
-        details: dict[str, Any] | None = None,
-        period: str | None = None,
-    ) -> None:
-        for name in versions_moved_by(action, period):
-            self._state.versions[name] = self._state.versions.get(name, 0) + 1
-        entry = AuditEntryView(
-            len(self._state.audit) + 1,
-            self.at,
-            self.actor,
-            action.value,
-            entity,
-            str(entity_id),
-            copy.deepcopy(details or {}),
-        )
-        self._state.audit.append(entry)
+from tests.integration.memory_records import (
+    MemoryAssessment,
+    MemoryRecorder,
+    MemoryState,
+    memory_record,
+)
 
 
 class MemoryStore:
@@ -108,7 +49,7 @@ class MemoryStore:
 
     def __init__(self, clock: Callable[[], datetime]) -> None:
         self._clock = clock
-        self._state = _State()
+        self._state = MemoryState()
 
     @contextmanager
     def unit_of_work(self, actor: str = "") -> Iterator[MemoryRepository]:
@@ -120,7 +61,7 @@ class MemoryStore:
 class MemoryRepository:
     """`Repository` over one working copy of the store's state."""
 
-    def __init__(self, state: _State, recorder: MemoryRecorder) -> None:
+    def __init__(self, state: MemoryState, recorder: MemoryRecorder) -> None:
         self._state = state
         self.audit = recorder
 
@@ -179,7 +120,7 @@ class MemoryRepository:
 
     def assessment(self, assessment_id: int) -> AssessmentRecord | None:
         found = self._state.assessments.get(assessment_id)
-        return None if found is None else _record(found)
+        return None if found is None else memory_record(found)
 
     def team_slug_of(self, assessment_id: int) -> str | None:
         found = self._state.assessments.get(assessment_id)
@@ -191,7 +132,7 @@ class MemoryRepository:
             for a in self._state.assessments.values()
             if a.team_id == team_id and a.period == period
         ]
-        return _record(max(revisions, key=lambda a: a.revision)) if revisions else None
+        return memory_record(max(revisions, key=lambda a: a.revision)) if revisions else None
 
     def latest_submitted(
         self, team_id: int, *, period: str | None = None, before: str | None = None
@@ -204,7 +145,7 @@ class MemoryRepository:
             and (period is None or a.period == period)
             and (before is None or a.period < before)
         ]
-        return _record(max(found, key=lambda a: (a.period, a.revision))) if found else None
+        return memory_record(max(found, key=lambda a: (a.period, a.revision))) if found else None
 
     def add_draft(
         self,
@@ -215,7 +156,7 @@ class MemoryRepository:
         catalogue: tuple[str, str] | None = None,
     ) -> int:
         actor, now = self.audit.actor, self.now
-        draft = _Assessment(
+        draft = MemoryAssessment(
             self._state.next_id(), team_id, period, questionnaire, DRAFT, revision, 1,
             actor, now, actor, now, catalogue=catalogue,
         )  # fmt: skip
@@ -425,13 +366,6 @@ class MemoryRepository:
     @property
     def incidents(self) -> IncidentRepository:
         _on_sql_only()
-
-
-def _record(a: _Assessment) -> AssessmentRecord:
-    return AssessmentRecord(
-        a.id, a.team_id, a.period, a.status, a.revision, a.version, a.updated_by, a.updated_at,
-        a.questionnaire[0], a.questionnaire[1],
-    )  # fmt: skip
 
 
 def _on_sql_only() -> NoReturn:

@@ -11,7 +11,8 @@ import yaml
 
 from assessments.content.catalogue import ChainCatalogue
 from assessments.content.questionnaire import Questionnaire
-from assessments.demo.organisation import DemoAssessment, DemoOrg, generate_demo_org
+from assessments.demo.organisation import generate_demo_org
+from assessments.demo.records import DemoAssessment, DemoOrg
 from scoring import AssessmentInput, ChainStatus, score_assessment
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -8,7 +8,8 @@ import pytest
 
 from assessments.content.in_force import load_content
 from assessments.demo.earlier import earlier_version
-from assessments.demo.organisation import DemoOrg, generate_demo_org
+from assessments.demo.organisation import generate_demo_org
+from assessments.demo.records import DemoOrg
 from scoring import score_assessment
 from scoring.model import AssessmentInput
 

@@ -9,9 +9,9 @@ from assessments.reports import org_review
 from assessments.reports.org_table import pillar_names, unit_rollup, with_change
 from assessments.service.team_scoring import HistoryPoint
 from tests.unit.tiny_org import history, q3_table, q4_table, tiny_content
+from ui.figures.chains import chains_matrix_figure
 from ui.figures.org import (
     PILLAR_COLOURS,
-    chains_matrix_figure,
     heatmap_figure,
     unit_rollup_figure,
 )

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 
 from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, STATUS_LABELS
 from assessments.service.quarterly_review import QuarterlyReview
-from ui.figures.org import chains_matrix_figure, heatmap_figure, number_text, unit_rollup_figure
+from ui.figures.chains import chains_matrix_figure
+from ui.figures.org import heatmap_figure, number_text, unit_rollup_figure
 from ui.figures.review import removable_now_figure, trend_figure
 
 PACK_TEAM_CHART_LIMIT = 150

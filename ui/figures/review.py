@@ -13,12 +13,12 @@ import plotly.graph_objects as go
 from assessments.content.comparable import VersionChange
 from assessments.reports.org_table import STATUS_LABELS
 from scoring.results import ChainStatus
+from ui.figures.chains import chain_label
 from ui.figures.org import (
     OVERALL,
     OVERALL_COLOUR,
     PILLAR_COLOURS,
     STATUS_COLOURS,
-    chain_label,
     figure_height,
     label,
 )
