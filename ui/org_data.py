@@ -194,8 +194,13 @@ def _track_record_review(
 
 def unsigned_removals(period: str) -> pd.DataFrame:
     """Per team and chain of `period`'s table: marked removed without an approved request."""
+    return _unsigned_removals(_key(), period, _period_version(period))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _unsigned_removals(database: str, period: str, version: str) -> pd.DataFrame:
     content = resources.content()
-    table = period_table(period)
+    table = _period_table(database, period, version)
     requests = resources.authorized_service().removal_requests()
     chains = [c.id for c in content.catalogue.chains]
     return track_record.unsigned_removals(
@@ -205,7 +210,12 @@ def unsigned_removals(period: str) -> pd.DataFrame:
 
 def reinstate_alerts(period: str) -> pd.DataFrame:
     """The reinstate alerts of every team this person may see, on the period's judging day."""
-    return _track_record_review(_key(), period, None, data_version()).alerts
+    return _reinstate_alerts(_key(), period, data_version())
+
+
+@st.cache_data(show_spinner="Checking removed chains against incidents…", max_entries=16)
+def _reinstate_alerts(database: str, period: str, version: str) -> pd.DataFrame:
+    return _track_record_review(database, period, None, version).alerts
 
 
 def _unit_name(unit_slug: str | None) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 
@@ -29,6 +30,7 @@ from scoring.track_record_facts import INCIDENT_COLUMNS, REMOVAL_COLUMNS, TrackR
 DECISIONS = (APPROVED, DECLINED, EXPIRED)
 LEVELS = range(5)
 WITHOUT_SIGN_OFF = "removed without sign-off"
+_Record = TypeVar("_Record", RemovalRequestView, IncidentView)
 
 
 def judged_on(period: str, today: date) -> date:
@@ -50,14 +52,12 @@ def assessment_track_records(
     as_of: dict[Hashable, date] = {}
     removals: list[tuple[Hashable, str, date]] = []
     found: list[tuple[Hashable, date, int, str]] = []
-    by_team: dict[str, list[IncidentView]] = {}
-    for incident in incidents:
-        by_team.setdefault(incident.team_slug, []).append(incident)
+    by_team = _by_team(incidents)
+    requests_of = _by_team(requests)
     for assessment_id, team_slug, period in assessments:
         day = judged_on(period, today)
         as_of[assessment_id] = day
-        team_requests = [r for r in requests if r.team_slug == team_slug]
-        for (_, chain), since in signed_off(team_requests, day).items():
+        for (_, chain), since in signed_off(requests_of.get(team_slug, ()), day).items():
             removals.append((assessment_id, chain, since))
         for i in by_team.get(team_slug, []):
             found.append((assessment_id, i.occurred_on, Severity(i.severity).rank, i.pillar))
@@ -66,6 +66,14 @@ def assessment_track_records(
         pd.DataFrame(removals, columns=list(REMOVAL_COLUMNS)),
         pd.DataFrame(found, columns=list(INCIDENT_COLUMNS)),
     )
+
+
+def _by_team(records: Iterable[_Record]) -> dict[str, list[_Record]]:
+    """Records grouped by team slug, in their order: one pass instead of one scan per team."""
+    grouped: dict[str, list[_Record]] = {}
+    for record in records:
+        grouped.setdefault(record.team_slug, []).append(record)
+    return grouped
 
 
 def team_track_record_input(
@@ -149,10 +157,15 @@ def team_alerts(
 
 def marked_removed_by_team(table: pd.DataFrame, chains: Sequence[str]) -> dict[str, list[str]]:
     """Team slug → the chains it marked removed, from an org table's status columns."""
-    out: dict[str, list[str]] = {}
-    for team_slug, row in table.iterrows():
-        out[str(team_slug)] = [c for c in chains if row.get(f"status:{c}") in MARKED_REMOVED]
-    return out
+    marked = {
+        c: table[f"status:{c}"].isin(MARKED_REMOVED).to_numpy()
+        for c in chains
+        if f"status:{c}" in table
+    }
+    return {
+        str(team_slug): [c for c, flags in marked.items() if flags[i]]
+        for i, team_slug in enumerate(table.index)
+    }
 
 
 def org_alerts(
@@ -166,9 +179,18 @@ def org_alerts(
 ) -> pd.DataFrame:
     """One row per reinstate alert in an org table: team, unit, chain and the incident."""
     removed = marked_removed_by_team(table, list(chain_names))
+    requests_of, incidents_of = _by_team(requests), _by_team(incidents)
     rows = []
     for team_slug, chains in removed.items():
-        found = team_alerts(team_slug, chains, requests, incidents, rules, as_of, period)
+        found = team_alerts(
+            team_slug,
+            chains,
+            requests_of.get(team_slug, []),
+            incidents_of.get(team_slug, []),
+            rules,
+            as_of,
+            period,
+        )
         for alert in found:
             rows.append(_alert_row(table, team_slug, alert, chain_names))
     return pd.DataFrame(rows, columns=ALERT_COLUMNS)
