@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from assessments.content.in_force import Content
 from assessments.evidence.org import all_periods_evidence, period_evidence
 from assessments.periods import previous_period
 from assessments.reports import org_table, track_record
@@ -145,11 +146,7 @@ def _review(
 ) -> QuarterlyReview:
     now = _period_table(database, period, _period_version(period))
     target = pillar_version(now)
-    shown = (
-        resources.content()
-        if target is None
-        else resources.content_library().content_for(target, None)
-    )
+    shown = _answered_on(now)
     return build_review(
         shown,
         now,
@@ -168,15 +165,18 @@ def _review(
     )
 
 
+def _answered_on(table: pd.DataFrame) -> Content:
+    """The content a period's table was answered on (an old period keeps its own)."""
+    target = pillar_version(table)
+    if target is None:
+        return resources.content()
+    return resources.content_library().content_for(target, None)
+
+
 def _track_record_review(
     database: str, period: str, unit_slug: str | None, version: str
 ) -> TrackRecordReview:
-    target = pillar_version(_period_table(database, period, _period_version(period)))
-    content = (
-        resources.content()
-        if target is None
-        else resources.content_library().content_for(target, None)
-    )
+    content = _answered_on(_period_table(database, period, _period_version(period)))
     service = resources.authorized_service()
     return build_track_record_review(
         period,
@@ -215,7 +215,19 @@ def reinstate_alerts(period: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner="Checking removed chains against incidents…", max_entries=16)
 def _reinstate_alerts(database: str, period: str, version: str) -> pd.DataFrame:
-    return _track_record_review(database, period, None, version).alerts
+    # The alerts alone: the review's other track-record sections need the whole history.
+    table = _period_table(database, period, _period_version(period))
+    content = _answered_on(table)
+    service = resources.authorized_service()
+    return track_record.org_alerts(
+        table,
+        service.removal_requests(),
+        service.incidents(),
+        content.catalogue.reinstate_rules(),
+        org_table.chain_names(content.scoring_catalogue),
+        track_record.judged_on(period, _today()),
+        period,
+    )
 
 
 def _unit_name(unit_slug: str | None) -> str | None:
