@@ -64,6 +64,19 @@ class NewIncident:
     link: str | None
 
 
+_INCIDENT_FIELDS = (
+    "id",
+    "occurred_on",
+    "severity",
+    "pillar",
+    "chain_id",
+    "summary",
+    "link",
+    "recorded_by",
+    "recorded_at",
+)
+
+
 class IncidentRepository:
     """Reads and writes incidents over one session."""
 
@@ -111,27 +124,17 @@ class IncidentRepository:
             clauses.append(IncidentRow.occurred_on >= since)
         if until is not None:
             clauses.append(IncidentRow.occurred_on <= until)
+        # Columns, not ORM entities: thousands of incidents load in a fraction of the time.
         query = (
-            select(IncidentRow, TeamRow.slug, TeamRow.name, OrgUnitRow.slug)
+            select(
+                *(getattr(IncidentRow, name) for name in _INCIDENT_FIELDS),
+                TeamRow.slug.label("team_slug"),
+                TeamRow.name.label("team_name"),
+                OrgUnitRow.slug.label("unit_slug"),
+            )
             .join(TeamRow, IncidentRow.team_id == TeamRow.id)
             .join(OrgUnitRow, TeamRow.unit_id == OrgUnitRow.id)
             .where(*clauses)
             .order_by(IncidentRow.occurred_on.desc(), IncidentRow.id.desc())
         )
-        return [
-            IncidentView(
-                id=row.id,
-                team_slug=team_slug,
-                team_name=team_name,
-                unit_slug=unit_slug,
-                occurred_on=row.occurred_on,
-                severity=row.severity,
-                pillar=row.pillar,
-                chain_id=row.chain_id,
-                summary=row.summary,
-                link=row.link,
-                recorded_by=row.recorded_by,
-                recorded_at=row.recorded_at,
-            )
-            for row, team_slug, team_name, unit_slug in self.session.execute(query)
-        ]
+        return [IncidentView(**row._asdict()) for row in self.session.execute(query)]
