@@ -22,6 +22,8 @@ from assessments.reports import org_table, track_record
 from assessments.reports.track_record import TrackRecordReview, build_track_record_review
 from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.quarterly_review import QuarterlyReview, build_review
+from assessments.storage.incidents import IncidentView
+from assessments.storage.removal_requests import RemovalRequestView
 from assessments.storage.store import utc_now
 from assessments.storage.views import TeamView, UnitView
 from scoring.track_record_facts import TrackRecordFrames
@@ -41,10 +43,17 @@ def _today() -> date:
 
 
 def _track_record(rows: Sequence[tuple[Hashable, str, str]]) -> TrackRecordFrames:
+    requests, incidents = _requests_and_incidents(_key(), data_version())
+    return track_record.assessment_track_records(rows, requests, incidents, _today())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _requests_and_incidents(
+    database: str, version: str
+) -> tuple[list[RemovalRequestView], list[IncidentView]]:
+    # Read once per data version, not once per period scored.
     service = resources.authorized_service()
-    return track_record.assessment_track_records(
-        rows, service.removal_requests(), service.incidents(), _today()
-    )
+    return service.removal_requests(), service.incidents()
 
 
 def _period_version(period: str) -> str:

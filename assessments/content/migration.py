@@ -62,8 +62,14 @@ def migrate(
     old: Questionnaire,
     new: Questionnaire,
     answers: Mapping[str, AnswerEntry],
+    *,
+    describe: bool = True,
 ) -> Migration:
-    """Answers given on `old` as they read on `new`, question by question."""
+    """Answers given on `old` as they read on `new`, question by question.
+
+    Without `describe` the fates leave out what each answer was and became (`was`, `now`):
+    a trend needs only the answers, and the wording costs more than the mapping.
+    """
     links = {link.question: link for link in migration.links()}
     carried: dict[str, AnswerEntry] = {}
     fates = []
@@ -72,7 +78,7 @@ def migrate(
         if link is None or not link.sources:
             fates.append(QuestionFate(question.id, Fate.FRESH, "add", reason="new question"))
             continue
-        entry, fate = _follow(link, old, new, answers)
+        entry, fate = _follow(link, old, new, answers, describe)
         carried_entry = entry if entry is not None else None
         if carried_entry is not None:
             carried[question.id] = carried_entry
@@ -87,16 +93,26 @@ def migrate_chain(
     """Answers carried through several maps in turn (oldest first)."""
     current = dict(answers)
     for migration, old, new in steps:
-        current = migrate(migration, old, new, current).answers
+        current = migrate(migration, old, new, current, describe=False).answers
     return current
 
 
 def _follow(
-    link: Link, old: Questionnaire, new: Questionnaire, answers: Mapping[str, AnswerEntry]
+    link: Link,
+    old: Questionnaire,
+    new: Questionnaire,
+    answers: Mapping[str, AnswerEntry],
+    describe: bool,
 ) -> tuple[AnswerEntry | None, QuestionFate]:
     target = new.question(link.question)
-    was = tuple(
-        _describe(old, source, answers[source]) for source, _ in link.sources if source in answers
+    was = (
+        tuple(
+            _describe(old, source, answers[source])
+            for source, _ in link.sources
+            if source in answers
+        )
+        if describe
+        else ()
     )
     given = [
         (source, values, answers[source]) for source, values in link.sources if source in answers
@@ -108,7 +124,7 @@ def _follow(
     without_value = [old for _, _, old in given if old.value is None]
     entry: AnswerEntry
     if any(old.dont_know for old in without_value):
-        entry = AnswerEntry(dont_know=True)
+        entry = AnswerEntry.model_construct(dont_know=True)
     elif without_value and len(without_value) == len(given):
         if not target.allow_not_applicable:
             reason = f"{target.id} cannot be not applicable"
@@ -122,12 +138,12 @@ def _follow(
         numbers = [v for v in mapped if v is not None]
         value = min(numbers) if link.combine is Combine.MIN else max(numbers)
         first = given[0][2]
-        entry = AnswerEntry(value=value, evidence=first.evidence, note=first.note)
+        # Built from validated answers and a value checked against the new scale above.
+        entry = AnswerEntry.model_construct(value=value, evidence=first.evidence, note=first.note)
     same = link.kind == "keep"
     fate = Fate.CARRIED if same else Fate.MAPPED
-    return entry, QuestionFate(
-        link.question, fate, link.kind, was, _describe(new, link.question, entry)
-    )
+    now = _describe(new, link.question, entry) if describe else ""
+    return entry, QuestionFate(link.question, fate, link.kind, was, now)
 
 
 def _mapped(values: ValueMap | None, value: int) -> int | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -121,6 +122,11 @@ class MigrationMap(Strict):
 
     def links(self) -> tuple[Link, ...]:
         """Each new question with the old questions (and value maps) it is answered from."""
+        return self._links
+
+    @cached_property
+    def _links(self) -> tuple[Link, ...]:
+        # Built once per (frozen) map: trends migrate thousands of assessments through it.
         found: list[Link] = []
         for change in self.changes:
             found.extend(_links_of(change))

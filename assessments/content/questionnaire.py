@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import cached_property
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -220,10 +221,12 @@ class Questionnaire(Strict):
         raise KeyError(pillar_id)
 
     def question(self, question_id: str) -> Question:
-        for q in self.questions:
-            if q.id == question_id:
-                return q
-        raise KeyError(question_id)
+        return self._question_index[question_id]
+
+    @cached_property
+    def _question_index(self) -> dict[str, Question]:
+        # Built once per (frozen) questionnaire: migrations look questions up per answer.
+        return {q.id: q for q in self.questions}
 
     def questions_of(self, pillar_id: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.pillar == pillar_id)

@@ -7,7 +7,7 @@ catalogue_version` (the catalogue may be None for assessments stored before it w
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -90,7 +90,7 @@ def score_comparable(
     version_of: dict[Hashable, ContentKey] = {}
     basis: dict[Hashable, str] = {}
     answered: dict[Hashable, str] = {}
-    mapped_rows: list[pd.DataFrame] = []
+    mapped_rows: list[tuple[Hashable, str, AnswerEntry]] = []
     mapped_ids: set[Hashable] = set()
     grouped = {key: rows for key, rows in answers.groupby("assessment_id", sort=False)}
     for _, row in assessments.iterrows():
@@ -106,12 +106,11 @@ def score_comparable(
         if found.basis is Basis.MAPPED:
             version_of[assessment_id] = in_force
             mapped_ids.add(assessment_id)
-            mapped_rows.append(_rows(assessment_id, found.answers))
+            mapped_rows.extend((assessment_id, q, e) for q, e in found.answers.items())
         else:
             version_of[assessment_id] = key
     kept = answers[~answers["assessment_id"].isin(mapped_ids)]
-    frames = [kept, *mapped_rows]
-    all_answers = pd.concat(frames, ignore_index=True) if mapped_rows else kept
+    all_answers = pd.concat([kept, _rows(mapped_rows)], ignore_index=True) if mapped_rows else kept
     versions: dict[Hashable, tuple[Rubric, Catalogue]] = {
         "target": (goal.rubric, goal.scoring_catalogue)
     }
@@ -133,31 +132,30 @@ def _entries(rows: pd.DataFrame) -> dict[str, AnswerEntry]:
         rows["question_id"], rows["kind"], rows["value"], rows["has_evidence"], strict=True
     ):
         if kind == AnswerKind.VALUE.value:
-            entries[question_id] = AnswerEntry(
+            entries[question_id] = AnswerEntry.model_construct(
                 value=int(value), evidence=_EVIDENCE if evidence else None
             )
         elif kind == AnswerKind.NOT_APPLICABLE.value:
-            entries[question_id] = AnswerEntry(not_applicable="not applicable")
+            entries[question_id] = AnswerEntry.model_construct(not_applicable="not applicable")
         elif kind == AnswerKind.DONT_KNOW.value:
-            entries[question_id] = AnswerEntry(dont_know=True)
+            entries[question_id] = AnswerEntry.model_construct(dont_know=True)
     return entries
 
 
-def _rows(assessment_id: Hashable, entries: Mapping[str, AnswerEntry]) -> pd.DataFrame:
-    ids = np.empty(len(entries), dtype=object)
-    ids[:] = [assessment_id] * len(entries)
+def _rows(rows: Sequence[tuple[Hashable, str, AnswerEntry]]) -> pd.DataFrame:
+    """Answer-frame rows for migrated answers (assessment id, question id, entry), built once."""
+    ids = np.empty(len(rows), dtype=object)
+    ids[:] = [assessment_id for assessment_id, _, _ in rows]
     return pd.DataFrame(
         {
             "assessment_id": ids,
-            "question_id": pd.Series(list(entries), dtype=object),
-            "kind": pd.Series([e.kind.value for e in entries.values()], dtype=object),
+            "question_id": pd.Series([q for _, q, _ in rows], dtype=object),
+            "kind": pd.Series([e.kind.value for _, _, e in rows], dtype=object),
             "value": pd.Series(
-                [np.nan if e.value is None else float(e.value) for e in entries.values()],
+                [np.nan if e.value is None else float(e.value) for _, _, e in rows],
                 dtype="float64",
             ),
-            "has_evidence": pd.Series(
-                [e.evidence is not None for e in entries.values()], dtype=bool
-            ),
+            "has_evidence": pd.Series([e.evidence is not None for _, _, e in rows], dtype=bool),
         }
     )
 
