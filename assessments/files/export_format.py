@@ -12,44 +12,31 @@ an assessment still point at it after an import.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Hashable, Iterable
-from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from assessments.access import Grant, Role
 from assessments.content.answers import AnswerEntry
 from assessments.content.schema_errors import schema_problems
 from assessments.content.yaml_source import YamlDocument
 from assessments.errors import ContentError, InvalidInputError, Problem
+from assessments.files.export_base import (
+    Id,
+    Positive,
+    Record,
+    When,
+    Who,
+    duplicate_problems,
+    unknown_problems,
+)
 from assessments.files.json_source import read_json_object
 from assessments.files.role_file import check_grant
 from assessments.periods import PERIOD_PATTERN
 
 FORMAT = "autonomy-readiness-export"
 FORMAT_VERSION = 1
-
-
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("timestamps need a time zone (hint: export again; e.g. +00:00)")
-    return value
-
-
-When = Annotated[datetime, AfterValidator(_aware)]
-Who = Annotated[str, Field(max_length=320)]
-MAX_INTEGER = 2**31 - 1
-"""The largest id, revision or version a database column holds (PostgreSQL's INTEGER)."""
-Positive = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
-Id = Positive
-
-
-class Record(BaseModel):
-    """Base of every exported record: unknown fields are errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class UnitRecord(Record):
@@ -227,17 +214,10 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
     problems: list[Problem] = []
 
     def duplicates(section: str, keys: Iterable[Hashable], what: str) -> None:
-        counts: Counter[Hashable] = Counter()
-        for index, key in enumerate(keys):
-            counts[key] += 1
-            if counts[key] == 2:
-                problems.append(document.problem((section, index), f"{what} {key} appears twice"))
+        problems.extend(duplicate_problems(document, section, keys, what))
 
     def unknown(section: str, field: str, values: Iterable[object], known: set[Any]) -> None:
-        for index, value in enumerate(values):
-            if value not in known:
-                message = f"{value!r} is not in this export"
-                problems.append(document.problem((section, index, field), message))
+        problems.extend(unknown_problems(document, section, field, values, known))
 
     duplicates("units", (u.id for u in export.units), "unit id")
     duplicates("units", (u.slug for u in export.units), "unit slug")
