@@ -3,11 +3,13 @@
 ```json
 {"format": "autonomy-readiness-export", "format_version": 1, "exported_at": "...",
  "units": [...], "teams": [...], "assessments": [...], "conflicting_edits": [...],
- "audit_log": [...], "role_assignments": [...]}
+ "audit_log": [...], "role_assignments": [...], "content_versions": [...],
+ "removal_requests": [...], "incidents": [...], "evidence_scans": [...]}
 ```
 
 Assessments carry their answers and chain states; ids are kept, so audit entries that name
-an assessment still point at it after an import.
+an assessment still point at it after an import. The sections from `content_versions` on are
+optional: an export written before they existed imports as one without such records.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ from assessments.files.export_base import (
     Who,
     duplicate_problems,
     unknown_problems,
+)
+from assessments.files.export_loop import (
+    EvidenceScanRecord,
+    IncidentRecord,
+    RemovalRequestRecord,
+    loop_reference_problems,
 )
 from assessments.files.json_source import read_json_object
 from assessments.files.role_file import check_grant
@@ -145,6 +153,9 @@ class DataExport(Record):
     audit_log: tuple[AuditRecord, ...]
     role_assignments: tuple[RoleRecord, ...]
     content_versions: tuple[ContentVersionRecord, ...] = ()
+    removal_requests: tuple[RemovalRequestRecord, ...] = ()
+    incidents: tuple[IncidentRecord, ...] = ()
+    evidence_scans: tuple[EvidenceScanRecord, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the document holds."""
@@ -157,6 +168,9 @@ class DataExport(Record):
             "audit_log": len(self.audit_log),
             "role_assignments": len(self.role_assignments),
             "content_versions": len(self.content_versions),
+            "removal_requests": len(self.removal_requests),
+            "incidents": len(self.incidents),
+            "evidence_scans": len(self.evidence_scans),
         }
 
 
@@ -255,4 +269,13 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
             check_grant(role.email, Grant(role.role, role.scope))
         except InvalidInputError as error:
             problems.append(document.problem(("role_assignments", index), str(error)))
+    problems += loop_reference_problems(
+        document,
+        requests=export.removal_requests,
+        incidents=export.incidents,
+        scans=export.evidence_scans,
+        teams={t.slug for t in export.teams},
+        assessments={a.id for a in export.assessments},
+        exported_at=export.exported_at,
+    )
     return problems
