@@ -32,6 +32,8 @@ from assessments.files.incident_file import MAX_LINK, MAX_SUMMARY
 from assessments.wording import count
 
 MAX_TEXT = 2000
+EXPIRY_ACTOR = "expiry"
+"""Who the audit trail and a request name as deciding a request nobody decided in time."""
 """The longest reason or decision note the service accepts."""
 CHAIN_HINT = "a chain id of the catalogue in force, stored here or carried by this export"
 PILLAR_HINT = "a pillar id of the questionnaire in force, stored here or carried by this export"
@@ -162,7 +164,7 @@ def _request_problems(
                 refuse(field, f"a pending request has no {field}", "leave it out, or set status")
         return problems
     decider = (request.decided_by or "").strip()
-    if not decider:
+    if not decider or (status != "expired" and decider == EXPIRY_ACTOR):
         refuse(
             "decided_by",
             f"this {status} request was decided by nobody",
