@@ -15,7 +15,7 @@ from assessments.evidence.scan import scan_paths
 from assessments.service.readiness import ReadinessService
 from assessments.service.team_scoring import score_view
 from assessments.storage.db import make_engine, upgrade_to_head
-from tests.app.conftest import PERIOD, new_session
+from tests.app.conftest import CONTENT, PERIOD, new_session
 from tests.app.test_admin_page import ADMIN
 from tests.app.test_crafted_uploads import problems
 
@@ -42,7 +42,7 @@ def export(tmp_path: Path) -> bytes:
             draft.id, question.id, entry, expected_version=version, actor="ana@example.com"
         ).version
     submitted = source.submit(draft.id, expected_version=version, actor="ana@example.com")
-    chain = score_view(source.content, submitted).recommendation.next_chain
+    chain = score_view(CONTENT, submitted).recommendation.next_chain
     assert chain is not None
     source.request_removal(
         "checkout-web",
