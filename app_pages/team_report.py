@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from assessments.content.comparable import version_note
+from assessments.reports.evidence_lines import evidence_links, scan_evidence
 from assessments.service.authorized import TeamAccess
 from assessments.service.team_scoring import (
     content_of,
@@ -30,6 +31,7 @@ from ui.report_sections import (
     render_chain_table,
     render_confidence,
     render_decision,
+    render_evidence_links,
     render_levels,
     render_unlock_paths,
 )
@@ -136,6 +138,9 @@ with st.expander("Every approval chain, with its gaps", expanded=False):
     render_chain_table(result, content.questionnaire)
 with st.expander("Confidence: what would make this more certain"):
     render_confidence(result, content.questionnaire)
+links = evidence_links(current, content.questionnaire)
+with st.expander(f"Evidence links ({len(links.links)}), as of when they were vouched for"):
+    render_evidence_links(links)
 with st.expander("Gaps by standard (OWASP, AWS, AIUC-1, CSA)"):
     render_gaps_by_standard(content, current.answers)
 
@@ -154,7 +159,15 @@ else:
 
 footnotes = [change.footnote() for change in changes]
 notes = [*([] if note is None else [note]), *footnotes]
-report = TeamReport(content, team.name, period, label, result, history, notes, changes)
+evidence = None
+if held is not None:
+    view = held.scan
+    evidence = scan_evidence(
+        view.attached_by, view.attached_at, view.scan, held.judgement, held.expiry
+    )
+report = TeamReport(
+    content, team.name, period, label, result, history, notes, changes, evidence, links
+)
 slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())
 left, right = st.columns(2)
 left.download_button(

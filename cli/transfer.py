@@ -14,6 +14,7 @@ from assessments.service.readiness import ReadinessService
 from assessments.settings import Settings
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.store import utc_now
+from assessments.wording import count
 
 IMPORT_LIMIT_MB = 512
 """An export takes about 2 KB per assessment: room for a quarter of a million."""
@@ -38,7 +39,7 @@ def run_export(settings: Settings, out: Path) -> int:
         service.engine.dispose()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    print(f"{out}: {len(document['assessments'])} assessments", file=sys.stdout)
+    print(f"{out}: {count(len(document['assessments']), 'assessment')}", file=sys.stdout)
     return 0
 
 

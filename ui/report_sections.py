@@ -9,6 +9,7 @@ import streamlit as st
 
 from assessments.content.in_force import Content
 from assessments.content.questionnaire import DEFAULT_LEVEL_NAMES, Questionnaire
+from assessments.reports.evidence_lines import EvidenceLinks
 from assessments.wording import count
 from scoring.results import AssessmentResult, ChainStatus, Gap
 from ui.figures.team import pillar_levels_figure
@@ -200,3 +201,15 @@ def render_confidence(result: AssessmentResult, questionnaire: Questionnaire) ->
             )
     if not any(ids for _, ids in parts):
         st.markdown("Every answer is backed by evidence.")
+
+
+def render_evidence_links(links: EvidenceLinks) -> None:
+    """The links given with the answers, each with the day it stands as of."""
+    if not links.links:
+        st.markdown("No answer has an evidence link.")
+        return
+    st.caption(
+        "Answers carry no date of their own: each link stands as of the day the team last "
+        "vouched for the whole assessment."
+    )
+    st.markdown("\n".join(f"- {inert(line)}" for line in links.lines()))

@@ -3,53 +3,48 @@
 ```json
 {"format": "autonomy-readiness-export", "format_version": 1, "exported_at": "...",
  "units": [...], "teams": [...], "assessments": [...], "conflicting_edits": [...],
- "audit_log": [...], "role_assignments": [...]}
+ "audit_log": [...], "role_assignments": [...], "content_versions": [...],
+ "removal_requests": [...], "incidents": [...], "evidence_scans": [...]}
 ```
 
 Assessments carry their answers and chain states; ids are kept, so audit entries that name
-an assessment still point at it after an import.
+an assessment still point at it after an import. The sections from `content_versions` on are
+optional: an export written before they existed imports as one without such records.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Hashable, Iterable
-from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from assessments.access import Grant, Role
 from assessments.content.answers import AnswerEntry
 from assessments.content.schema_errors import schema_problems
 from assessments.content.yaml_source import YamlDocument
 from assessments.errors import ContentError, InvalidInputError, Problem
+from assessments.files.export_base import (
+    Id,
+    Positive,
+    Record,
+    When,
+    Who,
+    duplicate_problems,
+    unknown_problems,
+)
+from assessments.files.export_loop import (
+    EvidenceScanRecord,
+    IncidentRecord,
+    RemovalRequestRecord,
+    loop_reference_problems,
+)
 from assessments.files.json_source import read_json_object
 from assessments.files.role_file import check_grant
 from assessments.periods import PERIOD_PATTERN
 
 FORMAT = "autonomy-readiness-export"
 FORMAT_VERSION = 1
-
-
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("timestamps need a time zone (hint: export again; e.g. +00:00)")
-    return value
-
-
-When = Annotated[datetime, AfterValidator(_aware)]
-Who = Annotated[str, Field(max_length=320)]
-MAX_INTEGER = 2**31 - 1
-"""The largest id, revision or version a database column holds (PostgreSQL's INTEGER)."""
-Positive = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
-Id = Positive
-
-
-class Record(BaseModel):
-    """Base of every exported record: unknown fields are errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class UnitRecord(Record):
@@ -158,6 +153,9 @@ class DataExport(Record):
     audit_log: tuple[AuditRecord, ...]
     role_assignments: tuple[RoleRecord, ...]
     content_versions: tuple[ContentVersionRecord, ...] = ()
+    removal_requests: tuple[RemovalRequestRecord, ...] = ()
+    incidents: tuple[IncidentRecord, ...] = ()
+    evidence_scans: tuple[EvidenceScanRecord, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the document holds."""
@@ -170,6 +168,9 @@ class DataExport(Record):
             "audit_log": len(self.audit_log),
             "role_assignments": len(self.role_assignments),
             "content_versions": len(self.content_versions),
+            "removal_requests": len(self.removal_requests),
+            "incidents": len(self.incidents),
+            "evidence_scans": len(self.evidence_scans),
         }
 
 
@@ -227,17 +228,10 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
     problems: list[Problem] = []
 
     def duplicates(section: str, keys: Iterable[Hashable], what: str) -> None:
-        counts: Counter[Hashable] = Counter()
-        for index, key in enumerate(keys):
-            counts[key] += 1
-            if counts[key] == 2:
-                problems.append(document.problem((section, index), f"{what} {key} appears twice"))
+        problems.extend(duplicate_problems(document, section, keys, what))
 
     def unknown(section: str, field: str, values: Iterable[object], known: set[Any]) -> None:
-        for index, value in enumerate(values):
-            if value not in known:
-                message = f"{value!r} is not in this export"
-                problems.append(document.problem((section, index, field), message))
+        problems.extend(unknown_problems(document, section, field, values, known))
 
     duplicates("units", (u.id for u in export.units), "unit id")
     duplicates("units", (u.slug for u in export.units), "unit slug")
@@ -275,4 +269,13 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
             check_grant(role.email, Grant(role.role, role.scope))
         except InvalidInputError as error:
             problems.append(document.problem(("role_assignments", index), str(error)))
+    problems += loop_reference_problems(
+        document,
+        requests=export.removal_requests,
+        incidents=export.incidents,
+        scans=export.evidence_scans,
+        teams={t.slug for t in export.teams},
+        assessments={a.id for a in export.assessments},
+        exported_at=export.exported_at,
+    )
     return problems

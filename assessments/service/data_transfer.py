@@ -25,11 +25,13 @@ from assessments.files.export_format import (
     parse_export,
     unstored_version_problems,
 )
+from assessments.files.export_loop import loop_content_problems
 from assessments.service.core import ServiceCore
 from assessments.service.guard import admin, allowed
 from assessments.storage.audit import AuditAction
 from assessments.storage.contract import Repository
 from assessments.storage.transfer_rows import ImportRows
+from assessments.wording import count
 
 _log = logging.getLogger(__name__)
 
@@ -45,9 +47,13 @@ class ImportSummary:
         """ "6 units, 40 teams, 158 assessments (4,740 answers), 3 conflicting edits, …"."""
         c = self.counts
         return (
-            f"{c['units']} units, {c['teams']} teams, {c['assessments']} assessments"
-            f" ({c['answers']:,} answers), {c['conflicting_edits']} conflicting edits,"
-            f" {c['audit_log']:,} audit entries, {c['role_assignments']} role assignments"
+            f"{count(c['units'], 'unit')}, {count(c['teams'], 'team')},"
+            f" {count(c['assessments'], 'assessment')} ({_many(c['answers'], 'answer')}),"
+            f" {count(c['conflicting_edits'], 'conflicting edit')},"
+            f" {_many(c['audit_log'], 'audit entry', 'audit entries')},"
+            f" {count(c['role_assignments'], 'role assignment')},"
+            f" {count(c['removal_requests'], 'removal request')},"
+            f" {count(c['incidents'], 'incident')}, {count(c['evidence_scans'], 'evidence scan')}"
         )
 
 
@@ -81,10 +87,19 @@ class DataTransfer(ServiceCore):
     ) -> ImportSummary:
         """Write an export into this (empty) database, all or nothing."""
         export = parse_export(source, file)
+        document = YamlDocument(file, {})
+        pillars, chains = self._loop_ids(export)
         with self.store.unit_of_work(actor) as repo:
             # Everything the app would refuse to write, and versions it could not score: all
             # at once, and nothing written.
-            problems = content_problems(export, YamlDocument(file, {}), self._content)
+            problems = content_problems(export, document, self._content)
+            problems += loop_content_problems(
+                document,
+                export.removal_requests,
+                export.incidents,
+                pillars=pillars,
+                chains=chains,
+            )
             problems += self._unstored_versions(repo, export, source, file)
             if problems:
                 raise ContentError(problems)
@@ -96,6 +111,18 @@ class DataTransfer(ServiceCore):
             repo.audit.record(AuditAction.DATA_IMPORT, "data", file, details)
         _log.info("data imported: %d assessments", len(export.assessments))
         return ImportSummary(export.counts(), applied=True)
+
+    def _loop_ids(self, export: DataExport) -> tuple[set[str], set[str]]:
+        """Pillar and chain ids of the content in force, stored here or carried by `export`."""
+        library = self.library
+        pillars = {p.id for q in library.questionnaires.values() for p in q.pillars}
+        chains = {c.id for catalogue in library.catalogues.values() for c in catalogue.chains}
+        for version in export.content_versions:
+            key = {"questionnaire": "pillars", "catalogue": "chains"}.get(version.kind)
+            items = version.body.get(key, []) if key else []
+            known = pillars if key == "pillars" else chains
+            known.update(str(i["id"]) for i in items if isinstance(i, dict) and "id" in i)
+        return pillars, chains
 
     def _unstored_versions(
         self, repo: Repository, export: DataExport, source: str | bytes, file: str
@@ -121,10 +148,15 @@ class DataTransfer(ServiceCore):
         return problems
 
 
+def _many(number: int, noun: str, plural: str | None = None) -> str:
+    """ "4,740 answers": `count` with thousands separated."""
+    return count(number, noun, plural).replace(str(number), f"{number:,}", 1)
+
+
 def _refuse_unless_empty(repo: Repository) -> None:
     counts = repo.org_counts()
     if any(counts.values()):
-        held = ", ".join(f"{count} {label}" for label, count in counts.items())
+        held = ", ".join(count(number, label.removesuffix("s")) for label, number in counts.items())
         raise InvalidInputError(
             f"this database already holds {held}; import only into an empty database"
             " (a fresh READINESS_DATABASE_URL), so nothing here is overwritten"
@@ -157,4 +189,10 @@ def _import_rows(export: DataExport) -> ImportRows:
             {**r.model_dump(mode="python"), "role": r.role.value} for r in export.role_assignments
         ],
         content_versions=[v.model_dump(mode="python") for v in export.content_versions],
+        removal_requests=[r.model_dump(mode="python") for r in export.removal_requests],
+        incidents=[i.model_dump(mode="python") for i in export.incidents],
+        evidence_scans=[
+            {**s.model_dump(mode="python", exclude={"assessment"}), "assessment_id": s.assessment}
+            for s in export.evidence_scans
+        ],
     )

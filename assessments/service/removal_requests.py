@@ -11,6 +11,7 @@ from typing import Any
 
 from assessments.access import Principal
 from assessments.errors import AuthorizationError, InvalidInputError, NotFoundError
+from assessments.files.export_loop import EXPIRY_ACTOR, MAX_TEXT
 from assessments.reports.track_record import team_track_record_input
 from assessments.service.core import ServiceCore, find_team
 from assessments.service.guard import ANYONE, TEAM_READER, Rule, allowed
@@ -23,8 +24,6 @@ from scoring.results import ChainStatus
 from scoring.track_record import IncidentRecord, Removal
 
 DEFAULT_EXPIRY_DAYS = 30
-EXPIRY_ACTOR = "expiry"
-MAX_TEXT = 2000
 ENTITY = "removal_request"
 
 

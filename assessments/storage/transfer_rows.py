@@ -2,7 +2,8 @@
 
 The shapes are those of the export file (`assessments/files/export_format.py`): units and
 teams by slug, assessments with their answers and chain states, conflicting edits, the audit
-log and role assignments. The service checks an export before any of it reaches here.
+log, role assignments, content versions, removal requests, incidents and evidence scans.
+The service checks an export before any of it reaches here.
 """
 
 from __future__ import annotations
@@ -20,12 +21,23 @@ from assessments.storage.tables import (
     ChainStateRow,
     ConflictingEditRow,
     ContentVersionRow,
+    EvidenceScanRow,
+    IncidentRow,
     OrgUnitRow,
+    RemovalRequestRow,
     RoleAssignmentRow,
     TeamRow,
 )
 
-_TABLES_WITH_KEPT_IDS = ("org_units", "teams", "assessments", "conflicting_edits")
+_TABLES_WITH_KEPT_IDS = (
+    "org_units",
+    "teams",
+    "assessments",
+    "conflicting_edits",
+    "removal_requests",
+    "incidents",
+    "evidence_scans",
+)
 _ASSESSMENT_COLUMNS = (
     "id",
     "period",
@@ -67,6 +79,31 @@ _CONTENT_COLUMNS = (
 )
 _ROLE_COLUMNS = ("email", "role", "scope", "source", "created_by", "created_at")
 _ANSWER_COLUMNS = ("value", "not_applicable", "dont_know", "evidence", "note")
+_REQUEST_COLUMNS = (
+    "id",
+    "chain_id",
+    "reason",
+    "planned_on",
+    "status",
+    "requested_by",
+    "requested_at",
+    "decided_by",
+    "decided_at",
+    "decision_note",
+    "effective_on",
+)
+_INCIDENT_COLUMNS = (
+    "id",
+    "occurred_on",
+    "severity",
+    "pillar",
+    "chain_id",
+    "summary",
+    "link",
+    "recorded_by",
+    "recorded_at",
+)
+_SCAN_COLUMNS = ("id", "scan", "fact_count", "attached_by", "attached_at")
 
 Rows = list[dict[str, Any]]
 
@@ -75,9 +112,10 @@ Rows = list[dict[str, Any]]
 class ImportRows:
     """Exported records ready to insert: each list holds one dict of column values per row.
 
-    Units, teams, assessments and conflicting edits keep their ids; `answers` and `chains`
-    name their assessment by id, teams their unit by slug (`unit`) and assessments their
-    team by slug (`team`). Audit entries are appended; role grants already held are skipped.
+    Units, teams, assessments, conflicting edits, removal requests, incidents and evidence
+    scans keep their ids; `answers`, `chains` and scans name their assessment by id, teams
+    their unit by slug (`unit`), and assessments, requests and incidents their team by slug
+    (`team`). Audit entries are appended; role grants already held are skipped.
     """
 
     units: Rows = field(default_factory=list)
@@ -89,6 +127,9 @@ class ImportRows:
     audit_log: Rows = field(default_factory=list)
     role_assignments: Rows = field(default_factory=list)
     content_versions: Rows = field(default_factory=list)
+    removal_requests: Rows = field(default_factory=list)
+    incidents: Rows = field(default_factory=list)
+    evidence_scans: Rows = field(default_factory=list)
 
 
 def org_counts(session: Session) -> dict[str, int]:
@@ -143,6 +184,7 @@ def records(session: Session) -> dict[str, Rows]:
             _columns(v, *_CONTENT_COLUMNS)
             for v in session.scalars(select(ContentVersionRow).order_by(ContentVersionRow.id))
         ],
+        **_loop_records(session, team_slugs),
     }
 
 
@@ -184,6 +226,17 @@ def insert_records(session: Session, rows: ImportRows) -> None:
             if (v["kind"], v["content_id"], v["version"]) not in stored
         ],
     )
+    _bulk_insert(
+        session,
+        RemovalRequestRow,
+        [{**_without(r, "team"), "team_id": team_ids[r["team"]]} for r in rows.removal_requests],
+    )
+    _bulk_insert(
+        session,
+        IncidentRow,
+        [{**_without(i, "team"), "team_id": team_ids[i["team"]]} for i in rows.incidents],
+    )
+    _bulk_insert(session, EvidenceScanRow, rows.evidence_scans)
     if session.get_bind().dialect.name == "postgresql":
         # Rows came with their ids; move each sequence past them so new rows do not collide.
         for table in _TABLES_WITH_KEPT_IDS:
@@ -193,6 +246,23 @@ def insert_records(session: Session, rows: ImportRows) -> None:
                     f" COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
                 )
             )
+
+
+def _loop_records(session: Session, team_slugs: dict[int, str]) -> dict[str, Rows]:
+    requests = session.scalars(select(RemovalRequestRow).order_by(RemovalRequestRow.id))
+    incidents = session.scalars(select(IncidentRow).order_by(IncidentRow.id))
+    scans = session.scalars(select(EvidenceScanRow).order_by(EvidenceScanRow.id))
+    return {
+        "removal_requests": [
+            {**_columns(r, *_REQUEST_COLUMNS), "team": team_slugs[r.team_id]} for r in requests
+        ],
+        "incidents": [
+            {**_columns(i, *_INCIDENT_COLUMNS), "team": team_slugs[i.team_id]} for i in incidents
+        ],
+        "evidence_scans": [
+            {**_columns(s, *_SCAN_COLUMNS), "assessment": s.assessment_id} for s in scans
+        ],
+    }
 
 
 def _bulk_insert(session: Session, table: type[Any], rows: Rows) -> None:

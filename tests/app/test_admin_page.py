@@ -211,7 +211,7 @@ def test_importing_into_a_database_that_holds_an_org_is_refused_on_the_page(
     at = new_session(ADMIN)
     at.file_uploader(key="import_file").upload("export.json", document, "application/json").run()
 
-    assert at.error[0].value.startswith(r"this database already holds 1 units, 2 teams")
+    assert at.error[0].value.startswith(r"this database already holds 1 unit, 2 teams")
     assert [b.key for b in at.button if b.key == "import_apply"] == []
 
 

@@ -96,6 +96,9 @@ def test_export_then_import_into_an_empty_database_gives_identical_data(
         "audit_log": len(audit_before),
         "role_assignments": 2,
         "content_versions": 0,
+        "removal_requests": 0,
+        "incidents": 0,
+        "evidence_scans": 0,
     }
     ids = [a["id"] for a in document["assessments"]]
     assert [target.get_assessment(i) for i in ids] == [source.get_assessment(i) for i in ids]

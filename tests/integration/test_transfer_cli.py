@@ -36,11 +36,12 @@ def test_export_then_import_into_an_empty_database_from_the_command_line(
 
     printed = capsys.readouterr()
     assert printed.out.splitlines() == [
-        f"{out}: 1 assessments",
-        "imported 1 units, 1 teams, 1 assessments (0 answers), 0 conflicting edits,"
-        " 3 audit entries, 0 role assignments",
+        f"{out}: 1 assessment",
+        "imported 1 unit, 1 team, 1 assessment (0 answers), 0 conflicting edits,"
+        " 3 audit entries, 0 role assignments, 0 removal requests, 0 incidents,"
+        " 0 evidence scans",
     ]
-    assert printed.err.startswith("error: this database already holds 1 units, 1 teams")
+    assert printed.err.startswith("error: this database already holds 1 unit, 1 team,")
     assert target.get_assessment(1).created_by == "ana@example.com"
     assert [e.actor for e in target.audit_entries(limit=1)] == ["cli"]
     assert json.loads(out.read_text())["format_version"] == 1

@@ -30,7 +30,8 @@ def render_data_transfer(service: AuthorizedService) -> None:
     st.subheader("Export all data")
     st.caption(
         "Units, teams, every assessment with its answers and chain states, conflicting edits, "
-        "the audit trail and role assignments, as one JSON file (format version 1). It holds "
+        "the audit trail, role assignments, removal requests, incidents and evidence scans, "
+        "as one JSON file (format version 1). It holds "
         "people's emails and answers: store it like the database. Each export is audited."
     )
     st.download_button(

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from assessments.content.comparable import VersionChange
 from assessments.content.in_force import Content
+from assessments.reports.evidence_lines import EvidenceLinks, ScanEvidence
 from assessments.service.team_scoring import HistoryPoint
 from assessments.wording import count
 from scoring.results import AssessmentResult, UnlockPath
 from ui.exports.html_document import HtmlDocument, bullets, esc, table
+from ui.exports.team_evidence import evidence_html, evidence_markdown
 from ui.figures.team import history_figure, pillar_levels_figure
 from ui.report_sections import current_answer, gap_lines
 from ui.text import inert
@@ -30,6 +32,10 @@ class TeamReport:
     notes: Sequence[str] = ()
     """Which questionnaire version was used when not the one in force; history footnotes."""
     changes: Sequence[VersionChange] = ()
+    evidence: ScanEvidence | None = None
+    """The attached scan's verdicts, when a scan is attached for the period."""
+    links: EvidenceLinks | None = None
+    """The links given with the answers, with the day they stand as of."""
 
 
 def _next_chain_lines(report: TeamReport) -> tuple[str, list[str]]:
@@ -104,6 +110,7 @@ def team_report_markdown(report: TeamReport) -> str:
         lines += ["", "## Smallest improvements to the next unlocks", ""]
         for path in r.recommendation.unlock_paths:
             lines.append(f"- **{inert(path.name)}**: {inert(_path_words(report, path))}")
+    lines += evidence_markdown(report.evidence, report.links)
     blocked = [c for c in r.chains if c.status.value == "blocked"]
     if blocked:
         lines += ["", "## Blocked chains", ""]
@@ -164,6 +171,7 @@ def team_report_html(report: TeamReport) -> str:
             if not path.improvements
         ]
         doc.raw(table(["Chain", "Question", "Asks", "Now", "Needed"], rows))
+    evidence_html(doc, report.evidence, report.links)
     doc.heading("Every chain")
     doc.raw(
         table(
