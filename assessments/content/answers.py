@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -110,3 +111,24 @@ class AnswerSheet(Strict):
             as_of=self.assessed_on or period_bounds(self.period)[1],
             removed_since=dict(self.removed_since),
         )
+
+
+@lru_cache(maxsize=4096)
+def trusted_entry(
+    value: int | None = None,
+    *,
+    not_applicable: str | None = None,
+    dont_know: bool = False,
+    evidence: str | None = None,
+    note: str | None = None,
+) -> AnswerEntry:
+    """An answer built from parts already validated (stored answers, a value checked against
+    its scale), without validating again; equal answers share one frozen instance, so a trend
+    over thousands of assessments builds a handful."""
+    return AnswerEntry.model_construct(
+        value=value,
+        not_applicable=not_applicable,
+        dont_know=dont_know,
+        evidence=evidence,
+        note=note,
+    )

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assessments.content.answers import AnswerEntry
+from assessments.content.answers import AnswerEntry, trusted_entry
 from assessments.content.migration_map import Combine, Link, MigrationMap, ValueMap
 from assessments.content.questionnaire import Questionnaire
 
@@ -124,7 +124,7 @@ def _follow(
     without_value = [old for _, _, old in given if old.value is None]
     entry: AnswerEntry
     if any(old.dont_know for old in without_value):
-        entry = AnswerEntry.model_construct(dont_know=True)
+        entry = trusted_entry(dont_know=True)
     elif without_value and len(without_value) == len(given):
         if not target.allow_not_applicable:
             reason = f"{target.id} cannot be not applicable"
@@ -139,7 +139,7 @@ def _follow(
         value = min(numbers) if link.combine is Combine.MIN else max(numbers)
         first = given[0][2]
         # Built from validated answers and a value checked against the new scale above.
-        entry = AnswerEntry.model_construct(value=value, evidence=first.evidence, note=first.note)
+        entry = trusted_entry(value, evidence=first.evidence, note=first.note)
     same = link.kind == "keep"
     fate = Fate.CARRIED if same else Fate.MAPPED
     now = _describe(new, link.question, entry) if describe else ""

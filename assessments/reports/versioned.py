@@ -12,7 +12,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import pandas as pd
 
-from assessments.content.answers import AnswerEntry
+from assessments.content.answers import AnswerEntry, trusted_entry
 from assessments.content.comparable import Basis, for_comparison
 from assessments.content.versions import ContentLibrary, VersionKey
 from scoring.by_version import score_org_by_version
@@ -132,13 +132,13 @@ def _entries(rows: pd.DataFrame) -> dict[str, AnswerEntry]:
         rows["question_id"], rows["kind"], rows["value"], rows["has_evidence"], strict=True
     ):
         if kind == AnswerKind.VALUE.value:
-            entries[question_id] = AnswerEntry.model_construct(
-                value=int(value), evidence=_EVIDENCE if evidence else None
+            entries[question_id] = trusted_entry(
+                int(value), evidence=_EVIDENCE if evidence else None
             )
         elif kind == AnswerKind.NOT_APPLICABLE.value:
-            entries[question_id] = AnswerEntry.model_construct(not_applicable="not applicable")
+            entries[question_id] = trusted_entry(not_applicable="not applicable")
         elif kind == AnswerKind.DONT_KNOW.value:
-            entries[question_id] = AnswerEntry.model_construct(dont_know=True)
+            entries[question_id] = trusted_entry(dont_know=True)
     return entries
 
 
