@@ -7,7 +7,8 @@ catalogue_version` (the catalogue may be None for assessments stored before it w
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,8 +27,8 @@ _EVIDENCE = "https://evidence.invalid/"
 counts in scoring)."""
 
 
-def content_key(row: pd.Series) -> ContentKey:
-    """The (questionnaire, catalogue) an assessment row was answered on."""
+def content_key(row: pd.Series | Mapping[Hashable, Any]) -> ContentKey:
+    """The (questionnaire, catalogue) an assessment row (a Series or a record) was answered on."""
     catalogue = row.get("catalogue_id")
     version = row.get("catalogue_version")
     questionnaire = (str(row["questionnaire_id"]), str(row["questionnaire_version"]))
@@ -92,16 +93,16 @@ def score_comparable(
     answered: dict[Hashable, str] = {}
     mapped_rows: list[tuple[Hashable, str, AnswerEntry]] = []
     mapped_ids: set[Hashable] = set()
-    grouped = {key: rows for key, rows in answers.groupby("assessment_id", sort=False)}
-    for _, row in assessments.iterrows():
-        assessment_id = row["assessment_id"]
-        key = content_key(row)
+    keys = {row["assessment_id"]: content_key(row) for row in assessments.to_dict("records")}
+    older = {a for a, key in keys.items() if key[0] != in_force[0]}
+    entries_of = _entries(answers, older)
+    for assessment_id, key in keys.items():
         answered[assessment_id] = key[0][1]
         if key[0] == in_force[0]:
             version_of[assessment_id], basis[assessment_id] = key, Basis.AS_ANSWERED.value
             continue
-        rows = grouped.get(assessment_id, answers.iloc[0:0])
-        found = for_comparison(library, key[0], key[1], _entries(rows), in_force[0])
+        entries = entries_of[assessment_id]
+        found = for_comparison(library, key[0], key[1], entries, in_force[0])
         basis[assessment_id] = found.basis.value
         if found.basis is Basis.MAPPED:
             version_of[assessment_id] = in_force
@@ -126,19 +127,26 @@ def score_comparable(
     return scores
 
 
-def _entries(rows: pd.DataFrame) -> dict[str, AnswerEntry]:
-    entries = {}
-    for question_id, kind, value, evidence in zip(
-        rows["question_id"], rows["kind"], rows["value"], rows["has_evidence"], strict=True
+def _entries(
+    answers: pd.DataFrame, wanted: set[Hashable]
+) -> dict[Hashable, dict[str, AnswerEntry]]:
+    """The answers of the `wanted` assessments as entries, in one pass over the frame."""
+    entries: dict[Hashable, dict[str, AnswerEntry]] = {a: {} for a in wanted}
+    if not wanted:
+        return entries
+    columns = ("assessment_id", "question_id", "kind", "value", "has_evidence")
+    for assessment_id, question_id, kind, value, evidence in zip(
+        *(answers[c].to_numpy() for c in columns), strict=True
     ):
+        found = entries.get(assessment_id)
+        if found is None:
+            continue
         if kind == AnswerKind.VALUE.value:
-            entries[question_id] = trusted_entry(
-                int(value), evidence=_EVIDENCE if evidence else None
-            )
+            found[question_id] = trusted_entry(int(value), evidence=_EVIDENCE if evidence else None)
         elif kind == AnswerKind.NOT_APPLICABLE.value:
-            entries[question_id] = trusted_entry(not_applicable="not applicable")
+            found[question_id] = trusted_entry(not_applicable="not applicable")
         elif kind == AnswerKind.DONT_KNOW.value:
-            entries[question_id] = trusted_entry(dont_know=True)
+            found[question_id] = trusted_entry(dont_know=True)
     return entries
 
 
