@@ -44,6 +44,7 @@ MAX_INTEGER = 2**31 - 1
 """The largest id, revision or version a database column holds (PostgreSQL's INTEGER)."""
 Positive = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 Id = Positive
+CarriedFrom = Annotated[str, Field(pattern=PERIOD_PATTERN)]
 
 
 class Record(BaseModel):
@@ -91,6 +92,9 @@ class AssessmentRecord(Record):
     submitted_by: Who | None = None
     submitted_at: When | None = None
     answers: dict[str, AnswerEntry] = Field(default_factory=dict)
+    carried: dict[str, CarriedFrom] = Field(default_factory=dict)
+    """Answers a prefill carried that nobody has confirmed yet: question id → source period
+    (absent from exports made before carried answers were kept)."""
     chains: dict[str, bool] = Field(default_factory=dict)
 
 
@@ -257,6 +261,7 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
         if (a.status == "submitted") != (a.submitted_at is not None and a.submitted_by is not None):
             message = "submitted_by and submitted_at are set exactly when the status is submitted"
             problems.append(document.problem(("assessments", index, "status"), message))
+        problems.extend(_carried_problems(document, index, a))
     duplicates("conflicting_edits", (c.id for c in export.conflicting_edits), "conflicting edit id")
     unknown(
         "conflicting_edits",
@@ -275,4 +280,20 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
             check_grant(role.email, Grant(role.role, role.scope))
         except InvalidInputError as error:
             problems.append(document.problem(("role_assignments", index), str(error)))
+    return problems
+
+
+def _carried_problems(document: YamlDocument, index: int, a: AssessmentRecord) -> list[Problem]:
+    """Carried marks name answers of a draft, each carried from an earlier period."""
+    problems = []
+    if a.carried and a.status == "submitted":
+        message = "a submitted assessment has no carried answers left to confirm"
+        problems.append(document.problem(("assessments", index, "carried"), message))
+    for question_id, period in a.carried.items():
+        path = ("assessments", index, "carried", question_id)
+        if question_id not in a.answers:
+            problems.append(document.problem(path, f"{question_id} is carried but not answered"))
+        elif period >= a.period:
+            message = f"carried from {period}, which is not before the assessment's {a.period}"
+            problems.append(document.problem(path, message))
     return problems
