@@ -8,7 +8,12 @@ from assessments.errors import ConflictError, IncompleteError, ReadinessError, U
 from assessments.service.authorized import TeamAccess
 from assessments.wording import count
 from ui import context, resources
-from ui.carried_answers import progress_line, render_pillar_count
+from ui.carried_answers import (
+    CARRIED_HINT,
+    progress_line,
+    render_pillar_confirm,
+    render_pillar_count,
+)
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
@@ -21,7 +26,8 @@ from ui.text import inert
 
 PROGRESS = "assessment_progress"
 PREFILL_REPORT = "prefill_report"
-"""Session key: (draft id, PrefillPlan) of the prefill just made, shown until another."""
+# Session key: (draft id, PrefillPlan) of the prefill just made, shown until another. (A
+# comment, not a string: Streamlit's magic writes a bare string on the page.)
 
 service = resources.authorized_service()
 content = resources.content()
@@ -168,6 +174,8 @@ if not draft.answers and earlier:
 report = st.session_state.get(PREFILL_REPORT)
 if report is not None and report[0] == draft.id and report[1] is not None:
     render_prefill_report(report[1].fates, report[1].source_period)
+if draft.carried:
+    st.caption(CARRIED_HINT)
 
 
 held = hold_latest_scan(service, content, team.slug, period, draft.to_scoring())
@@ -192,18 +200,18 @@ def confirm_pillar(pillar_id: str) -> None:
     st.rerun()  # the whole page: every confirmed question drops its marker
 
 
-def render_pillar_counts(questions: tuple[Question, ...], pillar: Pillar) -> None:
+def render_confirm(questions: tuple[Question, ...], pillar: Pillar) -> None:
     key = state.key(draft.id, "confirm", pillar.id)
-    render_pillar_count(questions, pillar, state, key, confirm_pillar)
+    render_pillar_confirm(questions, pillar, state, key, confirm_pillar)
 
 
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
     questions = questionnaire.questions_of(pillar.id)
-    counted = f"pillar_count_{pillar.id}"
+    counted, confirming = f"pillar_count_{pillar.id}", f"pillar_confirm_{pillar.id}"
     with tab:
-        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_counts(qs, p))()
+        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p, state))()
         for question in questions:
             verdict = verdict_line(held.judgement.of(question.id)) if held else None
             render_question(
@@ -213,8 +221,9 @@ for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
                 draft.id,
                 save_answer,
                 verdict,
-                also_rerun=(PROGRESS, counted),
+                also_rerun=(PROGRESS, counted, confirming),
             )
+        st.fragment(key=confirming)(lambda qs=questions, p=pillar: render_confirm(qs, p))()
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
 

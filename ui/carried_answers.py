@@ -16,6 +16,12 @@ from assessments.wording import count
 from ui.draft_state import DraftSession
 from ui.text import inert
 
+CARRIED_HINT = (
+    ":material/history: Answers carried from last quarter count as answered once confirmed:"
+    " read each pillar, change what no longer holds (a change confirms that answer), then"
+    " confirm the rest with the button at the end of the pillar."
+)
+
 
 def progress_line(answered: Collection[str], carried: Mapping[str, str], total: int) -> str:
     """ "12 of 30 questions answered · 18 carried answers to confirm": carried answers are
@@ -44,19 +50,26 @@ def confirm_label(periods: list[str]) -> str:
 
 def carried_marker(period: str) -> str:
     """The line on a carried question (markdown)."""
-    return f":orange-badge[:material/history: Carried from {inert(period)}] confirm or change it"
+    return f":orange-badge[:material/history: Carried from {inert(period)} — confirm or change it]"
 
 
 def render_pillar_count(
+    questions: tuple[Question, ...], pillar: Pillar, state: DraftSession
+) -> None:
+    """The pillar's count, above its questions: confirmed answers, and carried ones waiting."""
+    st.caption(f"{pillar_line(questions, state)} · {inert(pillar.description)}")
+
+
+def render_pillar_confirm(
     questions: tuple[Question, ...],
     pillar: Pillar,
     state: DraftSession,
     button_key: str,
     confirm: Callable[[str], None],
 ) -> None:
-    """The pillar's count and, while it has carried answers, the button that confirms them
-    (`confirm(pillar_id)` writes and reruns the page)."""
-    st.caption(f"{pillar_line(questions, state)} · {inert(pillar.description)}")
+    """Below the pillar's questions, while any is carried: the button that confirms them as
+    they stand (`confirm(pillar_id)` writes and reruns the page). Below, not above: the
+    answers are read before they are confirmed."""
     periods = [state.carried[q.id] for q in questions if q.id in state.carried]
     if periods and st.button(
         confirm_label(periods),

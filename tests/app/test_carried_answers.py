@@ -9,9 +9,10 @@ from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import DraftView, ReadinessService
 from tests.app.conftest import CONTENT, PERIOD, new_session
 from tests.app.test_self_assessment import ASSESSMENT, radio_key
+from ui.carried_answers import CARRIED_HINT
 from ui.text import inert
 
-MARKER = ":orange-badge[:material/history: Carried from 2026-Q3] confirm or change it"
+MARKER = ":orange-badge[:material/history: Carried from 2026-Q3 — confirm or change it]"
 
 
 def last_quarter_submitted(service: ReadinessService) -> None:
@@ -68,6 +69,10 @@ def test_right_after_a_prefill_nothing_counts_as_answered_and_every_answer_is_ma
         " automatically"
     )
     assert markers(at) == 30
+    assert [c.value for c in at.caption if "count as answered once confirmed" in c.value] == [
+        CARRIED_HINT
+    ]
+    assert not [m.value for m in at.markdown if "Session key" in m.value]
     assert pillar_counts(at) == ["0 of 10 answered · 10 carried answers to confirm"] * 3
     assert [at.button(key=confirm_key(draft, p)).label for p in ("blast_radius",)] == [
         "Confirm the 10 answers carried from 2026-Q3"
