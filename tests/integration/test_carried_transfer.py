@@ -31,7 +31,8 @@ def target(another_database: Database, content, clock: Clock) -> ReadinessServic
 
 
 def _draft(document: dict[str, Any]) -> dict[str, Any]:
-    [draft] = [a for a in document["assessments"] if a["status"] == "draft"]
+    drafts: list[dict[str, Any]] = [a for a in document["assessments"] if a["status"] == "draft"]
+    [draft] = drafts
     return draft
 
 
