@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from assessments.access import Grant, Role
 from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import DraftView, ReadinessService
-from tests.app.conftest import CONTENT, PERIOD, new_session
+from tests.app.conftest import APP, CONTENT, PERIOD, new_session
+from tests.app.test_front_door import AUTH
 from tests.app.test_self_assessment import ASSESSMENT, radio_key
 from ui.carried_answers import CARRIED_HINT
 from ui.text import inert
@@ -153,3 +155,20 @@ def test_once_every_pillar_is_confirmed_the_draft_submits(service: ReadinessServ
     assert not at.exception
     assert at.title[0].value == "Team report"
     assert service.get_assessment(draft.id).status == "submitted"
+
+
+def test_the_home_page_counts_a_prefilled_draft_as_not_answered_yet(
+    service: ReadinessService,
+) -> None:
+    prefilled(service)
+    service.grant_role("mia@example.com", Grant(Role.TEAM_EDITOR, "checkout-web"), actor="test")
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets = AUTH
+    at.user = {"is_logged_in": True, "email": "mia@example.com"}
+    at.session_state["period"] = PERIOD
+    at.run()
+
+    assert (
+        "Draft for 2026-Q4: 0 of 30 questions answered and 30 carried answers to confirm, not"
+        " submitted yet." in [m.value for m in at.markdown]
+    )
