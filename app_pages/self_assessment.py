@@ -111,8 +111,10 @@ if waiting:
         draft = service.get_assessment(draft.id)
 if state.unsaved:
     st.warning(
-        f"{count(state.unsaved, 'change')} not saved yet. {state.storage_problem} They are kept in"
-        " this tab, as you see them below, and saved again on your next change or when you retry.",
+        f"{count(state.unsaved, 'change')} not saved yet. {state.storage_problem}"
+        f" {'It is' if state.unsaved == 1 else 'They are'} kept in this tab, as you see"
+        f" {'it' if state.unsaved == 1 else 'them'} below, and saved again on your next change"
+        " or when you retry.",
         icon=":material/cloud_off:",
     )
     st.button("Retry saving now", key="retry_unsaved", icon=":material/cloud_upload:")
