@@ -131,6 +131,21 @@ def test_a_confirmation_on_a_stale_version_still_applies_when_others_changed_oth
     assert org.conflicting_edits(draft.id) == []
 
 
+def test_a_save_on_a_stale_version_still_applies_after_a_teammate_confirmed_a_pillar(
+    org: ReadinessService,
+):
+    draft = prefilled(org)
+    org.confirm_answers(draft.id, "blast_radius", expected_version=draft.version, actor=BOB)
+
+    saved = org.save_answer(
+        draft.id, "OS-01", AnswerEntry(value=1), expected_version=draft.version, actor=ANA
+    )
+
+    assert saved.answers["OS-01"] == AnswerEntry(value=1)
+    assert saved.carried == {"PA-01": "2026-Q3", "PA-02": "2026-Q3"}
+    assert org.conflicting_edits(draft.id) == []
+
+
 def test_a_confirmation_racing_a_prefill_is_kept_aside(org: ReadinessService):
     submitted(org, "checkout", "2026-Q3")
     draft = org.open_draft("checkout", "2026-Q4", actor=ANA)
