@@ -4,10 +4,16 @@ import streamlit as st
 
 from assessments.content.answers import AnswerEntry
 from assessments.content.questionnaire import Pillar, Question
-from assessments.errors import ConflictError, IncompleteError, ReadinessError
+from assessments.errors import ConflictError, IncompleteError, ReadinessError, UnconfirmedError
 from assessments.service.authorized import TeamAccess
 from assessments.wording import count
 from ui import context, resources
+from ui.carried_answers import (
+    CARRIED_HINT,
+    progress_line,
+    render_pillar_confirm,
+    render_pillar_count,
+)
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
 from ui.errors import shown_as_error
@@ -20,7 +26,8 @@ from ui.text import inert
 
 PROGRESS = "assessment_progress"
 PREFILL_REPORT = "prefill_report"
-"""Session key: (draft id, PrefillPlan) of the prefill just made, shown until another."""
+# Session key: (draft id, PrefillPlan) of the prefill just made, shown until another. (A
+# comment, not a string: Streamlit's magic writes a bare string on the page.)
 
 service = resources.authorized_service()
 content = resources.content()
@@ -67,9 +74,10 @@ if current.status == "submitted":
     )
     kept = service.kept_changes(team.slug, period)
     if kept:
+        were, them = ("was", "it") if len(kept) == 1 else ("were", "them")
         st.warning(
-            f"{len(kept)} change(s) of yours reached this revision after it was submitted and"
-            " were kept aside. Edit a new revision to re-apply them.",
+            f"{count(len(kept), 'change')} of yours reached this revision after it was submitted"
+            f" and {were} kept aside. Edit a new revision to re-apply {them}.",
             icon=":material/move_item:",
         )
         render_kept_changes(kept, reapply=False)
@@ -103,8 +111,10 @@ if waiting:
         draft = service.get_assessment(draft.id)
 if state.unsaved:
     st.warning(
-        f"{state.unsaved} change(s) not saved yet. {state.storage_problem} They are kept in this "
-        "tab, as you see them below, and saved again on your next change or when you retry.",
+        f"{count(state.unsaved, 'change')} not saved yet. {state.storage_problem}"
+        f" {'It is' if state.unsaved == 1 else 'They are'} kept in this tab, as you see"
+        f" {'it' if state.unsaved == 1 else 'them'} below, and saved again on your next change"
+        " or when you retry.",
         icon=":material/cloud_off:",
     )
     st.button("Retry saving now", key="retry_unsaved", icon=":material/cloud_upload:")
@@ -138,16 +148,17 @@ if state.conflict or draft.version != state.version or kept:
         st.rerun()
 
 state.answered = set(draft.answers)
+state.carried = dict(draft.carried)
 total = len(questionnaire.questions)
 
 
 @st.fragment(key=PROGRESS)
 def render_progress() -> None:
-    answered = len(state.answered)
+    confirmed = len(state.answered - state.carried.keys())
     st.progress(
-        answered / total,
-        text=f"{answered} of {total} questions answered · revision {draft.revision} · draft "
-        "saved automatically",
+        confirmed / total,
+        text=f"{progress_line(state.answered, state.carried, total)} · revision"
+        f" {draft.revision} · draft saved automatically",
     )
 
 
@@ -165,29 +176,44 @@ if not draft.answers and earlier:
 report = st.session_state.get(PREFILL_REPORT)
 if report is not None and report[0] == draft.id and report[1] is not None:
     render_prefill_report(report[1].fates, report[1].source_period)
+if draft.carried:
+    st.caption(CARRIED_HINT)
 
 
 held = hold_latest_scan(service, content, team.slug, period, draft.to_scoring())
 with st.expander(
     "Evidence from configuration"
-    + (f": {len(held.judgement.contradicted)} answer(s) contradicted" if held else ""),
+    + (f": {count(len(held.judgement.contradicted), 'answer')} contradicted" if held else ""),
     icon=":material/fact_check:",
 ):
     render_scan_upload(service, team.slug, period)
 
 
-def render_pillar_count(questions: tuple[Question, ...], pillar: Pillar) -> None:
-    done = sum(1 for q in questions if q.id in state.answered)
-    st.caption(f"{done} of {len(questions)} answered · {inert(pillar.description)}")
+def confirm_pillar(pillar_id: str) -> None:
+    try:
+        view = service.confirm_answers(draft.id, pillar_id, expected_version=state.version)
+    except ConflictError as conflict:
+        state.conflict = str(conflict)
+    except ReadinessError as error:
+        st.error(inert(str(error)), icon=":material/error:")
+        return
+    else:
+        state.saved(view.version)
+    st.rerun()  # the whole page: every confirmed question drops its marker
+
+
+def render_confirm(questions: tuple[Question, ...], pillar: Pillar) -> None:
+    key = state.key(draft.id, "confirm", pillar.id)
+    render_pillar_confirm(questions, pillar, state, key, confirm_pillar)
 
 
 # Tab labels stay fixed: a label that changed on every answer would reset the open tab.
 tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
 for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
     questions = questionnaire.questions_of(pillar.id)
-    counted = f"pillar_count_{pillar.id}"
+    counted, confirming = f"pillar_count_{pillar.id}", f"pillar_confirm_{pillar.id}"
     with tab:
-        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p))()
+        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p, state))()
         for question in questions:
             verdict = verdict_line(held.judgement.of(question.id)) if held else None
             render_question(
@@ -197,8 +223,9 @@ for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
                 draft.id,
                 save_answer,
                 verdict,
-                also_rerun=(PROGRESS, counted),
+                also_rerun=(PROGRESS, counted, confirming),
             )
+        st.fragment(key=confirming)(lambda qs=questions, p=pillar: render_confirm(qs, p))()
 with tabs[-1]:
     render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
 
@@ -208,10 +235,13 @@ if st.button("Submit the assessment", key="submit", type="primary", disabled=sta
         service.submit(draft.id, expected_version=state.version)
     except IncompleteError as incomplete:
         st.error(
-            f"{count(len(incomplete.missing), 'question')} still need an answer (a value, not "
-            f"applicable with a reason, or don't know): {', '.join(incomplete.missing)}",
+            f"{count(len(incomplete.missing), 'question')} still"
+            f" {'needs' if len(incomplete.missing) == 1 else 'need'} an answer (a value, not"
+            f" applicable with a reason, or don't know): {', '.join(incomplete.missing)}",
             icon=":material/playlist_add_check:",
         )
+    except UnconfirmedError as unconfirmed:
+        st.error(inert(str(unconfirmed)), icon=":material/history:")
     except ConflictError as conflict:
         state.conflict = str(conflict)
         st.rerun()

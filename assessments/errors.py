@@ -85,3 +85,21 @@ class IncompleteError(ReadinessError):
             f"{', '.join(missing)} (answer each with a value, not applicable with a reason,"
             " or don't know)"
         )
+
+
+class UnconfirmedError(ReadinessError):
+    """An assessment cannot be submitted while answers carried by a prefill await confirmation.
+
+    Attributes:
+        pillars: (pillar name, how many carried answers in it), in questionnaire order.
+    """
+
+    def __init__(self, pillars: list[tuple[str, int]]) -> None:
+        self.pillars = pillars
+        total = sum(n for _, n in pillars)
+        answers = "1 carried answer is" if total == 1 else f"{total} carried answers are"
+        where = ", ".join(f"{name} ({n})" for name, n in pillars)
+        super().__init__(
+            f"{answers} not confirmed yet: {where}. Confirm them, or change them, on each"
+            " pillar's tab before submitting."
+        )

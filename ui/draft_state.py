@@ -34,6 +34,8 @@ class DraftSession:
         errors: per-question messages of refused answers (e.g. a bad link).
         answered: ids of the questions with a stored answer; set on each full run, kept
             current by the saves in between (a save reruns only its own question).
+        carried: answers a prefill carried and nobody confirmed yet, question id → source
+            period; set on each full run, and a save of one of them drops it (it confirms it).
         unsaved_answers: answers the database could not store (StorageError), by question;
             kept here and saved again on the next run, never dropped.
         unsaved_chains: chain states the database could not store, by chain.
@@ -45,6 +47,7 @@ class DraftSession:
     conflict: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
     answered: set[str] = field(default_factory=set)
+    carried: dict[str, str] = field(default_factory=dict)
     unsaved_answers: dict[str, AnswerEntry | None] = field(default_factory=dict)
     unsaved_chains: dict[str, bool] = field(default_factory=dict)
     storage_problem: str | None = None

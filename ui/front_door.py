@@ -20,6 +20,8 @@ def _state_line(standing: TeamStanding) -> str:
     if standing.state == NOT_STARTED:
         return f"No assessment for {period} yet: answering takes about 15 minutes."
     answered = f"{standing.answered} of {standing.questions} questions answered"
+    if standing.carried:
+        answered += f" and {count(standing.carried, 'carried answer')} to confirm"
     if standing.state == DRAFT and standing.submitted_at is not None:
         when = standing.submitted_at.strftime("%Y-%m-%d")
         return f"Submitted on {when}; a newer revision is open as a draft ({answered})."

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from assessments.content.answers import AnswerEntry
 from assessments.content.questionnaire import Question
 from assessments.errors import ConflictError, ReadinessError, StorageError
+from ui.carried_answers import carried_marker
 from ui.draft_state import DraftSession, SaveAnswer
 from ui.text import inert
 
@@ -170,6 +171,7 @@ def _draw_question(
             state.errors[question.id] = str(error)
             return
         state.errors.pop(question.id, None)
+        state.carried.pop(question.id, None)  # saved as it now stands: confirmed
         if entry is None:
             state.answered.discard(question.id)
         else:
@@ -181,6 +183,8 @@ def _draw_question(
     with st.container(border=True, key=key("box")):
         badge = " :red-badge[critical]" if question.critical else ""
         st.markdown(f"**{question.id}** · {inert(question.text)}{badge}")
+        if question.id in state.carried:
+            st.markdown(carried_marker(state.carried[question.id]))
         st.caption(inert(question.help))
         if verdict is not None and verdict[0] == "contradicted":
             st.warning(inert(verdict[1]), icon=":material/fact_check:")

@@ -58,6 +58,30 @@ def check_chain(catalogue: ChainCatalogue, chain_id: str) -> None:
         )
 
 
+def check_pillar(questionnaire: Questionnaire, pillar_id: str) -> None:
+    """The pillar exists in the questionnaire."""
+    if pillar_id not in {pillar.id for pillar in questionnaire.pillars}:
+        raise InvalidInputError(
+            f"unknown pillar {pillar_id!r}: questionnaire {questionnaire.id}"
+            f" version {questionnaire.version} has no such pillar"
+        )
+
+
+def unconfirmed_by_pillar(
+    questionnaire: Questionnaire, carried: Collection[str]
+) -> list[tuple[str, int]]:
+    """(pillar name, count) of the carried answers awaiting confirmation, in questionnaire
+    order; a question the questionnaire does not know counts under its own id."""
+    counts = [
+        (pillar.name, sum(1 for q in questionnaire.questions_of(pillar.id) if q.id in carried))
+        for pillar in questionnaire.pillars
+    ]
+    known = {q.id for q in questionnaire.questions}
+    return [(name, n) for name, n in counts if n] + [
+        (qid, 1) for qid in sorted(carried) if qid not in known
+    ]
+
+
 def missing_answers(questionnaire: Questionnaire, answered: Collection[str]) -> list[str]:
     """Question ids without an answer, in questionnaire order."""
     return [q.id for q in questionnaire.questions if q.id not in answered]

@@ -15,7 +15,7 @@ optional: an export written before they existed imports as one without such reco
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError
 
@@ -45,6 +45,10 @@ from assessments.periods import PERIOD_PATTERN
 
 FORMAT = "autonomy-readiness-export"
 FORMAT_VERSION = 1
+
+
+CarriedFrom = Annotated[str, Field(pattern=PERIOD_PATTERN)]
+"""The period a draft's answer was carried from by a prefill, until confirmed."""
 
 
 class UnitRecord(Record):
@@ -86,6 +90,9 @@ class AssessmentRecord(Record):
     submitted_by: Who | None = None
     submitted_at: When | None = None
     answers: dict[str, AnswerEntry] = Field(default_factory=dict)
+    carried: dict[str, CarriedFrom] = Field(default_factory=dict)
+    """Answers a prefill carried that nobody has confirmed yet: question id → source period
+    (absent from exports made before carried answers were kept)."""
     chains: dict[str, bool] = Field(default_factory=dict)
 
 
@@ -251,6 +258,7 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
         if (a.status == "submitted") != (a.submitted_at is not None and a.submitted_by is not None):
             message = "submitted_by and submitted_at are set exactly when the status is submitted"
             problems.append(document.problem(("assessments", index, "status"), message))
+        problems.extend(_carried_problems(document, index, a))
     duplicates("conflicting_edits", (c.id for c in export.conflicting_edits), "conflicting edit id")
     unknown(
         "conflicting_edits",
@@ -278,4 +286,20 @@ def cross_reference_problems(export: DataExport, document: YamlDocument) -> list
         assessments={a.id for a in export.assessments},
         exported_at=export.exported_at,
     )
+    return problems
+
+
+def _carried_problems(document: YamlDocument, index: int, a: AssessmentRecord) -> list[Problem]:
+    """Carried marks name answers of a draft, each carried from an earlier period."""
+    problems = []
+    if a.carried and a.status == "submitted":
+        message = "a submitted assessment has no carried answers left to confirm"
+        problems.append(document.problem(("assessments", index, "carried"), message))
+    for question_id, period in a.carried.items():
+        path = ("assessments", index, "carried", question_id)
+        if question_id not in a.answers:
+            problems.append(document.problem(path, f"{question_id} is carried but not answered"))
+        elif period >= a.period:
+            message = f"carried from {period}, which is not before the assessment's {a.period}"
+            problems.append(document.problem(path, message))
     return problems

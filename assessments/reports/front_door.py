@@ -26,7 +26,9 @@ class TeamStanding:
 
     Attributes:
         state: "not started", "draft" (open, not submitted) or "submitted".
-        answered: questions answered in the newest revision (0 when not started).
+        answered: questions answered in the newest revision (0 when not started), not
+            counting answers carried from last quarter and not confirmed yet.
+        carried: answers of an open draft carried from last quarter, still to confirm.
         submitted_at: when the newest submission of the period was made, if any.
         newer_draft: a draft revision is open after the newest submission.
         next_chain: the name of the chain to remove next, from the newest submission.
@@ -44,6 +46,7 @@ class TeamStanding:
     provisional: bool
     alerts: tuple[str, ...]
     no_chain_reason: str
+    carried: int = 0
 
 
 def team_standing(
@@ -57,7 +60,8 @@ def team_standing(
     """Where `team` stands in `period`: its newest revision, its newest submission and that
     submission's scoring `result`."""
     questions = len(content.questionnaire.questions)
-    answered = 0 if current is None else len(current.answers)
+    carried = 0 if current is None else len(current.carried)
+    answered = 0 if current is None else len(current.answers) - carried
     state = NOT_STARTED if current is None else DONE if current.is_submitted else DRAFT
     next_chain: str | None = None
     provisional, reason = False, ""
@@ -80,6 +84,7 @@ def team_standing(
         provisional=provisional,
         alerts=alerts,
         no_chain_reason=reason,
+        carried=carried,
     )
 
 

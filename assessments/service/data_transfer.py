@@ -168,10 +168,16 @@ def _import_rows(export: DataExport) -> ImportRows:
         units=[u.model_dump(mode="python") for u in export.units],
         teams=[t.model_dump(mode="python") for t in export.teams],
         assessments=[
-            a.model_dump(mode="python", exclude={"answers", "chains"}) for a in export.assessments
+            a.model_dump(mode="python", exclude={"answers", "carried", "chains"})
+            for a in export.assessments
         ],
         answers=[
-            {"assessment_id": a.id, "question_id": qid, **entry.model_dump(mode="python")}
+            {
+                "assessment_id": a.id,
+                "question_id": qid,
+                **entry.model_dump(mode="python"),
+                "carried_from": a.carried.get(qid),
+            }
             for a in export.assessments
             for qid, entry in a.answers.items()
         ],

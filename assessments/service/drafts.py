@@ -1,4 +1,5 @@
-"""The drafting part of the service: open, answer, prefill and submit an assessment.
+"""The drafting part of the service: open, answer and submit an assessment (prefilling and
+confirming carried answers: `prefill.py`).
 
 Every write names the version it was based on. A write based on an old version is not applied
 but kept in `conflicting_edits`, so two people editing one draft never silently lose work.
@@ -7,7 +8,6 @@ but kept in `conflicting_edits`, so two people editing one draft never silently 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from assessments.content.answers import AnswerEntry
@@ -19,9 +19,16 @@ from assessments.content.draft_rules import (
     is_valid_answer,
     missing_answers,
     submitted_message,
+    unconfirmed_by_pillar,
 )
-from assessments.content.migration import Fate, Migration, QuestionFate, carry_forward
-from assessments.errors import ConflictError, ImmutableError, IncompleteError, NotFoundError
+from assessments.content.migration import Fate, Migration, carry_forward
+from assessments.errors import (
+    ConflictError,
+    ImmutableError,
+    IncompleteError,
+    NotFoundError,
+    UnconfirmedError,
+)
 from assessments.service.core import ServiceCore, find_team
 from assessments.service.guard import ANYONE, TEAM_EDITOR, TeamAccess, allowed, draft_editor
 from assessments.storage.audit import AuditAction
@@ -78,7 +85,9 @@ class DraftCommands(ServiceCore):
                 (questionnaire.id, questionnaire.version),
                 (catalogue.id, catalogue.version),
             )
-            copied = {} if latest is None else self._copy(repo, latest, _assessment(repo, draft_id))
+            copied = (
+                {} if latest is None else self._copy(repo, latest, find_assessment(repo, draft_id))
+            )
             repo.audit.record(
                 AuditAction.DRAFT_CREATE,
                 "assessment",
@@ -98,7 +107,7 @@ class DraftCommands(ServiceCore):
     def get_assessment(self, assessment_id: int) -> DraftView:
         """One assessment: submitted ones for readers, drafts for the team's editors."""
         with self.store.unit_of_work() as repo:
-            _assessment(repo, assessment_id)
+            find_assessment(repo, assessment_id)
             view = repo.draft_view(assessment_id)
         if self.access.may_edit(view.team_slug):
             return view
@@ -167,41 +176,19 @@ class DraftCommands(ServiceCore):
             change,
         )
 
-    @allowed(draft_editor("prefill"))
-    def prefill_from_previous(
-        self, assessment_id: int, *, expected_version: int, actor: str = ""
-    ) -> DraftView:
-        """Fill unanswered questions and unset chains from the team's last earlier submission."""
-
-        def change(repo: Repository, draft: AssessmentRecord) -> dict[str, Any]:
-            source = repo.latest_submitted(draft.team_id, before=draft.period)
-            if source is None:
-                team_name = repo.draft_view(draft.id).team_name
-                raise NotFoundError(
-                    f"no submitted assessment of {team_name} before {draft.period} to prefill from"
-                )
-            copied = self._copy(repo, source, draft)
-            return {"source": source.id, "source_period": source.period, **copied}
-
-        return self._write(
-            assessment_id,
-            expected_version,
-            actor,
-            AuditAction.DRAFT_PREFILL,
-            "",
-            {},
-            "your prefill from the previous period",
-            change,
-        )
-
     @allowed(draft_editor("submit"))
     def submit(self, assessment_id: int, *, expected_version: int, actor: str = "") -> DraftView:
-        """Submit a complete draft; it cannot change afterwards."""
+        """Submit a complete draft with no carried answer left to confirm; it cannot change
+        afterwards."""
 
         def change(repo: Repository, draft: AssessmentRecord) -> dict[str, Any]:
-            missing = missing_answers(self._content.questionnaire, set(repo.answers_of(draft.id)))
+            questionnaire = self._content.questionnaire
+            missing = missing_answers(questionnaire, set(repo.answers_of(draft.id)))
             if missing:
                 raise IncompleteError(missing)
+            carried = repo.carried_of(draft.id)
+            if carried:
+                raise UnconfirmedError(unconfirmed_by_pillar(questionnaire, carried))
             repo.mark_submitted(draft.id)
             team_slug = repo.team_slug_of(draft.id)
             return {"team": team_slug, "period": draft.period, "revision": draft.revision}
@@ -237,7 +224,7 @@ class DraftCommands(ServiceCore):
         with self.store.unit_of_work(actor) as repo:
             if repo.claim_version(assessment_id, expected_version):
                 return _apply(repo, assessment_id, action, change)
-            found = _assessment(repo, assessment_id)
+            found = find_assessment(repo, assessment_id)
             if found.status == SUBMITTED and not target:
                 raise ImmutableError(IMMUTABLE_MESSAGE)
             if (
@@ -251,18 +238,6 @@ class DraftCommands(ServiceCore):
             refused = _keep_aside(repo, found, action, target, payload, expected_version, what)
         # Raised after the commit, so the kept edit and its audit entry are saved.
         raise refused
-
-    @allowed(draft_editor("prefill"))
-    def prefill_plan(self, assessment_id: int) -> PrefillPlan | None:
-        """What a prefill of this draft brings from the last earlier submission, question by
-        question (carried, mapped, needs a fresh answer); None when there is nothing before."""
-        with self.store.unit_of_work() as repo:
-            draft = _assessment(repo, assessment_id)
-            source = repo.latest_submitted(draft.team_id, before=draft.period)
-            if source is None:
-                return None
-            migration = self._carried(source, draft, repo.answers_of(source.id))
-            return PrefillPlan(source.period, source.questionnaire_version, migration.fates)
 
     def _carried(
         self,
@@ -283,11 +258,16 @@ class DraftCommands(ServiceCore):
         return carry_forward(old, new, steps, answers)
 
     def _copy(
-        self, repo: Repository, source: AssessmentRecord, target: AssessmentRecord
+        self,
+        repo: Repository,
+        source: AssessmentRecord,
+        target: AssessmentRecord,
+        carried_from: str | None = None,
     ) -> dict[str, int]:
         """Copy answers (through the migration map when the version changed) and chain states
         the target does not have yet; counts what was carried, mapped or left for a fresh
-        answer."""
+        answer. `carried_from` marks the copied answers as awaiting confirmation (a prefill
+        from an earlier period; a new revision of a submission copies confirmed answers)."""
         source_id, target_id = source.id, target.id
         answered = repo.answers_of(target_id)
         chains_set = repo.chain_states_of(target_id)
@@ -304,7 +284,7 @@ class DraftCommands(ServiceCore):
             for chain_id, removed in repo.chain_states_of(source_id).items()
             if chain_id not in chains_set and chain_id in known_chains
         }
-        repo.add_answers(target_id, answers)
+        repo.add_answers(target_id, answers, carried_from)
         repo.add_chain_states(target_id, chains)
         return {
             "answers_copied": len(answers),
@@ -315,17 +295,8 @@ class DraftCommands(ServiceCore):
         }
 
 
-@dataclass(frozen=True)
-class PrefillPlan:
-    """What a prefill brings: from which period and version, and each question's fate."""
-
-    source_period: str
-    source_version: str
-    fates: tuple[QuestionFate, ...]
-
-
 def _apply(repo: Repository, assessment_id: int, action: AuditAction, change: Change) -> DraftView:
-    draft = _assessment(repo, assessment_id)
+    draft = find_assessment(repo, assessment_id)
     details = change(repo, draft)
     repo.audit.record(
         action,
@@ -368,7 +339,8 @@ def _keep_aside(
     return ConflictError(conflict_message(found.updated_by, found.updated_at, what))
 
 
-def _assessment(repo: Repository, assessment_id: int) -> AssessmentRecord:
+def find_assessment(repo: Repository, assessment_id: int) -> AssessmentRecord:
+    """The stored assessment; NotFoundError if there is none."""
     found = repo.assessment(assessment_id)
     if found is None:
         raise NotFoundError(f"no assessment with id {assessment_id}")

@@ -1,6 +1,7 @@
 """ReadinessService: the one entry point pages and the CLI use to read and write assessments.
 
-The commands live with their noun — org (`org_structure.py`), drafts (`drafts.py`), reading
+The commands live with their noun — org (`org_structure.py`), drafts (`drafts.py`, prefill and
+carried answers in `prefill.py`), reading
 (`history.py`), roles (`roles.py`) and data export/import (`data_transfer.py`) — each with
 the rule of who may call it declared right above it (`guard.py`). They share one store,
 content and access (`core.py`). Every call runs in its own unit of work and returns frozen
@@ -22,6 +23,7 @@ from assessments.service.history import HistoryQueries
 from assessments.service.incidents import IncidentCommands
 from assessments.service.kept_changes import KeptChangeCommands
 from assessments.service.org_structure import OrgCommands
+from assessments.service.prefill import PrefillCommands, PrefillPlan
 from assessments.service.removal_requests import RemovalRequestCommands
 from assessments.service.roles import RoleCommands, RoleImportPlan, RoleSyncSummary
 from assessments.storage.audit import AuditAction, AuditEntryView
@@ -40,6 +42,7 @@ from assessments.storage.views import (
 class ReadinessService(
     OrgCommands,
     KeptChangeCommands,
+    PrefillCommands,
     HistoryQueries,
     RoleCommands,
     DataTransfer,
@@ -95,6 +98,7 @@ __all__ = [
     "OrgHistory",
     "OrgImportPlan",
     "PeriodSnapshot",
+    "PrefillPlan",
     "ReadinessService",
     "RoleAssignmentView",
     "RoleImportPlan",

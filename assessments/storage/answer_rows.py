@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from assessments.content.answers import AnswerEntry
@@ -21,7 +21,7 @@ from assessments.storage.views import AssessmentRecord, ConflictingEditView
 
 
 def put_answer(session: Session, assessment_id: int, question_id: str, entry: AnswerEntry) -> None:
-    """Insert or replace one answer."""
+    """Insert or replace one answer; a carried answer given again is no longer carried."""
     existing = session.scalar(
         select(AnswerRow).where(
             AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
@@ -33,6 +33,7 @@ def put_answer(session: Session, assessment_id: int, question_id: str, entry: An
     row.dont_know = entry.dont_know
     row.evidence = entry.evidence
     row.note = entry.note
+    row.carried_from = None
     session.add(row)
     session.flush()
 
@@ -59,13 +60,46 @@ def put_chain_state(session: Session, assessment_id: int, chain_id: str, removed
     session.flush()
 
 
-def add_answers(session: Session, assessment_id: int, answers: Mapping[str, AnswerEntry]) -> None:
-    """Insert answers the assessment does not have yet, in one round."""
+def add_answers(
+    session: Session,
+    assessment_id: int,
+    answers: Mapping[str, AnswerEntry],
+    carried_from: str | None = None,
+) -> None:
+    """Insert answers the assessment does not have yet, in one round; `carried_from` marks
+    them as copied from that period and awaiting confirmation."""
     rows = [
-        {"assessment_id": assessment_id, "question_id": qid, **entry.model_dump()}
+        {
+            "assessment_id": assessment_id,
+            "question_id": qid,
+            **entry.model_dump(),
+            "carried_from": carried_from,
+        }
         for qid, entry in answers.items()
     ]
     insert_rows(session, AnswerRow, rows)
+
+
+def carried_of(session: Session, assessment_id: int) -> dict[str, str]:
+    """The answers of one assessment still awaiting confirmation: question id → source period."""
+    query = select(AnswerRow.question_id, AnswerRow.carried_from).where(
+        AnswerRow.assessment_id == assessment_id, AnswerRow.carried_from.is_not(None)
+    )
+    return {qid: str(period) for qid, period in session.execute(query)}
+
+
+def confirm_answers(session: Session, assessment_id: int, question_ids: Collection[str]) -> None:
+    """Clear the carried marks of these answers: someone has looked at them."""
+    if question_ids:
+        session.execute(
+            update(AnswerRow)
+            .where(
+                AnswerRow.assessment_id == assessment_id,
+                AnswerRow.question_id.in_(list(question_ids)),
+            )
+            .values(carried_from=None)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def add_chain_states(session: Session, assessment_id: int, chains: Mapping[str, bool]) -> None:
@@ -124,6 +158,9 @@ def conflicting_edits(session: Session, assessment_id: int) -> list[ConflictingE
 
 REAPPLICABLE = ("answer.save", "answer.clear", "chain.set")
 """Kept writes that carry what to write again (a prefill or a submission is simply redone)."""
+CONFIRM = "answers.confirm"
+"""A pillar's carried answers confirmed: changes `pillar:<id>`, no answer."""
+_TRACKED = (*REAPPLICABLE, "draft.prefill", CONFIRM)
 
 
 def kept_changes(
@@ -161,7 +198,7 @@ def changed_since(session: Session, assessment_id: int, version: int) -> set[str
     query = select(AuditRow.action, AuditRow.details).where(
         AuditRow.entity == "assessment",
         AuditRow.entity_id == str(assessment_id),
-        AuditRow.action.in_((*REAPPLICABLE, "draft.prefill")),
+        AuditRow.action.in_(_TRACKED),
     )
     return changed_targets(((a, d) for a, d in session.execute(query)), version)
 
@@ -169,16 +206,20 @@ def changed_since(session: Session, assessment_id: int, version: int) -> set[str
 def changed_targets(
     entries: Iterable[tuple[str, Mapping[str, Any]]], version: int
 ) -> set[str] | None:
-    """From audited writes (action, details), the targets changed after `version`."""
+    """From audited writes (action, details), the targets changed after `version`: question
+    and chain ids, and `pillar:<id>` for a pillar whose carried answers were confirmed."""
     changed: set[str] = set()
     for action, details in entries:
-        if action not in (*REAPPLICABLE, "draft.prefill"):
+        if action not in _TRACKED:
             continue
         if int(details.get("version", 0)) <= version:
             continue
         if action == "draft.prefill":
             return None
-        changed.add(str(details.get("question") or details.get("chain")))
+        if action == CONFIRM:
+            changed.add(f"pillar:{details.get('pillar')}")
+        else:
+            changed.add(str(details.get("question") or details.get("chain")))
     return changed
 
 

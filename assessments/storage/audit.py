@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     ANSWER_CLEAR = "answer.clear"
     CHAIN_SET = "chain.set"
     DRAFT_PREFILL = "draft.prefill"
+    ANSWERS_CONFIRM = "answers.confirm"
     ASSESSMENT_SUBMIT = "assessment.submit"
     CONFLICT_KEPT = "conflict.kept"
     CONFLICT_REAPPLIED = "conflict.reapplied"
@@ -48,6 +49,7 @@ DRAFT_ONLY_ACTIONS = frozenset(
         AuditAction.ANSWER_CLEAR,
         AuditAction.CHAIN_SET,
         AuditAction.DRAFT_PREFILL,
+        AuditAction.ANSWERS_CONFIRM,
         AuditAction.CONFLICT_KEPT,
         AuditAction.DATA_EXPORT,
     }

@@ -7,7 +7,7 @@ the service above it holds no SQL and can run over any repository with the same 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -280,9 +280,23 @@ class SqlRepository(EvidenceScanRows, ConflictingEditRows):
         """Insert or replace one chain state."""
         answer_rows.put_chain_state(self._session, assessment_id, chain_id, removed)
 
-    def add_answers(self, assessment_id: int, answers: Mapping[str, AnswerEntry]) -> None:
-        """Insert answers the assessment does not have yet, in one round."""
-        answer_rows.add_answers(self._session, assessment_id, answers)
+    def add_answers(
+        self,
+        assessment_id: int,
+        answers: Mapping[str, AnswerEntry],
+        carried_from: str | None = None,
+    ) -> None:
+        """Insert answers the assessment does not have yet, in one round (marked carried from
+        `carried_from` when a prefill copied them)."""
+        answer_rows.add_answers(self._session, assessment_id, answers, carried_from)
+
+    def carried_of(self, assessment_id: int) -> dict[str, str]:
+        """Carried answers not yet confirmed: question id → the period they came from."""
+        return answer_rows.carried_of(self._session, assessment_id)
+
+    def confirm_answers(self, assessment_id: int, question_ids: Collection[str]) -> None:
+        """Clear the carried marks of these answers."""
+        answer_rows.confirm_answers(self._session, assessment_id, question_ids)
 
     def add_chain_states(self, assessment_id: int, chains: Mapping[str, bool]) -> None:
         """Insert chain states the assessment does not have yet, in one round."""

@@ -113,8 +113,11 @@ def draft_views(
 ) -> list[DraftView]:
     """Assemble views from assessment rows and their answers, without further queries."""
     answers: dict[int, dict[str, AnswerEntry]] = defaultdict(dict)
+    carried: dict[int, dict[str, str]] = defaultdict(dict)
     for answer in stored.answers:
         answers[answer.assessment_id][answer.question_id] = entry_of(answer)
+        if answer.carried_from is not None:
+            carried[answer.assessment_id][answer.question_id] = answer.carried_from
     removed: dict[int, set[str]] = defaultdict(set)
     for chain in stored.chains:
         if chain.removed:
@@ -140,6 +143,7 @@ def draft_views(
             submitted_at=a.submitted_at,
             catalogue_id=a.catalogue_id,
             catalogue_version=a.catalogue_version,
+            carried=dict(carried.get(a.id, {})),
         )
         for a, team in rows
     ]

@@ -131,6 +131,8 @@ class AnswerRow(Base):
     dont_know: Mapped[bool] = mapped_column(Boolean)
     evidence: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    carried_from: Mapped[str | None] = mapped_column(String(7))
+    """The period a prefill copied this answer from, until someone confirms or changes it."""
 
 
 class ChainStateRow(Base):

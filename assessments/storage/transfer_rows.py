@@ -1,9 +1,10 @@
 """Every record as plain data for a full export, and exported records back into tables.
 
 The shapes are those of the export file (`assessments/files/export_format.py`): units and
-teams by slug, assessments with their answers and chain states, conflicting edits, the audit
-log, role assignments, content versions, removal requests, incidents and evidence scans.
-The service checks an export before any of it reaches here.
+teams by slug, assessments with their answers (and which of them a prefill carried, still
+unconfirmed) and chain states, conflicting edits, the audit log, role assignments, content
+versions, removal requests, incidents and evidence scans. The service checks an export before
+any of it reaches here.
 """
 
 from __future__ import annotations
@@ -152,8 +153,11 @@ def records(session: Session) -> dict[str, Rows]:
     team_slugs = {t.id: t.slug for t in teams}
     assessments = list(session.scalars(select(AssessmentRow).order_by(AssessmentRow.id)))
     answers: dict[int, dict[str, Any]] = {a.id: {} for a in assessments}
+    carried: dict[int, dict[str, str]] = {a.id: {} for a in assessments}
     for row in session.scalars(select(AnswerRow).order_by(AnswerRow.id)):
         answers[row.assessment_id][row.question_id] = _answer(row)
+        if row.carried_from is not None:
+            carried[row.assessment_id][row.question_id] = row.carried_from
     chains: dict[int, dict[str, bool]] = {a.id: {} for a in assessments}
     for chain in session.scalars(select(ChainStateRow).order_by(ChainStateRow.id)):
         chains[chain.assessment_id][chain.chain_id] = chain.removed
@@ -171,6 +175,7 @@ def records(session: Session) -> dict[str, Rows]:
                 **_columns(a, *_ASSESSMENT_COLUMNS),
                 "team": team_slugs[a.team_id],
                 "answers": answers[a.id],
+                "carried": carried[a.id],
                 "chains": chains[a.id],
             }
             for a in assessments

@@ -88,6 +88,8 @@ class DraftView:
     Attributes:
         version: optimistic-lock counter; pass it back as `expected_version` when writing.
         removed_chains: ids of the chains the team has marked removed.
+        carried: answers a prefill copied that nobody has confirmed or changed yet,
+            question id → the period they came from; a draft with any cannot be submitted.
     """
 
     id: int
@@ -109,6 +111,7 @@ class DraftView:
     submitted_at: datetime | None
     catalogue_id: str | None = None
     catalogue_version: str | None = None
+    carried: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_submitted(self) -> bool:
@@ -193,7 +196,8 @@ class ConflictingEditView:
 
     Attributes:
         action: the write that was attempted, e.g. "answer.save" or "chain.set".
-        target: the question or chain id it touched ("" for prefill and submit).
+        target: the question or chain id it touched, `pillar:<id>` for a confirmation of
+            carried answers ("" for prefill and submit).
         payload: what the write carried, e.g. `{"entry": {...}}` or `{"removed": true}`.
         found_updated_by: who had changed the draft in between.
     """
@@ -220,6 +224,8 @@ class ConflictingEditView:
             return f"chain {self.target}"
         if self.action == "draft.prefill":
             return "prefill from the previous period"
+        if self.action == "answers.confirm":
+            return f"confirmation of the carried answers in {self.target.removeprefix('pillar:')}"
         return "submission"
 
     @property

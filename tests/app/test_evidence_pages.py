@@ -43,7 +43,7 @@ def test_each_verdict_shows_under_its_question(service: ReadinessService) -> Non
         c.endswith("BR-03 supported: the configuration allows 1 (5 rules checked)")
         for c in captions
     )
-    assert at.expander[0].label == "Evidence from configuration: 1 answer(s) contradicted"
+    assert at.expander[0].label == "Evidence from configuration: 1 answer contradicted"
 
 
 def test_the_report_counts_a_contradicted_answer_at_its_bound(service: ReadinessService) -> None:

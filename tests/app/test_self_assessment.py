@@ -85,6 +85,22 @@ def test_submitting_with_gaps_lists_the_unanswered_question_ids(
     assert service.get_assessment(aid).status == "draft"
 
 
+def test_one_unanswered_question_is_named_in_the_singular(service: ReadinessService) -> None:
+    draft = service.open_draft("checkout-web", PERIOD, actor="local-admin")
+    for question in service.content.questionnaire.questions[1:]:
+        draft = service.save_answer(
+            draft.id, question.id, AnswerEntry(value=2), expected_version=draft.version
+        )
+    at = new_session(ASSESSMENT, team="checkout-web")
+
+    at.button(key="submit").click().run()
+
+    assert [e.value for e in at.error] == [
+        "1 question still needs an answer (a value, not applicable with a reason, or don't"
+        " know): BR-01"
+    ]
+
+
 def test_submitting_every_answer_shows_the_next_chain_on_the_report(
     service: ReadinessService,
 ) -> None:
@@ -206,8 +222,8 @@ def test_a_change_racing_a_teammates_submit_is_offered_on_the_next_revision(
     latecomer.radio(key=radio_key(draft.id, "BR-01")).set_value("4").run()
 
     assert [w.value for w in latecomer.warning if "kept aside" in w.value] == [
-        "1 change(s) of yours reached this revision after it was submitted and were kept"
-        " aside. Edit a new revision to re-apply them."
+        "1 change of yours reached this revision after it was submitted and was kept"
+        " aside. Edit a new revision to re-apply it."
     ]
     [kept] = service.kept_changes("checkout-web", PERIOD, actor="local-admin")
     assert service.get_assessment(draft.id).answers["BR-01"].value == 2

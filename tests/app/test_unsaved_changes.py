@@ -55,7 +55,7 @@ def test_a_refused_autosave_is_kept_shown_and_saved_once_the_database_takes_writ
 
     assert not at.exception
     assert warnings_of(at) == [
-        f"1 change(s) not saved yet. {READ_ONLY} They are kept in this tab, as you see them"
+        f"1 change not saved yet. {READ_ONLY} It is kept in this tab, as you see it"
         " below, and saved again on your next change or when you retry."
     ]
     assert at.radio(key=f"a{draft.id}_g0_BR-01_choice").value == "3"

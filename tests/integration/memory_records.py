@@ -30,6 +30,7 @@ class MemoryAssessment:
     answers: dict[str, AnswerEntry] = field(default_factory=dict)
     chains: dict[str, bool] = field(default_factory=dict)
     catalogue: tuple[str, str] | None = None
+    carried: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -10,7 +10,7 @@ tested apart from the database and the fake is held to the real repository's beh
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -199,6 +199,7 @@ class MemoryRepository:
             updated_at=a.updated_at,
             submitted_by=a.submitted_by,
             submitted_at=a.submitted_at,
+            carried=dict(a.carried),
         )
 
     def team_history(self, team_id: int) -> list[DraftView]:
@@ -215,16 +216,36 @@ class MemoryRepository:
         return dict(self._state.assessments[assessment_id].chains)
 
     def put_answer(self, assessment_id: int, question_id: str, entry: AnswerEntry) -> None:
-        self._state.assessments[assessment_id].answers[question_id] = entry
+        found = self._state.assessments[assessment_id]
+        found.answers[question_id] = entry
+        found.carried.pop(question_id, None)
 
     def delete_answer(self, assessment_id: int, question_id: str) -> None:
-        self._state.assessments[assessment_id].answers.pop(question_id, None)
+        found = self._state.assessments[assessment_id]
+        found.answers.pop(question_id, None)
+        found.carried.pop(question_id, None)
 
     def put_chain_state(self, assessment_id: int, chain_id: str, removed: bool) -> None:
         self._state.assessments[assessment_id].chains[chain_id] = removed
 
-    def add_answers(self, assessment_id: int, answers: Mapping[str, AnswerEntry]) -> None:
-        self._state.assessments[assessment_id].answers.update(answers)
+    def add_answers(
+        self,
+        assessment_id: int,
+        answers: Mapping[str, AnswerEntry],
+        carried_from: str | None = None,
+    ) -> None:
+        found = self._state.assessments[assessment_id]
+        found.answers.update(answers)
+        if carried_from is not None:
+            found.carried.update(dict.fromkeys(answers, carried_from))
+
+    def carried_of(self, assessment_id: int) -> dict[str, str]:
+        return dict(self._state.assessments[assessment_id].carried)
+
+    def confirm_answers(self, assessment_id: int, question_ids: Collection[str]) -> None:
+        carried = self._state.assessments[assessment_id].carried
+        for question_id in question_ids:
+            carried.pop(question_id, None)
 
     def add_chain_states(self, assessment_id: int, chains: Mapping[str, bool]) -> None:
         self._state.assessments[assessment_id].chains.update(chains)

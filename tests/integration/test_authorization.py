@@ -78,6 +78,10 @@ def _seed_org(service: ReadinessService) -> tuple[int, int]:
     _submit(service, "runtime", "2026-Q3")
     draft = service.open_draft("checkout", "2026-Q4", actor="seed")
     draft = service.prefill_from_previous(draft.id, expected_version=draft.version, actor="seed")
+    for pillar in ("blast_radius", "production_access", "orchestrator_skill"):
+        draft = service.confirm_answers(
+            draft.id, pillar, expected_version=draft.version, actor="seed"
+        )
     return draft.id, draft.version
 
 
@@ -165,6 +169,13 @@ ACTIONS = {
         EDITORS_OF_CHECKOUT,
         "prefill checkout's draft",
     ),
+    "confirm carried answers": Action(
+        lambda s, w: (
+            s.confirm_answers(w.draft_id, "blast_radius", expected_version=w.draft_version).version
+        ),
+        EDITORS_OF_CHECKOUT,
+        "confirm carried answers in checkout's draft",
+    ),
     "submit": Action(
         lambda s, w: s.submit(w.draft_id, expected_version=w.draft_version).status,
         EDITORS_OF_CHECKOUT,
@@ -213,7 +224,8 @@ RESULTS: dict[str, dict[str, Any]] = {
     "open draft": {role: True for role in EDITORS_OF_CHECKOUT},
     "save answer": {role: AnswerEntry(value=4) for role in EDITORS_OF_CHECKOUT},
     "set chain": {role: frozenset({"tool-approval"}) for role in EDITORS_OF_CHECKOUT},
-    "prefill": {role: 3 for role in EDITORS_OF_CHECKOUT},
+    "prefill": {role: 6 for role in EDITORS_OF_CHECKOUT},
+    "confirm carried answers": {role: 6 for role in EDITORS_OF_CHECKOUT},
     "submit": {role: "submitted" for role in EDITORS_OF_CHECKOUT},
     "period snapshot": {
         "admin": [("billing", False), ("checkout", True), ("runtime", True), ("answers", 10)],
@@ -230,7 +242,7 @@ RESULTS: dict[str, dict[str, Any]] = {
         "org viewer (org)": ["checkout", "runtime"],
         "org viewer (unit)": ["checkout"],
     },
-    "audit entries": {"admin": "draft.prefill"},
+    "audit entries": {"admin": "answers.confirm"},
     "org import": {
         "admin": "1 unit to create, 0 to rename, 0 unchanged; 1 team to create,"
         " 0 to update, 0 unchanged"

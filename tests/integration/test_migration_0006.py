@@ -23,7 +23,7 @@ from assessments.storage.db import (
 from assessments.storage.incidents import IncidentRepository, NewIncident
 from assessments.storage.removal_requests import RemovalRequestRepository
 from tests.integration.conftest import Database
-from tests.integration.test_migrations import ROWS_AT_0001
+from tests.integration.test_migrations import HEAD_REVISION, ROWS_AT_0001
 
 ROLES_AT_0005 = [
     "INSERT INTO role_assignments (id, email, role, scope, source, created_by, created_at)"
@@ -51,7 +51,7 @@ def test_upgrading_from_0005_keeps_data_and_adds_requests_incidents_and_approver
 
     upgrade_to_head(database.engine)
 
-    assert current_revision(database.engine) == "0006_removal_requests_incidents"
+    assert current_revision(database.engine) == HEAD_REVISION
     service = ReadinessService(database.engine, content)
     old = service.get_assessment(1)
     assert old.answers["BR-01"] == AnswerEntry(value=3, evidence="https://wiki.example.com/x")
@@ -123,4 +123,4 @@ def test_downgrading_0006_drops_approvers_and_the_new_tables_only(database: Data
         rows = connection.execute(text("SELECT email, role FROM role_assignments")).all()
     assert [tuple(r) for r in rows] == [("cto@example.com", "admin")]
     upgrade_to_head(database.engine)
-    assert current_revision(database.engine) == "0006_removal_requests_incidents"
+    assert current_revision(database.engine) == HEAD_REVISION

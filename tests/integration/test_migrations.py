@@ -24,7 +24,7 @@ from assessments.storage.db import (
 from assessments.storage.tables import Base
 from tests.integration.conftest import START, Database
 
-HEAD_REVISION = "0006_removal_requests_incidents"
+HEAD_REVISION = "0008_carried_answers"
 ROWS_AT_0001 = [
     "INSERT INTO org_units (id, slug, name, created_at)"
     " VALUES (1, 'payments', 'Payments', '2026-07-01 09:00:00+00:00')",

@@ -22,6 +22,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.ANSWER_CLEAR: "Answer cleared",
     AuditAction.CHAIN_SET: "Chain state set",
     AuditAction.DRAFT_PREFILL: "Draft prefilled from last quarter",
+    AuditAction.ANSWERS_CONFIRM: "Carried answers confirmed",
     AuditAction.ASSESSMENT_SUBMIT: "Assessment submitted",
     AuditAction.CONFLICT_KEPT: "Conflicting edit kept aside",
     AuditAction.ORG_IMPORT: "Org structure imported",
