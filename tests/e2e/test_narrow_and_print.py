@@ -94,6 +94,9 @@ def test_the_chains_list_fits_a_390_px_phone(server, browser_page) -> None:
     blocks.first.wait_for()
     assert blocks.count() >= 1
     assert page.evaluate(OVERFLOWING) == []
+    # The "could remove now" chart above the list keeps every chain name inside the figure.
+    page.wait_for_selector(".st-key-removable_chart .js-plotly-plot .main-svg")
+    assert page.evaluate(OUTSIDE.replace("LABELS", repr(LABELS))) == []
 
 
 def test_a_printed_page_leaves_out_the_sidebar_banner_and_buttons(server, browser_page) -> None:
