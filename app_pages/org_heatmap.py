@@ -113,17 +113,19 @@ with teams_tab:
         if mode == "change":
             st.caption(
                 f"Pillar score change since {previous_period(period)}: blue rose, red fell; "
-                "teams that did not submit in both periods stay blank."
+                "teams that did not submit in both periods stay blank. On a phone, choose the List "
+                "layout."
             )
         elif mode == "score":
             st.caption(
                 "Pillar scores 0–100; Overall is the mean of the pillar scores. Click a cell to "
-                "open that team's report."
+                "open that team's report; on a phone, choose the List layout."
             )
         else:
             st.caption(
                 f"Readiness level 0–{content.questionnaire.top_level}; Overall is the weakest"
-                " pillar's level. Click a cell to open that team's report."
+                " pillar's level. Click a cell to open that team's report; on a phone, choose the"
+                " List layout."
             )
         rows, page = page_of(scoped, key="heatmap_page")
         top_level = content.questionnaire.top_level
