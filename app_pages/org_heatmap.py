@@ -10,6 +10,7 @@ from ui import context, org_data, resources
 from ui.coverage import chase_rows, editors_by_team
 from ui.evidence_sections import contradicted_filter, render_contradicted_counts
 from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
+from ui.org_list import render_team_list, render_unit_list, team_entries, unit_entries
 from ui.org_widgets import (
     follow_team_request,
     page_of,
@@ -24,6 +25,7 @@ from ui.text import inert
 from ui.track_record_org import render_track_record_counts
 
 MODE_LABELS = {"level": "Level", "score": "Score", "change": "Change since previous period"}
+LIST = "List"
 
 follow_team_request()
 service = resources.authorized_service()
@@ -47,9 +49,19 @@ if answered_on is not None:
 left, right = st.columns([1, 2])
 with left:
     unit = unit_filter(org_data.units(), key="heatmap_unit")
-with right:
+with right, st.container(horizontal=True):
+    layout = st.segmented_control(
+        "Layout",
+        ["Heatmap", LIST],
+        default="Heatmap",
+        key="heatmap_layout",
+        help="The list reads one team at a time: choose it on a phone.",
+    )
+    # The list shows level, score and change side by side: no colour to choose.
     mode = (
-        st.segmented_control(
+        "level"
+        if layout == LIST
+        else st.segmented_control(
             "Colour by",
             HEATMAP_MODES,
             format_func=lambda m: MODE_LABELS[m],
@@ -82,6 +94,15 @@ with teams_tab:
             "colour. The Coverage tab shows who has a draft open.",
             icon=":material/hourglass_empty:",
         )
+    elif layout == LIST:
+        st.caption(
+            f"Each team's readiness level (0–{content.questionnaire.top_level}) and score "
+            f"(0–100) per pillar; in brackets, the change since {previous_period(period)}. "
+            "The overall level is the weakest pillar's."
+        )
+        rows, _ = page_of(scoped, key="heatmap_page")
+        render_team_list(team_entries(rows, pillars, previous_period(period)), period)
+        render_contradicted_counts(scoped)
     elif mode == "change" and not scoped["compared"].any():
         st.info(
             f"No team here submitted in both {previous_period(period)} and {period}, so there "
@@ -92,17 +113,19 @@ with teams_tab:
         if mode == "change":
             st.caption(
                 f"Pillar score change since {previous_period(period)}: blue rose, red fell; "
-                "teams that did not submit in both periods stay blank."
+                "teams that did not submit in both periods stay blank. On a phone, choose the List "
+                "layout."
             )
         elif mode == "score":
             st.caption(
                 "Pillar scores 0–100; Overall is the mean of the pillar scores. Click a cell to "
-                "open that team's report."
+                "open that team's report; on a phone, choose the List layout."
             )
         else:
             st.caption(
                 f"Readiness level 0–{content.questionnaire.top_level}; Overall is the weakest"
-                " pillar's level. Click a cell to open that team's report."
+                " pillar's level. Click a cell to open that team's report; on a phone, choose the"
+                " List layout."
             )
         rows, page = page_of(scoped, key="heatmap_page")
         top_level = content.questionnaire.top_level
@@ -128,35 +151,45 @@ with teams_tab:
         team_opener(rows, key="heatmap_open_team")
 with units_tab:
     rollup = org_data.unit_rollup(period, None if unit is None else unit.slug)
-    if submitted(scoped).empty:
-        st.info(f"No unit has a submission for {period} yet.", icon=":material/hourglass_empty:")
+    if layout == LIST:
+        st.caption("Coverage of each unit, and the mean and median level of its submitted teams.")
+        render_unit_list(unit_entries(rollup, pillars))
     else:
-        st.caption("Mean level of each unit's submitted teams; (submitted/teams) after the name.")
-        st.plotly_chart(
-            org_data.figure(
-                "rollup",
-                lambda: unit_rollup_figure(rollup, pillars),
-                period,
-                None if unit is None else unit.slug,
+        if submitted(scoped).empty:
+            st.info(
+                f"No unit has a submission for {period} yet.", icon=":material/hourglass_empty:"
+            )
+        else:
+            st.caption(
+                "Mean level of each unit's submitted teams; (submitted/teams) after the name."
+            )
+            st.plotly_chart(
+                org_data.figure(
+                    "rollup",
+                    lambda: unit_rollup_figure(rollup, pillars),
+                    period,
+                    None if unit is None else unit.slug,
+                ),
+                key="rollup_chart",
+                config={"displayModeBar": False},
+            )
+        st.dataframe(
+            rollup[
+                ["unit", "teams", "submitted", "draft_only", "no_submission", "coverage"]
+            ].rename(
+                columns={
+                    "unit": "Unit",
+                    "teams": "Teams",
+                    "submitted": "Submitted",
+                    "draft_only": "Draft only",
+                    "no_submission": "No submission",
+                    "coverage": "Coverage",
+                }
             ),
-            key="rollup_chart",
-            config={"displayModeBar": False},
+            hide_index=True,
+            key="rollup_table",
+            column_config={"Coverage": st.column_config.ProgressColumn(format="percent")},
         )
-    st.dataframe(
-        rollup[["unit", "teams", "submitted", "draft_only", "no_submission", "coverage"]].rename(
-            columns={
-                "unit": "Unit",
-                "teams": "Teams",
-                "submitted": "Submitted",
-                "draft_only": "Draft only",
-                "no_submission": "No submission",
-                "coverage": "Coverage",
-            }
-        ),
-        hide_index=True,
-        key="rollup_table",
-        column_config={"Coverage": st.column_config.ProgressColumn(format="percent")},
-    )
 with coverage_tab:
     earlier = previous_period(period)
     chase = chase_rows(

@@ -131,8 +131,10 @@ def recommend(
     next_chain = None if alerts or not ranked else ranked[0].id
     if alerts:
         reason = (
-            f"Resolve {len(alerts)} removed-too-early alert(s) first:"
-            " reinstate the chain or close its gaps."
+            "Resolve 1 removed-too-early alert first: reinstate the chain or close its gaps."
+            if len(alerts) == 1
+            else f"Resolve {len(alerts)} removed-too-early alerts first: reinstate each chain"
+            " or close its gaps."
         )
     elif next_chain is not None:
         reason = by_id[next_chain].reason

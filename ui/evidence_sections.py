@@ -17,6 +17,7 @@ from assessments.evidence.verdicts import Judgement, Verdict, VerdictKind
 from assessments.service.authorized import AuthorizedService
 from assessments.service.evidence import EvidenceScanView
 from assessments.storage.store import utc_now
+from assessments.wording import count
 from scoring import AssessmentInput
 from scoring.results import AssessmentResult
 from ui.text import inert
@@ -58,14 +59,20 @@ def verdict_line(verdict: Verdict | None) -> tuple[str, str] | None:
     return verdict.kind.value, verdict.explanation()
 
 
+def _held_at_bound(answers: int) -> str:
+    """ "1 answer counts at the bound", "3 answers count at the bound"."""
+    verb = "counts" if answers == 1 else "count"
+    return f"{count(answers, 'answer')} {verb} at the bound"
+
+
 def render_evidence_note(held: HeldAnswers | None) -> None:
     """One line under the decision when the configuration lowered answers."""
     if held is None or not held.judgement.contradicted:
         return
     ids = ", ".join(v.question for v in held.judgement.contradicted)
     st.caption(
-        f":material/fact_check: {len(held.judgement.contradicted)} answer(s) count at the bound "
-        f"the attached configuration scan allows ({ids}); see *Evidence from configuration*."
+        f":material/fact_check: {_held_at_bound(len(held.judgement.contradicted))} the "
+        f"attached configuration scan allows ({ids}); see *Evidence from configuration*."
     )
 
 
@@ -88,7 +95,7 @@ def render_evidence(held: HeldAnswers | None) -> None:
     supported = [v for v in held.judgement.verdicts if v.kind is VerdictKind.SUPPORTED]
     if contradicted:
         st.warning(
-            f"{len(contradicted)} answer(s) count at the bound the configuration allows; "
+            f"{_held_at_bound(len(contradicted))} the configuration allows; "
             "the levels and the recommendation above already use it.",
             icon=":material/fact_check:",
         )

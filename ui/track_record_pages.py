@@ -12,6 +12,7 @@ from assessments.errors import ContentError
 from assessments.files.incident_file import COLUMNS
 from assessments.service.authorized import AuthorizedService
 from assessments.storage.views import TeamView
+from assessments.wording import count
 from scoring.track_record import Severity
 from ui.errors import shown_as_error
 from ui.text import inert
@@ -133,14 +134,14 @@ def render_incident_import(service: AuthorizedService) -> None:
     if st.button("Import incidents", key="import_incidents", type="primary"):
         text = upload.data.decode("utf-8", errors="replace")
         try:
-            count = service.import_incidents(text, upload.name)
+            imported = service.import_incidents(text, upload.name)
         except ContentError as error:
             render_problems(
                 upload.name, error.problems, verdict="was rejected whole: nothing was written",
                 key="incident_problems",
             )  # fmt: skip
             return
-        _done(f"Imported {count} incident(s) from {upload.name}.")
+        _done(f"Imported {count(imported, 'incident')} from {upload.name}.")
 
 
 def render_incidents(service: AuthorizedService, content: Content) -> None:

@@ -13,6 +13,7 @@ from assessments.content.yaml_source import YamlDocument
 from assessments.errors import InvalidInputError, Problem
 from assessments.files.export_format import AssessmentRecord, DataExport
 from assessments.files.org_files import SLUG_HINT, SLUG_PATTERN, name_problem
+from assessments.wording import count
 
 
 class Content(Protocol):
@@ -76,6 +77,7 @@ def _assessment(
             )
     missing = missing_answers(questionnaire, answers)
     if assessment.status == "submitted" and missing:
-        message = f"submitted with {len(missing)} question(s) unanswered: {', '.join(missing)}"
+        unanswered = count(len(missing), "question")
+        message = f"submitted with {unanswered} unanswered: {', '.join(missing)}"
         problems.append(document.problem(("assessments", index, "status"), message))
     return problems

@@ -38,6 +38,7 @@ from assessments.reports.track_record import (
 from assessments.reports.versioned import period_version as pillar_version
 from assessments.service.readiness import ReadinessService
 from assessments.storage.views import PeriodSnapshot
+from assessments.wording import count
 from scoring.model import Catalogue
 from scoring.track_record_facts import TrackRecordFrames
 
@@ -199,20 +200,26 @@ def comparison_notes(table: pd.DataFrame, period: str, target: VersionKey | None
     notes = []
     mapped = done[done["basis"] == Basis.MAPPED.value]
     if len(mapped):
-        versions = ", ".join(sorted({str(v) for v in mapped["questionnaire_version"]}))
+        versions = _versions(mapped)
         notes.append(
-            f"{period}: {len(mapped)} team(s) answered on version {versions}; their answers are"
+            f"{period}: {count(len(mapped), 'team')} answered on {versions}; their answers are"
             f" mapped forward to version {target[1]} through the migration map for comparison."
         )
     apart = done[done["basis"] == Basis.NOT_COMPARABLE.value]
     if len(apart):
-        versions = ", ".join(sorted({str(v) for v in apart["questionnaire_version"]}))
+        versions = _versions(apart)
         notes.append(
-            f"{period}: {len(apart)} team(s) answered on version {versions}, which no map"
+            f"{period}: {count(len(apart), 'team')} answered on {versions}, which no map"
             f" connects to version {target[1]}; they are left out of the comparison rather than"
             " compared across two scales."
         )
     return notes
+
+
+def _versions(rows: pd.DataFrame) -> str:
+    """ "version 1" or "versions 1, 2": the questionnaire versions the rows answered on."""
+    versions = sorted({str(v) for v in rows["questionnaire_version"]})
+    return ("version " if len(versions) == 1 else "versions ") + ", ".join(versions)
 
 
 def load_review(

@@ -20,6 +20,7 @@ from assessments.service.guard import TRUSTED, admin, allowed
 from assessments.storage.audit import AuditAction
 from assessments.storage.contract import ConstraintViolation, Repository
 from assessments.storage.views import RoleAssignmentView
+from assessments.wording import count
 
 FILE_SOURCE = "file"
 ADMIN_SOURCE = "admin"
@@ -40,9 +41,10 @@ class RoleImportPlan:
     applied: bool = False
 
     def summary(self) -> str:
-        """One line for a page: "3 grant(s) to add, 2 already granted"."""
+        """One line for a page: "3 grants to add, 2 already granted"."""
         verb = "added" if self.applied else "to add"
-        return f"{len(self.to_add)} grant(s) {verb}, {len(self.already_granted)} already granted"
+        grants = count(len(self.to_add), "grant")
+        return f"{grants} {verb}, {len(self.already_granted)} already granted"
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ class RoleCommands(ServiceCore):
                 repo.add_role_assignment(email, grant, ADMIN_SOURCE)
             details = {"change": "import", "file": file, "added": _json(plan.to_add)}
             _audit(repo, file, details)
-            _log.info("roles imported: %d grant(s) added", len(plan.to_add))
+            _log.info("roles imported: %s added", count(len(plan.to_add), "grant"))
             return RoleImportPlan(file, plan.to_add, plan.already_granted, applied=True)
 
     @allowed(admin("change roles"))

@@ -55,9 +55,14 @@ def test_the_report_counts_a_contradicted_answer_at_its_bound(service: Readiness
     captions = "\n".join(c.value.replace("\\", "") for c in at.caption)
     assert "**Blast radius** — score 4.3 reaches level 0" in captions
     assert "BR-02 counted as 1: you answered 3" in markdown
-    assert any(
-        "1 answer(s) count at the bound the configuration allows" in w.value for w in at.warning
-    )
+    assert (
+        ":material/fact_check: 1 answer counts at the bound the attached configuration scan "
+        "allows (BR-02); see *Evidence from configuration*."
+    ) in captions.splitlines()
+    assert (
+        "1 answer counts at the bound the configuration allows; the levels and the "
+        "recommendation above already use it."
+    ) in [w.value for w in at.warning]
 
 
 def _submitted_with_scan(service: ReadinessService, team: str, scan_root: Path) -> None:

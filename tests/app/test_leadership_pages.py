@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -105,6 +106,38 @@ def test_filtering_by_unit_keeps_only_that_units_teams(org: DemoOrg) -> None:
     opener = at.selectbox(key="heatmap_open_team")
     assert len(opener.options) == len(teams)
     assert all(option.startswith(f"{unit.name} · ") for option in opener.options)
+
+
+def test_the_list_layout_shows_each_team_in_words_with_a_link_to_its_report(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    at.segmented_control(key="heatmap_layout").set_value("List").run()
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    assert "heatmap_mode" not in [w.key for w in at.get("segmented_control")]
+    teams = _submitted(org, PERIOD)
+    markdown = [m.value for m in at.markdown]
+    assert sorted(name for name in teams if f"**{inert(name)}**" in markdown) == teams
+    assert sum(v.startswith("- Blast radius: level ") for v in markdown) == len(teams)
+    links = at.get("page_link")
+    assert len(links) == len(teams)
+    assert {link.proto.label for link in links} == {"Open the team report"}
+    queries = [parse_qs(link.proto.query_string) for link in links]
+    assert {q["period"][0] for q in queries} == {PERIOD}
+    assert sorted(q["team"][0] for q in queries) == sorted(
+        a.team_slug for a in org.assessments if a.period == PERIOD and a.status == "submitted"
+    )
+
+
+def test_the_list_layout_shows_each_unit_with_its_coverage(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    at.segmented_control(key="heatmap_layout").set_value("List").run()
+    assert not at.exception
+    markdown = [m.value for m in at.markdown]
+    assert [u.name for u in org.units if f"**{inert(u.name)}**" in markdown] == [
+        u.name for u in org.units
+    ]
+    assert "Empty unit" not in " ".join(markdown)
+    assert not [d for d in at.dataframe if d.proto.id.endswith("rollup_table")]
 
 
 def test_a_unit_without_teams_says_so_instead_of_an_empty_chart(org: DemoOrg) -> None:

@@ -83,7 +83,7 @@ def test_the_review_compares_through_the_map_and_marks_the_change(two_versions):
     at = open_page("app_pages/quarterly_review.py", "2026-Q4")
     shown = review_text(at)
     assert (
-        "2026-Q3: 1 team(s) answered on version 1; their answers are mapped forward to version 2"
+        "2026-Q3: 1 team answered on version 1; their answers are mapped forward to version 2"
         " through the migration map for comparison."
     ) in shown
     charts = "".join(chart.proto.spec for chart in at.get("plotly_chart"))
@@ -97,7 +97,7 @@ def test_without_a_map_the_review_breaks_the_series_instead_of_joining_it(
     at = open_page("app_pages/quarterly_review.py", "2026-Q4")
     shown = review_text(at)
     assert (
-        "2026-Q3: 1 team(s) answered on version 1, which no map connects to version 2; they are"
+        "2026-Q3: 1 team answered on version 1, which no map connects to version 2; they are"
         " left out of the comparison rather than compared across two scales."
     ) in shown
     charts = "".join(chart.proto.spec for chart in at.get("plotly_chart"))

@@ -1,16 +1,23 @@
-"""A phone (390 px) and a printer: the chains list reads on a phone, a print shows only content."""
+"""A phone (390 px) and a printer: the chains and heatmap lists read on a phone, a print shows
+only content."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import pytest
 
 from assessments.content.in_force import load_content
 from assessments.demo.organisation import generate_demo_org
+from assessments.demo.records import DemoOrg
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
 from tests.e2e.conftest import start_server, wait_until_idle
 from tests.e2e.test_exports_in_browser import LABELS, OUTSIDE
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
@@ -24,14 +31,18 @@ OVERFLOWING = """
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):
+def demo() -> DemoOrg:
+    content = load_content()
+    return generate_demo_org(content.questionnaire, content.catalogue, teams=8, units=2, quarters=2)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, demo: DemoOrg):
     folder = tmp_path_factory.mktemp("narrow")
     url = f"sqlite:///{folder / 'e2e.db'}"
     engine = make_engine(url)
     upgrade_to_head(engine)
-    content = load_content()
-    demo = generate_demo_org(content.questionnaire, content.catalogue, teams=8, units=2, quarters=2)
-    seed_demo(ReadinessService(engine, content), demo)
+    seed_demo(ReadinessService(engine, load_content()), demo)
     engine.dispose()
     running = start_server(url, folder)
     # The fixture tags the server with a team that has a submitted report (not a server field).
@@ -41,6 +52,34 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     yield running
     running.process.terminate()
     running.process.wait(timeout=20)
+
+
+def _submitted_names(demo: DemoOrg) -> list[str]:
+    slugs = {
+        a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
+    }
+    return sorted(t.name for t in demo.teams if t.slug in slugs)
+
+
+def _within_the_window(page: Page, blocks: str, names: list[str]) -> dict[str, object]:
+    """Each name that is not shown whole inside the 390 px window, with where it was drawn."""
+    wrong: dict[str, object] = {}
+    for name in names:
+        text = page.locator(blocks).get_by_text(name, exact=True)
+        box = text.bounding_box() if text.count() == 1 and text.is_visible() else None
+        if box is None or box["x"] < 0 or box["x"] + box["width"] > 390 or box["width"] == 0:
+            wrong[name] = box
+        elif text.evaluate("(e) => e.scrollWidth > e.clientWidth + 1"):
+            wrong[name] = "cut off inside its box"
+    return wrong
+
+
+def _open_heatmap_list(page: Page, server) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server.url}/heatmap?period={PERIOD}")
+    wait_until_idle(page)
+    page.locator(".st-key-heatmap_layout").get_by_text("List", exact=True).click()
+    wait_until_idle(page)
 
 
 def test_the_chains_list_fits_a_390_px_phone(server, browser_page) -> None:
@@ -55,6 +94,9 @@ def test_the_chains_list_fits_a_390_px_phone(server, browser_page) -> None:
     blocks.first.wait_for()
     assert blocks.count() >= 1
     assert page.evaluate(OVERFLOWING) == []
+    # The "could remove now" chart above the list keeps every chain name inside the figure.
+    page.wait_for_selector(".st-key-removable_chart .js-plotly-plot .main-svg")
+    assert page.evaluate(OUTSIDE.replace("LABELS", repr(LABELS))) == []
 
 
 def test_a_printed_page_leaves_out_the_sidebar_banner_and_buttons(server, browser_page) -> None:
@@ -81,4 +123,43 @@ def test_the_team_reports_chart_labels_fit_a_390_px_phone(server, browser_page) 
     page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
     page.wait_for_timeout(500)
 
+    assert page.evaluate(OUTSIDE.replace("LABELS", repr(LABELS))) == []
+
+
+def test_the_heatmap_list_shows_every_team_name_whole_on_a_390_px_phone(
+    server, demo: DemoOrg, browser_page
+) -> None:
+    page = browser_page
+    _open_heatmap_list(page, server)
+    names = _submitted_names(demo)
+
+    assert page.locator("[class*='st-key-heatmap_team_']").count() == len(names)
+    assert _within_the_window(page, "[class*='st-key-heatmap_team_']", names) == {}
+    assert page.get_by_role("link", name="Open the team report").count() == len(names)
+    assert page.evaluate(OVERFLOWING) == []
+
+
+def test_the_units_list_shows_every_unit_name_whole_on_a_390_px_phone(
+    server, demo: DemoOrg, browser_page
+) -> None:
+    page = browser_page
+    _open_heatmap_list(page, server)
+    page.get_by_role("tab", name="Units").click()
+    wait_until_idle(page)
+    names = sorted(u.name for u in demo.units)
+
+    assert _within_the_window(page, "[class*='st-key-heatmap_unit_']", names) == {}
+    assert page.get_by_text("Overall: mean level", exact=False).first.is_visible()
+    assert page.evaluate(OVERFLOWING) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/catalogue"])
+def test_the_home_page_and_the_catalogue_fit_a_390_px_phone(server, browser_page, path) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server.url}{path}?period={PERIOD}")
+    wait_until_idle(page)
+    page.get_by_test_id("stHeading").first.wait_for()
+
+    assert page.evaluate(OVERFLOWING) == []
     assert page.evaluate(OUTSIDE.replace("LABELS", repr(LABELS))) == []

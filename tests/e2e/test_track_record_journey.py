@@ -103,3 +103,25 @@ def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> N
     ).wait_for()
     if shots := os.environ.get("READINESS_SCREENSHOTS"):
         page.screenshot(path=f"{shots}/e2e-reinstate.png", full_page=True)
+
+
+def test_importing_an_incidents_csv_says_how_many_in_plain_words(
+    world, browser_page, tmp_path: Path
+) -> None:
+    server, service = world
+    page = browser_page
+    csv = tmp_path / "incidents.csv"
+    csv.write_text(
+        "team,date,severity,pillar,chain,summary,link\n"
+        f"checkout-web,{datetime.now(UTC).date().isoformat()},low,blast_radius,,Near miss,\n"
+    )
+
+    page.goto(f"{server.url}/incidents?team=checkout-web")
+    wait_until_idle(page)
+    page.locator(".st-key-incident_upload input[type=file]").set_input_files(str(csv))
+    wait_until_idle(page)
+    page.get_by_role("button", name="Import incidents").click()
+    wait_until_idle(page)
+
+    page.get_by_text("Imported 1 incident from incidents.csv.").wait_for()
+    assert [i.summary for i in service.incidents()] == ["Near miss"]

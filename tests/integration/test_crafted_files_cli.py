@@ -276,3 +276,25 @@ def test_a_blank_not_applicable_reason_in_an_export_is_refused(
         " (hint: write why, not only spaces)\n",
     )
     assert_still_empty(empty_database)
+
+
+def test_an_export_submitted_with_a_question_unanswered_is_refused_in_plain_words(
+    tmp_path: Path, empty_database: ReadinessService, capsys: pytest.CaptureFixture[str]
+):
+    document = a_valid_export(tmp_path)
+    questions = [q.id for q in load_content().questionnaire.questions]
+    document["assessments"][0] |= {
+        "status": "submitted",
+        "submitted_by": "ana@example.com",
+        "submitted_at": "2026-11-02T09:00:00+00:00",
+    }
+    document["assessments"][0]["answers"] = {q: {"value": 0} for q in questions[1:]}
+    path = tmp_path / "gap.json"
+    path.write_text(json.dumps(document))
+
+    assert run(capsys, "import", str(path)) == (
+        1,
+        "",
+        f"{path}: assessments[0].status: submitted with 1 question unanswered: {questions[0]}\n",
+    )
+    assert_still_empty(empty_database)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from assessments.access import Grant, Role
@@ -137,16 +139,18 @@ def test_the_last_admin_cannot_be_removed(service: ReadinessService):
 
 
 def test_importing_a_roles_file_adds_only_missing_grants_as_admin_grants(
-    service: ReadinessService,
+    service: ReadinessService, caplog: pytest.LogCaptureFixture
 ):
+    caplog.set_level(logging.INFO, logger="assessments")
     service.grant_role("cto@example.com", Grant(Role.ADMIN), actor="setup")
     role_file = parse_role_file(SECOND, "upload.yaml")
 
     planned = service.import_roles(role_file, "upload.yaml", actor="cto", dry_run=True)
     applied = service.import_roles(role_file, "upload.yaml", actor="cto@example.com")
 
-    assert planned.summary() == "2 grant(s) to add, 1 already granted"
-    assert applied.summary() == "2 grant(s) added, 1 already granted"
+    assert planned.summary() == "2 grants to add, 1 already granted"
+    assert applied.summary() == "2 grants added, 1 already granted"
+    assert "roles imported: 2 grants added" in [r.getMessage() for r in caplog.records]
     assert [source for *_, source in _grants(service)] == ["admin", "admin", "admin"]
     entry = service.audit_entries(limit=1)[0]
     assert (entry.actor, entry.entity_id, entry.details["change"]) == (

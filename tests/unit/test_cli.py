@@ -215,7 +215,7 @@ def test_score_json_lists_chain_removed_too_early_with_its_gaps_and_no_next_chai
     report = json.loads(capsys.readouterr().out)
     assert report["next_chain"] is None
     assert report["no_next_reason"] == (
-        "Resolve 1 removed-too-early alert(s) first: reinstate the chain or close its gaps."
+        "Resolve 1 removed-too-early alert first: reinstate the chain or close its gaps."
     )
     assert report["alternatives"] == ["tool-call-approval"]
     assert report["alerts"] == [
@@ -300,7 +300,7 @@ def test_score_text_says_reinstate_for_a_chain_removed_too_early(mini, capsys):
     out = capsys.readouterr().out
     assert out.split("\n\n")[-2:] == [
         "No chain to remove now\n"
-        "  Resolve 1 removed-too-early alert(s) first: reinstate the chain or close its gaps.\n"
+        "  Resolve 1 removed-too-early alert first: reinstate the chain or close its gaps.\n"
         "  Eligible once resolved: Approve each tool call",
         "Removed too early\n"
         "  Review before merge (merge-review): reinstate, or close these gaps:\n"

@@ -182,6 +182,39 @@ def test_removable_now_figure_stacks_next_and_eligible_per_removable_chain(table
     assert next_bar.marker.color == STATUS_COLOURS["next"]
 
 
+def test_removable_now_figure_wraps_long_chain_names_and_hovers_them_whole():
+    removable = pd.DataFrame(
+        {
+            "order": [1, 2],
+            "chain": [
+                "Approve production deploys (the agent never deploys its own artifact)",
+                "CAB",
+            ],
+            "permanent": [False, False],
+            "next": [1, 0],
+            "eligible": [0, 2],
+            "could_remove_now": [1, 2],
+        }
+    )
+    short = removable.assign(chain=["One", "CAB"])
+
+    bar = removable_now_figure(removable).data[0]
+
+    assert list(bar.y) == [
+        "1. Approve production<br>deploys (the agent never<br>deploys its own artifact)",
+        "2. CAB",
+    ]
+    assert list(bar.customdata) == [
+        "1. Approve production deploys (the agent never deploys its own artifact)",
+        "2. CAB",
+    ]
+    heights = (
+        removable_now_figure(removable).layout.height,
+        removable_now_figure(short).layout.height,
+    )
+    assert heights[0] == heights[1] + 30
+
+
 def test_unit_rollup_figure_colours_units_by_mean_level(table):
     figure = unit_rollup_figure(unit_rollup(table, PILLARS), PILLARS)
     trace = figure.data[0]

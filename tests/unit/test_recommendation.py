@@ -112,7 +112,7 @@ def test_removed_too_early_blocks_the_recommendation_and_keeps_eligible_as_alter
     rec = result.recommendation
     assert (rec.next_chain, rec.reason, rec.alternatives, rec.alerts) == (
         None,
-        "Resolve 2 removed-too-early alert(s) first: reinstate the chain or close its gaps.",
+        "Resolve 2 removed-too-early alerts first: reinstate each chain or close its gaps.",
         ("c", "b"),
         ("early", "keep"),
     )
@@ -132,7 +132,7 @@ def test_one_removed_too_early_alert_uses_the_count_one():
         [chain("early", "low", "high", 1, MinAnswer("BR-01", 4))], removed={"early"}
     ).recommendation
     assert rec.reason == (
-        "Resolve 1 removed-too-early alert(s) first: reinstate the chain or close its gaps."
+        "Resolve 1 removed-too-early alert first: reinstate the chain or close its gaps."
     )
 
 

@@ -161,3 +161,20 @@ def test_an_approval_in_the_period_counts_as_removed_before_the_assessment_recor
         "x",
         "merge-review",
     }
+
+
+def test_the_pack_counts_incidents_and_alerts_in_plain_words():
+    from ui.exports.track_record_pack import track_record_sections
+
+    review = build_track_record_review(
+        "2026-Q4", TABLE, HISTORY, REQUESTS, INCIDENTS,
+        rules=RULES, pillars=PILLARS, chain_names=CHAINS, today=date(2026, 11, 25),
+    )  # fmt: skip
+
+    paragraphs = {s.title: s.paragraphs for s in track_record_sections(review, CHAINS)}
+
+    assert paragraphs["Incidents and near misses"] == ("3 incidents recorded in 2026-Q4.",)
+    assert paragraphs["Reinstate alerts"] == (
+        "1 removed chain with an incident in its area after the removal, as the catalogue's"
+        " reinstatement rules define it.",
+    )

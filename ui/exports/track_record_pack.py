@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from assessments.reports.track_record import TrackRecordReview
+from assessments.wording import count
 from ui.exports.review_sections import Section, Table
 from ui.figures.org import number_text
 
@@ -78,14 +79,15 @@ def track_record_sections(review: TrackRecordReview, chains: Mapping[str, str]) 
         ),
         Section(
             "Incidents and near misses",
-            (f"{total} incident(s) recorded in {review.period}.",),
+            (f"{count(total, 'incident')} recorded in {review.period}.",),
             (by_severity, listed),
         ),
         Section(
             "Reinstate alerts",
             (
-                f"{len(review.alerts)} removed chain(s) with an incident in their area after"
-                " the removal, as the catalogue's reinstatement rules define it.",
+                f"{count(len(review.alerts), 'removed chain')} with an incident in "
+                f"{'its' if len(review.alerts) == 1 else 'their'} area after the removal, as the "
+                "catalogue's reinstatement rules define it.",
             ),
             (alerts,),
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
@@ -25,11 +26,16 @@ from ui.figures.org import (
 from ui.figures.team import FONT
 from ui.figures.versions import mark_version_changes
 
+CHAIN_NAME_WIDTH = 26
+"""Chain names on the removable-now chart wrap at about this many characters: a 390 px phone
+keeps room for the bars, and no name is cut at the figure's left edge."""
+
 
 def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
     """Per removable chain: how many teams could remove it now (next, or an eligible one)."""
     rows = removable[~removable["permanent"]].sort_values("order")
-    names = [chain_label(o, n) for o, n in zip(rows["order"], rows["chain"], strict=True)]
+    whole = [chain_label(o, n) for o, n in zip(rows["order"], rows["chain"], strict=True)]
+    names = ["<br>".join(textwrap.wrap(name, CHAIN_NAME_WIDTH)) or name for name in whole]
     figure = go.Figure()
     for status, column in (
         (ChainStatus.NEXT.value, "next"),
@@ -39,10 +45,13 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
             go.Bar(
                 x=rows[column].tolist(),
                 y=names,
+                customdata=whole,
                 orientation="h",
                 name=STATUS_LABELS[status],
                 marker=dict(color=STATUS_COLOURS[status]),
-                hovertemplate="%{y}: %{x} teams<extra>" + STATUS_LABELS[status] + "</extra>",
+                hovertemplate="%{customdata}: %{x} teams<extra>"
+                + STATUS_LABELS[status]
+                + "</extra>",
             )
         )
     totals = rows["could_remove_now"].tolist()
@@ -57,10 +66,12 @@ def removable_now_figure(removable: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
+    # Each extra line of a wrapped name adds about 15 px; one-line rows keep the usual height.
+    lines = sum(name.count("<br>") for name in names)
     figure.update_layout(
         font=FONT,
         barmode="stack",
-        height=figure_height(len(rows), extra=120),
+        height=figure_height(len(rows), extra=120) + 15 * lines,
         margin=dict(l=10, r=30, t=30, b=40),
         xaxis=dict(
             automargin=True,
