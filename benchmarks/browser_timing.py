@@ -127,12 +127,17 @@ class PageLoad:
     page: Any
 
 
-def time_page_load(browser: Any, url: str, selector: str, text: str = "") -> PageLoad:
-    """Seconds from navigation to done, in a new browser context (a new Streamlit session).
+def time_page_load(
+    browser: Any, url: str, selector: str, text: str = "", context: Any = None
+) -> PageLoad:
+    """Seconds from navigation to done, in a new tab (a new Streamlit session).
 
-    The caller closes the page's context (`load.page.context.close()`).
+    The tab opens in `context` when given (a returning visitor: the browser's cache holds
+    the app's static files), else in a new browser context (a first visit), which the caller
+    closes (`load.page.context.close()`).
     """
-    context = browser.new_context(viewport=VIEWPORT)
+    if context is None:
+        context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     received = [0]

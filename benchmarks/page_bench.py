@@ -3,7 +3,10 @@
 Seeds `readiness demo --teams 2000 --units 40 --quarters 8` into a temporary SQLite file,
 serves the app with `streamlit run app.py` and, in the same run, an empty one-line Streamlit
 page (the floor). Each page gets a freshly started server: the first session is "cold" (every
-cache empty, as after a deploy), then `--runs` new sessions are "warm" (median). Also times
+cache empty, as after a deploy, in a new browser), then `--runs` new sessions are "warm"
+(median): new tabs of the same browser, whose cache holds the app's static files as a
+returning visitor's does (`--new-browser`: a new browser context each, nothing cached).
+Also times
 answering one question on the self-assessment page against a rerun of the empty page, writing
 the whole org's review pack with `readiness report`, and the server's peak RSS (VmHWM) after
 one server has served every page. Prints seconds and ratios to the floor.
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_report import print_table
-from browser_timing import Server, launch, start_server, time_click, time_page_load
+from browser_timing import VIEWPORT, Server, launch, start_server, time_click, time_page_load
 from playwright.sync_api import sync_playwright
 
 from assessments.content.in_force import load_content
@@ -118,14 +121,29 @@ def pick_teams(db: Path) -> dict[str, str]:
 
 
 def measure(
-    browser: Any, server: Server, address: str, selector: str, runs: int, name: str
+    browser: Any,
+    server: Server,
+    address: str,
+    selector: str,
+    runs: int,
+    name: str,
+    *,
+    new_browser: bool = False,
 ) -> Timing:
-    """The first session (cold), then `runs` new sessions (warm)."""
+    """The first session (cold: new server, new browser), then `runs` new sessions (warm).
+
+    Warm sessions are new tabs of the browser that made the first visit, so its cache holds
+    the app's static files (served `immutable`) as a returning visitor's does; with
+    `new_browser` each warm session gets a new browser context (nothing cached) instead.
+    """
+    first = browser.new_context(viewport=VIEWPORT)
     loads = []
-    for _ in range(runs + 1):
-        load = time_page_load(browser, address, selector)
-        load.page.context.close()
+    for index in range(runs + 1):
+        fresh = new_browser and index > 0
+        load = time_page_load(browser, address, selector, context=None if fresh else first)
+        (load.page.context if fresh else load.page).close()
         loads.append(load)
+    first.close()
     times = [load.seconds for load in loads]
     sent = loads[-1].websocket_bytes / 1024
     print(
@@ -199,7 +217,9 @@ def run(args: argparse.Namespace, work: Path) -> None:
         browser = launch(playwright)
 
         def floor_loads(server: Server) -> Timing:
-            return measure(browser, server, server.url, BUTTON, args.runs, "floor")
+            fresh = args.new_browser
+            url = server.url
+            return measure(browser, server, url, BUTTON, args.runs, "floor", new_browser=fresh)
 
         floors = [served(floor, floor_loads)]
         pages: list[Timing] = []
@@ -209,7 +229,13 @@ def run(args: argparse.Namespace, work: Path) -> None:
 
             def work_on(server: Server, case: PageCase = case, address: str = address) -> Timing:
                 timing = measure(
-                    browser, server, server.url + address, case.selector, args.runs, case.name
+                    browser,
+                    server,
+                    server.url + address,
+                    case.selector,
+                    args.runs,
+                    case.name,
+                    new_browser=args.new_browser,
                 )
                 if case.path == "assessment":
                     answers.extend(answer_clicks(browser, server, teams, args.runs))
@@ -243,7 +269,9 @@ def print_results(
 ) -> None:
     cold_floor = statistics.mean(f.cold for f in floors)
     warm_floor = statistics.median([t for f in floors for t in f.warm])
-    print(f"\n{args.teams:,} teams × {args.quarters} quarters; warm = median of {args.runs}\n")
+    warm = "new browser contexts" if args.new_browser else "new tabs of the first browser"
+    scale = f"{args.teams:,} teams × {args.quarters} quarters"
+    print(f"\n{scale}; warm = median of {args.runs} {warm}\n")
     floor = ("empty page (floor)", f"{cold_floor:.2f}", "1.0×", f"{warm_floor:.2f}", "1.0×")
     rows = [(*floor, f"{floors[-1].sent_kib:,.0f}", "")]
     for p in pages:
@@ -290,6 +318,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="warm sessions per page (median)")
     parser.add_argument("--reuse", action="store_true", help="keep/copy the seeded db in var/")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument(
+        "--new-browser",
+        action="store_true",
+        help="warm sessions in a new browser context each (no cached static files)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="page-bench-") as work:
         run(args, Path(work))
