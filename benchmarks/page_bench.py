@@ -36,7 +36,7 @@ from playwright.sync_api import sync_playwright
 
 from assessments.content.in_force import load_content
 from assessments.service.readiness import ReadinessService
-from assessments.storage.db import make_engine
+from assessments.storage.db import make_engine, upgrade_to_head
 
 REPO = Path(__file__).resolve().parents[1]
 PERIOD = "2026-Q4"
@@ -110,6 +110,7 @@ def pick_teams(db: Path) -> dict[str, str]:
     """A team that submitted in PERIOD (for its report), and a new draft on one that did not."""
     engine = make_engine(url(db))
     try:
+        upgrade_to_head(engine)  # a database kept by `--reuse` may predate a migration
         service = ReadinessService(engine, load_content())
         snapshot = service.period_snapshot(PERIOD)
         report = next(t.team.slug for t in snapshot.teams if t.latest is not None)
