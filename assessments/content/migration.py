@@ -7,7 +7,7 @@ forward to compare like with like).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -71,6 +71,7 @@ def migrate(
     a trend needs only the answers, and the wording costs more than the mapping.
     """
     links = {link.question: link for link in migration.links()}
+    versions = (old.id, old.version, new.id, new.version)
     carried: dict[str, AnswerEntry] = {}
     fates = []
     for question in new.questions:
@@ -78,12 +79,27 @@ def migrate(
         if link is None or not link.sources:
             fates.append(QuestionFate(question.id, Fate.FRESH, "add", reason="new question"))
             continue
-        entry, fate = _follow(link, old, new, answers, describe)
-        carried_entry = entry if entry is not None else None
-        if carried_entry is not None:
-            carried[question.id] = carried_entry
+        if describe:
+            entry, fate = _follow(link, old, new, answers, describe)
+        else:
+            # A new answer depends only on its sources' answers: a trend over thousands of
+            # assessments meets each combination once (versions are immutable once stored).
+            key = (versions, question.id, tuple(answers.get(s) for s, _ in link.sources))
+            found = _FOLLOWED.get(key)
+            if found is None:
+                if len(_FOLLOWED) >= _FOLLOWED_MAX:
+                    _FOLLOWED.clear()
+                found = _FOLLOWED[key] = _follow(link, old, new, answers, describe)
+            entry, fate = found
+        if entry is not None:
+            carried[question.id] = entry
         fates.append(fate)
     return Migration(carried, tuple(fates))
+
+
+_FOLLOWED: dict[Hashable, tuple[AnswerEntry | None, QuestionFate]] = {}
+"""Undescribed migrations of one question by (versions, question, its sources' answers)."""
+_FOLLOWED_MAX = 100_000
 
 
 def migrate_chain(
