@@ -67,6 +67,25 @@ def render_team_card(standing: TeamStanding, *, may_edit: bool) -> None:
             )
 
 
+def alert_text(alert_teams: pd.DataFrame, shown: int = ALERTS_SHOWN) -> str:
+    """The early-removal alert: how many teams, the first `shown` by name (most chains first,
+    as `org_standing` orders them), the rest counted."""
+    named = alert_teams.head(shown)
+    rows = [
+        f"- {inert(unit)} · {inert(team)}: {count(int(alerts), 'chain')}"
+        for unit, team, alerts in zip(named["unit"], named["team"], named["alerts"], strict=True)
+    ]
+    hidden = len(alert_teams) - len(named)
+    if hidden:
+        rows.append(
+            f"- and {count(hidden, 'more team')}: the chains matrix marks every chain removed "
+            "too early"
+        )
+    order = " (most chains first)" if hidden else ""
+    title = f"**{count(len(alert_teams), 'team')} removed a chain too early{order}:**"
+    return "\n".join([title, *rows])
+
+
 def render_org_standing(standing: OrgStanding) -> None:
     """Coverage, the spread of overall levels, alerts and movers, with links to the views."""
     st.subheader(f"The organisation in {standing.period}")
@@ -87,25 +106,7 @@ def render_org_standing(standing: OrgStanding) -> None:
     if standing.alert_teams.empty:
         st.success("No team has a chain removed too early.", icon=":material/verified:")
     else:
-        alerts_by_team = standing.alert_teams
-        shown = alerts_by_team.head(ALERTS_SHOWN)
-        rows = [
-            f"- {inert(unit)} · {inert(team)}: {count(int(alerts), 'chain')}"
-            for unit, team, alerts in zip(
-                shown["unit"], shown["team"], shown["alerts"], strict=True
-            )
-        ]
-        hidden = len(alerts_by_team) - len(shown)
-        if hidden:
-            rows.append(
-                f"- and {count(hidden, 'more team')}: the chains matrix marks every "
-                "chain removed too early"
-            )
-        st.error(
-            f"**{count(len(alerts_by_team), 'team')} removed a chain too early"
-            f"{' (most chains first)' if hidden else ''}:**\n" + "\n".join(rows),
-            icon=":material/warning:",
-        )
+        st.error(alert_text(standing.alert_teams), icon=":material/warning:")
     up, down = st.columns(2)
     for col, frame, title in (
         (up, standing.up, "Moved up most"),
