@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,22 @@ def start_server(database_url: str, tmp_path: Path, *, seed_demo: bool = False) 
             time.sleep(0.3)
     process.kill()
     raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text(errors='replace')}")
+
+
+@contextmanager
+def serving(
+    database_url: str, tmp_path: Path, request: pytest.FixtureRequest | None = None
+) -> Iterator[Server]:
+    """The app served for the block; stopped after it, its log printed if the test failed."""
+    running = start_server(database_url, tmp_path)
+    try:
+        yield running
+    finally:
+        running.process.terminate()
+        running.process.wait(timeout=20)
+        report = None if request is None else getattr(request.node, "rep_call", None)
+        if report is not None and report.failed:
+            print(running.log_text())
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from assessments.content.in_force import load_content
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.conftest import serving, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -24,13 +24,8 @@ def server(tmp_path: Path, request: pytest.FixtureRequest):
     service.create_unit("payments", "Payments", actor="e2e")
     service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
     engine.dispose()
-    running = start_server(url, tmp_path)
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=20)
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        print(running.log_text())
+    with serving(url, tmp_path, request) as running:
+        yield running
 
 
 def test_answer_submit_and_see_the_recommendation(server, browser_page) -> None:

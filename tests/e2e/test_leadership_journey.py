@@ -11,7 +11,7 @@ from assessments.demo.organisation import generate_demo_org
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
-from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.conftest import serving, wait_until_idle
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
@@ -33,13 +33,8 @@ def server(tmp_path: Path, request: pytest.FixtureRequest):
     first = min(
         (t for t in demo.teams if t.slug in submitted), key=lambda t: (units[t.unit_slug], t.name)
     )
-    running = start_server(url, tmp_path)
-    yield running, first, len(submitted)
-    running.process.terminate()
-    running.process.wait(timeout=20)
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        print(running.log_text())
+    with serving(url, tmp_path, request) as running:
+        yield running, first, len(submitted)
 
 
 def test_clicking_a_heatmap_cell_opens_that_teams_report(server, browser_page) -> None:

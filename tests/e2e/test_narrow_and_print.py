@@ -13,7 +13,7 @@ from assessments.demo.records import DemoOrg
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
-from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.conftest import serving, wait_until_idle
 from tests.e2e.test_exports_in_browser import LABELS, OUTSIDE
 
 if TYPE_CHECKING:
@@ -44,14 +44,12 @@ def server(tmp_path_factory: pytest.TempPathFactory, demo: DemoOrg):
     upgrade_to_head(engine)
     seed_demo(ReadinessService(engine, load_content()), demo)
     engine.dispose()
-    running = start_server(url, folder)
-    # The fixture tags the server with a team that has a submitted report (not a server field).
-    running.submitted = next(  # type: ignore[attr-defined]
-        a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
-    )
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=20)
+    with serving(url, folder) as running:
+        # The fixture tags the server with a team that has a submitted report (not a server field).
+        running.submitted = next(  # type: ignore[attr-defined]
+            a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
+        )
+        yield running
 
 
 def _submitted_names(demo: DemoOrg) -> list[str]:

@@ -11,7 +11,7 @@ from assessments.content.answers import AnswerEntry
 from assessments.content.in_force import load_content
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.conftest import serving, wait_until_idle
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
@@ -37,13 +37,8 @@ def server(tmp_path: Path, request: pytest.FixtureRequest):
             actor="local-admin",
         )
     engine.dispose()
-    running = start_server(url, tmp_path)
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=20)
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        print(running.log_text())
+    with serving(url, tmp_path, request) as running:
+        yield running
 
 
 def caption(page) -> str:

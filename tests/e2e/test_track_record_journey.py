@@ -18,7 +18,7 @@ from assessments.access import Grant, Role
 from assessments.content.in_force import load_content
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.conftest import serving, wait_until_idle
 from tests.example_sheets import example_answers_in_force
 
 pytestmark = pytest.mark.browser
@@ -43,14 +43,9 @@ def world(tmp_path: Path, request: pytest.FixtureRequest):
         )
     service.submit(draft.id, expected_version=draft.version, actor="ana@example.com")
     service.grant_role("rita@example.com", Grant(Role.APPROVER), actor="e2e")
-    running = start_server(url, tmp_path)
-    yield running, service
-    running.process.terminate()
-    running.process.wait(timeout=20)
+    with serving(url, tmp_path, request) as running:
+        yield running, service
     engine.dispose()
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        print(running.log_text())
 
 
 def test_request_sign_off_incident_and_reinstate_alert(world, browser_page) -> None:

@@ -10,7 +10,7 @@ from assessments.content.answers import AnswerEntry
 from assessments.content.in_force import load_content
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import start_server, wait_until_idle
+from tests.e2e.conftest import serving, wait_until_idle
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
@@ -28,14 +28,9 @@ def server(tmp_path: Path, request: pytest.FixtureRequest):
     service.save_answer(
         draft.id, "BR-01", AnswerEntry(value=2), expected_version=draft.version, actor="e2e"
     )
-    running = start_server(url, tmp_path)
-    yield running, service
-    running.process.terminate()
-    running.process.wait(timeout=20)
+    with serving(url, tmp_path, request) as running:
+        yield running, service
     engine.dispose()
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        print(running.log_text())
 
 
 def test_a_note_typed_without_tab_or_enter_is_there_after_a_reload(server, browser_page) -> None:
