@@ -38,7 +38,7 @@ def scope_caption(table: pd.DataFrame, period: str) -> None:
     st.caption(f"{len(submitted(table))} of {len(table)} teams in {units} submitted for {period}")
 
 
-def pager(rows: int, key: str, size: int = DEFAULT_PAGE_SIZE) -> int:
+def pager(rows: int, key: str, size: int = DEFAULT_PAGE_SIZE, what: str = "Teams") -> int:
     """A page picker when `rows` exceed one page; returns the 1-based page (1 otherwise)."""
     pages = page_count(rows, size)
     if pages == 1:
@@ -46,10 +46,15 @@ def pager(rows: int, key: str, size: int = DEFAULT_PAGE_SIZE) -> int:
     page = st.selectbox(
         "Page",
         list(range(1, pages + 1)),
-        format_func=lambda p: page_caption(rows, p, size),
+        format_func=lambda p: page_caption(rows, p, size, what),
         key=key,
     )
     return int(page or 1)
+
+
+def paged(table: pd.DataFrame, key: str, what: str) -> pd.DataFrame:
+    """The rows of `table` on the page its pager shows: a long table is sent a page at a time."""
+    return paginate(table, pager(len(table), key, what=what))
 
 
 def page_of(
@@ -70,7 +75,7 @@ def render_coverage(table: pd.DataFrame, period: str, chase: pd.DataFrame | None
     cols[1].metric("Draft only", int(counts.get(DRAFT_ONLY, 0)), border=True)
     cols[2].metric("No submission", int(counts.get(NO_SUBMISSION, 0)), border=True)
     if chase is not None:
-        render_chase_table(chase, period)
+        render_chase_table(paged(chase, "chase_page", "Teams"), period)
         return
     for state, heading in (
         (NO_SUBMISSION, f"No submission for {period}"),

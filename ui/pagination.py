@@ -23,10 +23,10 @@ def paginate(table: pd.DataFrame, page: int, size: int = DEFAULT_PAGE_SIZE) -> p
     return table.iloc[(page - 1) * size : page * size]
 
 
-def page_caption(rows: int, page: int, size: int = DEFAULT_PAGE_SIZE) -> str:
-    """ "Teams 51–100 of 2,000" for the rows a page shows."""
+def page_caption(rows: int, page: int, size: int = DEFAULT_PAGE_SIZE, what: str = "Teams") -> str:
+    """ "Teams 51–100 of 2,000" for the rows a page shows (`what` names the rows)."""
     if rows == 0:
-        return "No teams"
+        return f"No {what.lower()}"
     page = min(max(page, 1), page_count(rows, size))
     first, last = (page - 1) * size + 1, min(page * size, rows)
-    return f"Teams {first:,}–{last:,} of {rows:,}"
+    return f"{what} {first:,}–{last:,} of {rows:,}"

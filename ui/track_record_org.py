@@ -7,6 +7,7 @@ import streamlit as st
 
 from assessments.reports.track_record import WITHOUT_SIGN_OFF
 from ui import org_data, resources
+from ui.org_widgets import paged
 from ui.text import inert
 
 
@@ -46,8 +47,10 @@ def render_track_record_counts(scoped: pd.DataFrame, period: str, *, key: str) -
                     "severity": "Severity", "what": "What happened",
                 }
             )  # fmt: skip
+            shown = paged(shown, f"{key}_alerts_page", "Alerts")
             st.dataframe(shown, hide_index=True, key=f"{key}_alerts")
     if len(unsigned):
         with st.expander(f"Chains {WITHOUT_SIGN_OFF}", icon=":material/gpp_maybe:"):
             st.caption(inert("Ask the team to request sign-off, or to put the chain back."))
-            st.dataframe(unsigned, hide_index=True, key=f"{key}_unsigned")
+            shown = paged(unsigned, f"{key}_unsigned_page", "Chains")
+            st.dataframe(shown, hide_index=True, key=f"{key}_unsigned")
