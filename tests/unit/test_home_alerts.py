@@ -1,4 +1,4 @@
-"""The home page's early-removal alert at organisation scale: ten teams by name, the rest counted."""
+"""The home page's early-removal alert at scale: ten teams by name, the rest counted."""
 
 from __future__ import annotations
 
