@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from assessments.storage.incidents import INCIDENT_COLUMNS
 from assessments.storage.tables import (
     AnswerRow,
     AssessmentRow,
@@ -92,17 +93,6 @@ _REQUEST_COLUMNS = (
     "decided_at",
     "decision_note",
     "effective_on",
-)
-_INCIDENT_COLUMNS = (
-    "id",
-    "occurred_on",
-    "severity",
-    "pillar",
-    "chain_id",
-    "summary",
-    "link",
-    "recorded_by",
-    "recorded_at",
 )
 _SCAN_COLUMNS = ("id", "scan", "fact_count", "attached_by", "attached_at")
 
@@ -262,7 +252,7 @@ def _loop_records(session: Session, team_slugs: dict[int, str]) -> dict[str, Row
             {**_columns(r, *_REQUEST_COLUMNS), "team": team_slugs[r.team_id]} for r in requests
         ],
         "incidents": [
-            {**_columns(i, *_INCIDENT_COLUMNS), "team": team_slugs[i.team_id]} for i in incidents
+            {**_columns(i, *INCIDENT_COLUMNS), "team": team_slugs[i.team_id]} for i in incidents
         ],
         "evidence_scans": [
             {**_columns(s, *_SCAN_COLUMNS), "assessment": s.assessment_id} for s in scans

@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from sqlalchemy import Engine
+
+from assessments.content.in_force import load_content
+from assessments.service.readiness import ReadinessService
+from assessments.storage.db import make_engine, upgrade_to_head
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -100,6 +105,18 @@ def start_server(database_url: str, tmp_path: Path, *, seed_demo: bool = False) 
             time.sleep(0.3)
     process.kill()
     raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text(errors='replace')}")
+
+
+def one_team_database(tmp_path: Path) -> tuple[str, Engine, ReadinessService]:
+    """A SQLite database at the current schema holding one unit (Payments) with one team
+    (checkout-web): its URL, engine (the caller disposes it) and a service on it."""
+    url = f"sqlite:///{tmp_path / 'e2e.db'}"
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    service = ReadinessService(engine, load_content())
+    service.create_unit("payments", "Payments", actor="e2e")
+    service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
+    return url, engine, service
 
 
 @contextmanager

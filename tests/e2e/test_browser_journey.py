@@ -8,21 +8,14 @@ from pathlib import Path
 import pytest
 
 from assessments.content.in_force import load_content
-from assessments.service.readiness import ReadinessService
-from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import serving, wait_until_idle
+from tests.e2e.conftest import one_team_database, serving, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def server(tmp_path: Path, request: pytest.FixtureRequest):
-    url = f"sqlite:///{tmp_path / 'e2e.db'}"
-    engine = make_engine(url)
-    upgrade_to_head(engine)
-    service = ReadinessService(engine, load_content())
-    service.create_unit("payments", "Payments", actor="e2e")
-    service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
+    url, engine, _ = one_team_database(tmp_path)
     engine.dispose()
     with serving(url, tmp_path, request) as running:
         yield running

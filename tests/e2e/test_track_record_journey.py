@@ -15,10 +15,7 @@ from pathlib import Path
 import pytest
 
 from assessments.access import Grant, Role
-from assessments.content.in_force import load_content
-from assessments.service.readiness import ReadinessService
-from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import serving, wait_until_idle
+from tests.e2e.conftest import one_team_database, serving, wait_until_idle
 from tests.example_sheets import example_answers_in_force
 
 pytestmark = pytest.mark.browser
@@ -28,13 +25,8 @@ PERIOD = "2026-Q4"
 
 @pytest.fixture
 def world(tmp_path: Path, request: pytest.FixtureRequest):
-    url = f"sqlite:///{tmp_path / 'e2e.db'}"
-    engine = make_engine(url)
-    upgrade_to_head(engine)
-    content = load_content()
-    service = ReadinessService(engine, content)
-    service.create_unit("payments", "Payments", actor="e2e")
-    service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
+    url, engine, service = one_team_database(tmp_path)
+    content = service.content
     answers, _ = example_answers_in_force(EXAMPLE, content)
     draft = service.open_draft("checkout-web", PERIOD, actor="ana@example.com")
     for question_id, entry in answers.items():

@@ -7,10 +7,7 @@ from pathlib import Path
 import pytest
 
 from assessments.content.answers import AnswerEntry
-from assessments.content.in_force import load_content
-from assessments.service.readiness import ReadinessService
-from assessments.storage.db import make_engine, upgrade_to_head
-from tests.e2e.conftest import serving, wait_until_idle
+from tests.e2e.conftest import one_team_database, serving, wait_until_idle
 
 pytestmark = pytest.mark.browser
 PERIOD = "2026-Q4"
@@ -18,12 +15,7 @@ PERIOD = "2026-Q4"
 
 @pytest.fixture
 def server(tmp_path: Path, request: pytest.FixtureRequest):
-    url = f"sqlite:///{tmp_path / 'e2e.db'}"
-    engine = make_engine(url)
-    upgrade_to_head(engine)
-    service = ReadinessService(engine, load_content())
-    service.create_unit("payments", "Payments", actor="e2e")
-    service.create_team("checkout-web", "Checkout Web", "payments", actor="e2e")
+    url, engine, service = one_team_database(tmp_path)
     draft = service.open_draft("checkout-web", PERIOD, actor="e2e")
     service.save_answer(
         draft.id, "BR-01", AnswerEntry(value=2), expected_version=draft.version, actor="e2e"
