@@ -23,6 +23,9 @@ from scoring.results import AssessmentResult
 from ui.text import inert
 from ui.uploads import TEXT_LIMIT_MB, read_upload
 
+CONTRADICTED_SHOWN = 10
+"""Teams named in the contradicted-claims line; the rest are counted."""
+
 
 @dataclass(frozen=True)
 class HeldAnswers:
@@ -166,17 +169,35 @@ def contradicted_filter(table: pd.DataFrame, *, key: str) -> pd.DataFrame:
     return table[counts > 0] if only and counts is not None else table
 
 
+def contradicted_line(table: pd.DataFrame, shown: int = CONTRADICTED_SHOWN) -> str | None:
+    """The teams with contradicted claims and how many each: the `shown` with most by name
+    (then by name), the rest counted; None when no team has any."""
+    if "contradicted" not in table:
+        return None
+    counts = table["contradicted"].fillna(0).astype(int)
+    flagged = table.assign(contradicted=counts)[counts > 0]
+    if flagged.empty:
+        return None
+    ordered = flagged.sort_values(["contradicted", "team"], ascending=[False, True])
+    listed = ", ".join(
+        f"{inert(str(team))} {int(n)}"
+        for team, n in zip(ordered["team"].head(shown), ordered["contradicted"], strict=False)
+    )
+    rest = len(ordered) - shown
+    more = (
+        f"; and {count(rest, 'more team')}: “Only teams with contradicted claims” on the org"
+        " heatmap lists them all"
+        if rest > 0
+        else ""
+    )
+    return (
+        ":material/fact_check: Contradicted claims, counted at their evidence bounds: "
+        f"{listed}{more}"
+    )
+
+
 def render_contradicted_counts(table: pd.DataFrame) -> None:
     """One line naming the teams with contradicted claims and how many each."""
-    if "contradicted" not in table:
-        return
-    flagged = table[table["contradicted"].fillna(0) > 0]
-    if flagged.empty:
-        return
-    listed = ", ".join(
-        f"{inert(str(row.team))} {int(str(row.contradicted))}"
-        for row in flagged.sort_values("team").itertuples()
-    )
-    st.caption(
-        f":material/fact_check: Contradicted claims, counted at their evidence bounds: {listed}"
-    )
+    line = contradicted_line(table)
+    if line is not None:
+        st.caption(line)
