@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from assessments.service.quarterly_review import QuarterlyReview
-from ui.exports.review_sections import Section
+from ui.exports.review_sections import Section, Table
 from ui.tables import full_height
 from ui.text import inert
 
@@ -43,6 +45,28 @@ SHOWN_ROWS = 50
 """Rows of a table the page shows (a screen or two); the downloadable pack has them all."""
 
 
+@dataclass(frozen=True)
+class TableView:
+    """What the page shows of a pack table: its first rows, a height that fits them, and a
+    note when the pack holds more."""
+
+    frame: pd.DataFrame
+    height: int
+    note: str
+
+
+def screenful(table: Table, limit: int = SHOWN_ROWS) -> TableView:
+    """The first `limit` rows of `table`, as tall as those rows (not as all of them)."""
+    shown = table.rows[:limit]
+    note = (
+        f"The first {limit} of {len(table.rows):,} rows; the review pack below has every row."
+        if len(table.rows) > limit
+        else ""
+    )
+    frame = pd.DataFrame(list(shown), columns=list(table.headers))
+    return TableView(frame, full_height(len(shown)), note)
+
+
 def render_section(section: Section, key: str) -> None:
     """A pack section on the page: heading, text, tables and charts."""
     st.subheader(section.title)
@@ -56,15 +80,7 @@ def render_section(section: Section, key: str) -> None:
         if not table.rows:
             st.caption(inert(table.empty))
             continue
-        shown = table.rows[:SHOWN_ROWS]
-        st.dataframe(
-            pd.DataFrame(list(shown), columns=list(table.headers)),
-            hide_index=True,
-            height=full_height(len(table.rows)),
-            key=f"{key}_table_{index}",
-        )
-        if len(table.rows) > SHOWN_ROWS:
-            st.caption(
-                f"The first {SHOWN_ROWS} of {len(table.rows):,} rows; the review pack below "
-                "has every row."
-            )
+        view = screenful(table)
+        st.dataframe(view.frame, hide_index=True, height=view.height, key=f"{key}_table_{index}")
+        if view.note:
+            st.caption(view.note)

@@ -123,8 +123,9 @@ def test_markdown_tables_hold_the_review_numbers():
     )
     assert "| Runtime | Platform | Prod write | Permanent (stays) |" in text
     assert "| Runtime | Platform | 25 | none |" in text
-    assert "No submission (1): Edge (Platform)." in text
-    assert "Draft only (1): CI (Platform)." in text
+    assert "No submission: 1 team; draft only: 1 team." in text
+    assert "| Edge | Platform | no submission |" in text
+    assert "| CI | Platform | draft only |" in text
 
 
 def test_markdown_escapes_team_names():

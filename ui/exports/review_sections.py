@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from assessments.reports.org_table import DRAFT_ONLY, NO_SUBMISSION, STATUS_LABELS
 from assessments.service.quarterly_review import QuarterlyReview
+from assessments.wording import count
 from ui.figures.chains import chains_matrix_figure
 from ui.figures.org import heatmap_figure, number_text, unit_rollup_figure
 from ui.figures.review import removable_now_figure, trend_figure
@@ -364,8 +365,14 @@ def _versions_section(review: QuarterlyReview) -> Section:
 
 
 def _coverage_section(review: QuarterlyReview) -> Section:
-    paragraphs = []
-    for state, frame in ((NO_SUBMISSION, review.no_submission), (DRAFT_ONLY, review.draft_only)):
-        names = ", ".join(f"{t} ({u})" for t, u in zip(frame["team"], frame["unit"], strict=True))
-        paragraphs.append(f"{state.capitalize()} ({len(frame)}): {names or 'none'}.")
-    return Section("Coverage", tuple(paragraphs))
+    """How many teams did not submit, then one row per team to chase (a table, so the page
+    shows a screenful at 2,000 teams while the pack keeps every row)."""
+    states = ((NO_SUBMISSION, review.no_submission), (DRAFT_ONLY, review.draft_only))
+    counts = "; ".join(f"{state}: {count(len(frame), 'team')}" for state, frame in states)
+    rows = pd.concat(
+        [frame[["team", "unit"]].assign(state=state) for state, frame in states],
+        ignore_index=True,
+    )
+    columns = [("Team", "team", None), ("Unit", "unit", None), ("Status", "state", None)]
+    table = _table(rows, columns, empty="Every team submitted.")
+    return Section("Coverage", (f"{counts[0].upper()}{counts[1:]}.",), (table,))
