@@ -1,8 +1,8 @@
-"""What one chart costs in the browser: an empty page, the same page with one plotly chart,
-and with one Vega-Lite chart, each served and timed in the same run.
+"""What one chart and one table cost in the browser: an empty page, the same page with one
+Vega-Lite chart, and with one table, each served and timed in the same run.
 
 The page benchmark's targets are ratios to an empty page; this shows how much of a page's
-ratio one chart of each library takes before any of the app's own work. Each page gets its
+ratio one chart, or one table, takes before any of the app's own work. Each page gets its
 own server; the first load is cold (new browser context), the next `--runs` are new tabs of
 that browser (warm, static files cached). Prints seconds and ratios to the empty page.
 
@@ -27,15 +27,6 @@ st.button("Rerun", key="rerun")
 """
 PAGES = {
     "empty page (floor)": (BUTTON, "[data-testid='stButton']"),
-    "one plotly chart": (
-        BUTTON
-        + """import plotly.graph_objects as go
-
-figure = go.Figure(go.Bar(x=[1, 2, 3], y=["a", "b", "c"], orientation="h"))
-st.plotly_chart(figure, key="chart")
-""",
-        ".stPlotlyChart .main-svg",
-    ),
     "one Vega-Lite chart": (
         BUTTON
         + """import pandas as pd
@@ -44,6 +35,15 @@ frame = pd.DataFrame({"x": ["a", "b", "c"], "y": [1, 2, 3]})
 st.bar_chart(frame, x="x", y="y", horizontal=True)
 """,
         "[data-testid='stVegaLiteChart'] svg",
+    ),
+    "one table": (
+        BUTTON
+        + """import pandas as pd
+
+frame = pd.DataFrame({"Team": ["a", "b", "c"], "Level": [1, 2, 3]})
+st.dataframe(frame, key="table", hide_index=True)
+""",
+        "[data-testid='stDataFrame'] canvas",
     ),
 }
 

@@ -238,7 +238,7 @@ def _render(period: str, page: str | None, title: str) -> float:
     shown = [t.value for t in at.title]
     if shown[:1] != [title]:
         raise BenchmarkError(f"{title}: the page shows {shown}; warnings {at.warning.values}")
-    if page is not None and not at.get("plotly_chart"):
+    if page is not None and not at.get("arrow_vega_lite_chart"):
         raise BenchmarkError(f"{title}: no chart rendered")
     return seconds
 

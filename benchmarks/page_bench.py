@@ -47,7 +47,7 @@ runs = st.session_state["runs"] = st.session_state.get("runs", 0) + 1
 st.button(f"Rerun {runs}", key="rerun")
 """
 BUTTON = "[data-testid='stButton']"
-PLOT = ".stPlotlyChart .main-svg"
+CHART = "[data-testid='stVegaLiteChart'] svg"
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,12 @@ class PageCase:
 
 
 PAGES = (
-    PageCase("home", "", "[data-testid='stVegaLiteChart'] svg"),  # the default page
-    PageCase("team report", "report", PLOT),
+    PageCase("home", "", CHART),  # the default page
+    PageCase("team report", "report", CHART),
     PageCase("self-assessment", "assessment", "[data-testid='stRadio']", "draft_team"),
-    PageCase("org heatmap", "heatmap", PLOT),
-    PageCase("chains matrix", "chains", PLOT),
-    PageCase("quarterly review", "review", PLOT),
+    PageCase("org heatmap", "heatmap", CHART),
+    PageCase("chains matrix", "chains", CHART),
+    PageCase("quarterly review", "review", CHART),
 )
 
 
