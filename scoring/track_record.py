@@ -23,11 +23,14 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """0 for low up to 3 for critical, so severities compare."""
-        return list(Severity).index(self)
+        return _SEVERITY_RANKS[self]
 
     def at_least(self, other: Severity) -> bool:
         """Whether this severity is `other` or worse."""
         return self.rank >= other.rank
+
+
+_SEVERITY_RANKS = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -61,6 +61,16 @@ class OrgEvidence:
         """How many answers the scan contradicts; None without a scan."""
         judgement = self.judgements.get(assessment_id)
         return None if judgement is None else len(judgement.contradicted)
+
+    def only(self, assessment_ids: Iterable[Hashable]) -> OrgEvidence:
+        """The same verdicts for these assessments alone (e.g. one period's out of the
+        history's), without judging anything again."""
+        ids = set(assessment_ids)
+        return OrgEvidence(
+            {aid: j for aid, j in self.judgements.items() if aid in ids},
+            self.bounds[self.bounds["assessment_id"].isin(ids)].reset_index(drop=True),
+            self.supported[self.supported["assessment_id"].isin(ids)].reset_index(drop=True),
+        )
 
 
 def org_evidence(

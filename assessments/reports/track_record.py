@@ -52,15 +52,19 @@ def assessment_track_records(
     as_of: dict[Hashable, date] = {}
     removals: list[tuple[Hashable, str, date]] = []
     found: list[tuple[Hashable, date, int, str]] = []
-    by_team = _by_team(incidents)
+    # Each incident's facts once, not once per assessment of its team.
+    facts_of: dict[str, list[tuple[date, int, str]]] = {}
+    for i in incidents:
+        facts_of.setdefault(i.team_slug, []).append(
+            (i.occurred_on, Severity(i.severity).rank, i.pillar)
+        )
     requests_of = _by_team(requests)
     for assessment_id, team_slug, period in assessments:
         day = judged_on(period, today)
         as_of[assessment_id] = day
         for (_, chain), since in signed_off(requests_of.get(team_slug, ()), day).items():
             removals.append((assessment_id, chain, since))
-        for i in by_team.get(team_slug, []):
-            found.append((assessment_id, i.occurred_on, Severity(i.severity).rank, i.pillar))
+        found.extend((assessment_id, *facts) for facts in facts_of.get(team_slug, ()))
     return TrackRecordFrames(
         pd.Series(as_of, dtype=object),
         pd.DataFrame(removals, columns=list(REMOVAL_COLUMNS)),

@@ -15,7 +15,7 @@ from assessments.content.comparable import Basis, VersionChange, version_changes
 from assessments.content.in_force import Content
 from assessments.content.versions import ContentLibrary, VersionKey
 from assessments.errors import InvalidInputError, NotFoundError
-from assessments.evidence.org import OrgEvidence, all_periods_evidence, period_evidence
+from assessments.evidence.org import OrgEvidence, all_periods_evidence
 from assessments.periods import parse_period, previous_period
 from assessments.reports import org_review
 from assessments.reports.org_table import (
@@ -249,8 +249,13 @@ def load_review(
         rows = [(t.latest.id, t.team.slug, which) for t in snapshot.submitted if t.latest]
         return assessment_track_records(rows, requests, incidents, today)
 
+    # Every period's scans judged once; a period's evidence is its share of that (the
+    # history holds the same latest submissions as each period's snapshot).
+    org_history = service.org_history()
+    evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
+
     def evidence_of(snapshot: PeriodSnapshot) -> OrgEvidence:
-        return period_evidence(snapshot, service.period_evidence, content, today)
+        return evidence.only(t.latest.id for t in snapshot.submitted if t.latest)
 
     snapshot = service.period_snapshot(period)
     table = period_table(
@@ -279,13 +284,11 @@ def load_review(
 
     previous = comparable_table(previous_period(period))
     baseline = None if baseline_period is None else comparable_table(baseline_period)
-    org_history = service.org_history()
     rows = list(
         org_history.assessments[["assessment_id", "team_slug", "period"]].itertuples(
             index=False, name=None
         )
     )
-    evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
     history = score_history(
         org_history,
         rubric,
