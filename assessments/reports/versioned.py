@@ -93,7 +93,7 @@ def score_comparable(
     answered: dict[Hashable, str] = {}
     mapped_rows: list[tuple[Hashable, str, AnswerEntry]] = []
     mapped_ids: set[Hashable] = set()
-    keys = {row["assessment_id"]: content_key(row) for row in assessments.to_dict("records")}
+    keys = _content_keys(assessments)
     older = {a for a, key in keys.items() if key[0] != in_force[0]}
     entries_of = _entries(answers, older)
     for assessment_id, key in keys.items():
@@ -127,25 +127,43 @@ def score_comparable(
     return scores
 
 
+def _content_keys(assessments: pd.DataFrame) -> dict[Hashable, ContentKey]:
+    """Each assessment's content key; a key is built once per distinct set of versions."""
+    names = ("questionnaire_id", "questionnaire_version", "catalogue_id", "catalogue_version")
+    absent = [None] * len(assessments)
+    columns = [assessments[n].tolist() if n in assessments else absent for n in names]
+    built: dict[tuple[Any, ...], ContentKey] = {}
+    keys: dict[Hashable, ContentKey] = {}
+    ids = assessments["assessment_id"].tolist()
+    for assessment_id, *versions in zip(ids, *columns, strict=True):
+        raw = tuple(versions)
+        key = built.get(raw)
+        if key is None:
+            key = built[raw] = content_key(dict(zip(names, versions, strict=True)))
+        keys[assessment_id] = key
+    return keys
+
+
 def _entries(
     answers: pd.DataFrame, wanted: set[Hashable]
 ) -> dict[Hashable, dict[str, AnswerEntry]]:
-    """The answers of the `wanted` assessments as entries, in one pass over the frame."""
+    """The answers of the `wanted` assessments as entries, in one pass over their rows."""
     entries: dict[Hashable, dict[str, AnswerEntry]] = {a: {} for a in wanted}
     if not wanted:
         return entries
+    rows = answers[answers["assessment_id"].isin(list(wanted))]
+    value_kind, not_applicable = AnswerKind.VALUE.value, AnswerKind.NOT_APPLICABLE.value
+    dont_know = AnswerKind.DONT_KNOW.value
     columns = ("assessment_id", "question_id", "kind", "value", "has_evidence")
     for assessment_id, question_id, kind, value, evidence in zip(
-        *(answers[c].to_numpy() for c in columns), strict=True
+        *(rows[c].tolist() for c in columns), strict=True
     ):
-        found = entries.get(assessment_id)
-        if found is None:
-            continue
-        if kind == AnswerKind.VALUE.value:
+        found = entries[assessment_id]
+        if kind == value_kind:
             found[question_id] = trusted_entry(int(value), evidence=_EVIDENCE if evidence else None)
-        elif kind == AnswerKind.NOT_APPLICABLE.value:
+        elif kind == not_applicable:
             found[question_id] = trusted_entry(not_applicable="not applicable")
-        elif kind == AnswerKind.DONT_KNOW.value:
+        elif kind == dont_know:
             found[question_id] = trusted_entry(dont_know=True)
     return entries
 
