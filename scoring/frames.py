@@ -160,9 +160,8 @@ def answer_matrix(
     codes = positions(answers["kind"], pd.Index([str(k) for k in KIND_ORDER], dtype=object))
     if (codes < 0).any():
         unknown = sorted({str(k) for k in answers["kind"][codes < 0]})
-        raise ValueError(
-            f"unknown answer kind(s) {unknown}; use one of {[str(k) for k in KIND_ORDER]}"
-        )
+        what = "an unknown answer kind" if len(unknown) == 1 else "unknown answer kinds"
+        raise ValueError(f"{what} {unknown}; use one of {[str(k) for k in KIND_ORDER]}")
     values = answers["value"].to_numpy(dtype="float64", na_value=np.nan)
     evidence = answers["has_evidence"].to_numpy(dtype=bool, na_value=False)
     if np.isnan(values[codes == VALUE]).any():
@@ -266,4 +265,5 @@ def _object_array(values: Iterable[Hashable]) -> np.ndarray:
 def _require_columns(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"{name} frame lacks column(s) {missing}; expected {list(columns)}")
+        what = "a column" if len(missing) == 1 else "columns"
+        raise ValueError(f"{name} frame lacks {what} {missing}; expected {list(columns)}")

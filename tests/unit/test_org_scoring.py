@@ -269,7 +269,13 @@ NO_REMOVALS = pd.DataFrame({"assessment_id": [], "chain_id": []})
         (
             _frame([("a", "BR-01", "maybe", np.nan, False)]),
             NO_REMOVALS,
-            "unknown answer kind(s) ['maybe']; use one of"
+            "an unknown answer kind ['maybe']; use one of"
+            " ['value', 'not_applicable', 'dont_know', 'unanswered']",
+        ),
+        (
+            _frame([("a", "BR-01", "maybe", np.nan, False), ("a", "BR-02", "perhaps", 1.0, False)]),
+            NO_REMOVALS,
+            "unknown answer kinds ['maybe', 'perhaps']; use one of"
             " ['value', 'not_applicable', 'dont_know', 'unanswered']",
         ),
         (
@@ -287,13 +293,13 @@ NO_REMOVALS = pd.DataFrame({"assessment_id": [], "chain_id": []})
         (
             _frame([]).drop(columns=["has_evidence"]),
             NO_REMOVALS,
-            "answers frame lacks column(s) ['has_evidence']; expected"
+            "answers frame lacks a column ['has_evidence']; expected"
             " ['assessment_id', 'question_id', 'kind', 'value', 'has_evidence']",
         ),
         (
             _frame([]),
             pd.DataFrame({"assessment_id": []}),
-            "removed frame lacks column(s) ['chain_id']; expected ['assessment_id', 'chain_id']",
+            "removed frame lacks a column ['chain_id']; expected ['assessment_id', 'chain_id']",
         ),
     ],
 )
