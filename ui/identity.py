@@ -8,7 +8,9 @@ grants through the role assignments in the database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import streamlit as st
 
@@ -17,6 +19,7 @@ from assessments.service.readiness import ReadinessService
 
 LOCAL_ADMIN = "local-admin"
 _PRINCIPAL_KEY = "_principal"
+_ACTING: ContextVar[Principal | None] = ContextVar("acting_principal", default=None)
 
 
 class SignInRequired(Exception):
@@ -72,8 +75,22 @@ def resolve_principal(service: ReadinessService) -> Principal:
     return who
 
 
+@contextmanager
+def acting_as(who: Principal) -> Iterator[None]:
+    """Run code outside any session (the server's warm-up) as `who`: `current_principal()`
+    answers `who` in this thread until the block ends."""
+    token = _ACTING.set(who)
+    try:
+        yield
+    finally:
+        _ACTING.reset(token)
+
+
 def current_principal() -> Principal:
-    """The principal app.py resolved for this run."""
+    """The principal app.py resolved for this run (or the one `acting_as` set)."""
+    acting = _ACTING.get()
+    if acting is not None:
+        return acting
     who = st.session_state.get(_PRINCIPAL_KEY)
     if not isinstance(who, Principal):
         raise RuntimeError("app.py must resolve the principal before a page runs")

@@ -29,7 +29,7 @@ from assessments.storage.views import TeamView, UnitView
 from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
 from ui.exports.review_pack import review_pack_csv, review_pack_markdown
-from ui.identity import current_principal
+from ui.identity import acting_as, current_principal, local_principal
 
 
 def data_version() -> str:
@@ -306,6 +306,26 @@ def _pack_texts(
 ) -> tuple[str, str]:
     review = _review(database, period, unit_slug, baseline, version)
     return review_pack_markdown(review), review_pack_csv(review)
+
+
+def warm_up(period: str) -> None:
+    """Score what the org pages show of `period` for everyone who sees the whole org, before
+    anyone asks: the history of every period, the review, the change and roll-up tables.
+
+    The server calls this before its health check answers, so the first visitor after a
+    start does not wait for the organisation's history to be scored (at 2,000 teams × 8
+    quarters, most of a cold page). Entries are the ones an admin's or org viewer's pages
+    read (same scope key, same data versions); a unit-scoped viewer's are scored on demand.
+    """
+    with acting_as(local_principal()):
+        if period not in periods():
+            return  # nothing stored for the current quarter yet: nothing worth scoring
+        quarterly_review(period)
+        change_table(period)
+        period_table(previous_period(period))  # the heatmap's coverage tab: who to chase
+        unit_rollup(period, None)
+        reinstate_alerts(period)
+        unsigned_removals(period)
 
 
 def review_pack_texts(

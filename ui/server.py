@@ -1,10 +1,12 @@
 """The app as `make run` serves it: app.py behind Streamlit's ASGI wrapper, warmed at start.
 
 `streamlit run ui/server.py` serves exactly what `streamlit run app.py` serves, but its
-lifespan hook first imports the app's modules and opens the database (migrations, content,
-demo seed, roles file), so /_stcore/health answers only once the first visitor would not pay
-for any of that (about 3 s on a quiet machine, most of a cold page). A load balancer waiting
-on the health check therefore sends no one to a replica that is still starting.
+lifespan hook first imports the app's modules, opens the database (migrations, content,
+demo seed, roles file) and scores the org pages' view of the current quarter, so
+/_stcore/health answers only once the first visitor would not pay for any of that (about 3 s
+for the demo org on a quiet machine; the scoring is most of a cold org page at 2,000 teams).
+A load balancer waiting on the health check therefore sends no one to a replica that is still
+starting.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def warm_up() -> None:
-    """Import what the pages import and open the service (cached for the process)."""
-    import ui.exports.review_pack
-    import ui.org_data  # noqa: F401
-    from ui import resources
+    """Import what the pages import, open the service (cached for the process), and score
+    the org pages' view of the current quarter (`ui.org_data.warm_up`)."""
+    import ui.exports.review_pack  # noqa: F401
+    from ui import org_data, resources
+    from ui.context import current_period
 
     resources.service()
+    org_data.warm_up(current_period())
 
 
 @asynccontextmanager
