@@ -56,6 +56,8 @@ class Server:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
+    ready_seconds: float = 0.0
+    """From launch until /_stcore/health answered ok (start-up and any warm-up)."""
 
     def peak_rss_mib(self) -> float:
         """The process's peak resident set size so far (VmHWM), in MiB."""
@@ -82,6 +84,7 @@ def free_port() -> int:
 def start_server(script: Path, log: Path, env: dict[str, str], cwd: Path) -> Server:
     """`streamlit run script` on a free port; returns once /_stcore/health answers ok."""
     port = free_port()
+    launched = time.monotonic()
     options = {
         "server.port": str(port),
         "server.headless": "true",
@@ -107,7 +110,7 @@ def start_server(script: Path, log: Path, env: dict[str, str], cwd: Path) -> Ser
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().decode() == "ok":
-                    return Server(url, process, log)
+                    return Server(url, process, log, time.monotonic() - launched)
         except OSError:
             time.sleep(0.2)
     process.kill()

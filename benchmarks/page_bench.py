@@ -207,9 +207,13 @@ def run(args: argparse.Namespace, work: Path) -> None:
     floor_script.write_text(FLOOR_SCRIPT)
     app_env = {"READINESS_DATABASE_URL": url(db), "READINESS_SEED_DEMO": "0"}
 
+    startups: list[float] = []
+
     def app() -> Server:
         # As `make run` serves it: app.py behind ui/server.py, which warms up before healthy.
-        return start_server(REPO / "ui" / "server.py", work / "app.log", app_env, REPO)
+        server = start_server(REPO / "ui" / "server.py", work / "app.log", app_env, REPO)
+        startups.append(server.ready_seconds)
+        return server
 
     def floor() -> Server:
         return start_server(floor_script, work / "floor.log", {}, work)
@@ -257,6 +261,9 @@ def run(args: argparse.Namespace, work: Path) -> None:
         browser.close()
     report = report_seconds(db, work / "pack")
     print_results(floors, pages, answers, floor_reruns, peak, report, args)
+    started = statistics.median(startups)
+    print(f"app server start until healthy (warm-up included): {started:.1f} s, median of")
+    print(f"  {len(startups)} starts")
 
 
 def print_results(
