@@ -261,9 +261,8 @@ def run(args: argparse.Namespace, work: Path) -> None:
         browser.close()
     report = report_seconds(db, work / "pack")
     print_results(floors, pages, answers, floor_reruns, peak, report, args)
-    started = statistics.median(startups)
-    print(f"app server start until healthy (warm-up included): {started:.1f} s, median of")
-    print(f"  {len(startups)} starts")
+    started, starts = statistics.median(startups), len(startups)
+    print(f"app server start until healthy, warm-up included: {started:.1f} s (median of {starts})")
 
 
 def print_results(
