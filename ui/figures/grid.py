@@ -20,11 +20,12 @@ from ui.figures.vega import FONT_FAMILY, FONT_SIZE
 
 ROW_HEIGHT = 26
 """Pixels per team row."""
-AXIS_NAME_WIDTH = 40
-"""Team and unit names on an axis: longer ones end in an ellipsis (the tooltip has them whole)."""
+AXIS_NAME_WIDTH = 30
+"""Team and unit names on an axis: longer ones end in an ellipsis (the tooltip has them whole);
+a name and the slug that tells two alike apart fit in this many characters too."""
 CHARACTER_WIDTH = 7.5
 """About how wide one character of a 13 px label is, to size the label column."""
-MAX_LABEL_WIDTH = 240
+MAX_LABEL_WIDTH = 250
 """The label column never takes more than this: a phone keeps room for the cells."""
 TEAM_SELECTION = "team"
 """The name of the point selection a click makes; the page reads it by this name."""
@@ -58,8 +59,10 @@ def row_labels(
     pairs = [(shortened(u), shortened(t)) for u, t in zip(units, teams, strict=True)]
     repeated = {pair for pair, n in Counter(pairs).items() if n > 1}
     return [
-        f"{team} ({slug})" if (unit, team) in repeated else team
-        for (unit, team), slug in zip(pairs, slugs, strict=True)
+        f"{shortened(whole, max(10, AXIS_NAME_WIDTH - len(str(slug)) - 3))} ({slug})"
+        if pair in repeated
+        else pair[1]
+        for pair, whole, slug in zip(pairs, teams, slugs, strict=True)
     ]
 
 
@@ -159,6 +162,8 @@ def unit_blocks(
                 ),
                 height=alt.Step(ROW_HEIGHT),
                 width="container",
+                # No frame round the cells (a file export has no Streamlit theme to drop it).
+                view=alt.ViewBackground(stroke=None),
             )
         )
     block_of = {pair: i for i, (_, pairs) in enumerate(runs) for pair in pairs}

@@ -311,6 +311,7 @@ def unit_rollup_figure(rollup: pd.DataFrame, pillars: Mapping[str, str]) -> Figu
         ],
         height=alt.Step(ROW_HEIGHT),
         width="container",
+        view=alt.ViewBackground(stroke=None),
         # Rows set the height; only the width follows the page.
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
