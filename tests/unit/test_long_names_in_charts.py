@@ -28,11 +28,14 @@ def test_a_long_team_name_is_shortened_on_the_axis_and_whole_in_the_tooltip():
     assert set(billing["team"]) == {LONG}
 
 
-def test_a_long_name_does_not_widen_the_name_column_past_its_cap():
+def test_a_long_name_does_not_widen_the_name_column_past_its_cap_or_40_percent_of_a_phone():
     spec = heatmap_figure(q4_table(CONTENT, names={"billing": LONG}), "level", PILLARS).to_dict()
-    axis = spec["vconcat"][0]["layer"][0]["encoding"]["y"]["axis"]
-    assert axis["offset"] == -237
-    assert axis["labelLimit"] == 229
+    y = spec["vconcat"][0]["layer"][0]["encoding"]["y"]["axis"]
+    x = spec["vconcat"][0]["layer"][0]["encoding"]["x"]["scale"]
+    names = "min(237, round(0.4 * width))"
+    # The names sit inside the plot, left of the cells.
+    assert (y["offset"], y["labelLimit"]) == ({"expr": f"-{names}"}, {"expr": f"{names} - 8"})
+    assert x["range"] == [{"expr": names}, {"expr": "width"}]
 
 
 def test_two_long_names_that_shorten_alike_stay_two_rows_with_their_slugs_in_sight():

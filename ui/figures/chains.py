@@ -8,7 +8,7 @@ import pandas as pd
 from assessments.reports.org_table import STATUS_LABELS, submitted
 from scoring.model import Catalogue
 from scoring.results import ChainStatus
-from ui.figures.grid import ROW_HEIGHT, label, label_width, row_labels, unit_blocks
+from ui.figures.grid import ROW_HEIGHT, label, name_column, row_labels, unit_blocks
 from ui.figures.org import LEGEND, STATUS_COLOURS
 from ui.figures.vega import Figure
 
@@ -92,7 +92,7 @@ def chains_matrix_figure(table: pd.DataFrame, catalogue: Catalogue) -> Figure:
     ]
 
     # A square fills most of its cell, up to CELL pixels: on a phone the cells are narrower.
-    names = label_width(list(cells["row"].unique()))
+    names = name_column(list(cells["row"].unique()))
     side = f"min({CELL}, 0.8 * (width - {names}) / {max(len(columns), 1)})"
     size = alt.ExprRef(f"pow({side}, 2)")
 

@@ -76,14 +76,27 @@ LINE_HEIGHT = 15
 """Pixels between the lines of a column label."""
 
 
-def column_axis(columns: Sequence[str], **extra: object) -> alt.Axis:
-    """Column labels on top, several lines each (top-aligned), no ticks."""
+def name_column(labels: Sequence[str]) -> str:
+    """The width of the row-name column, as a Vega expression: wide enough for the longest
+    name, but never more than 40 % of a narrow chart."""
+    return f"min({label_width(labels)}, round(0.4 * width))"
+
+
+def column_axis(columns: Sequence[str], names: int | str = 0, **extra: object) -> alt.Axis:
+    """Column labels on top, several lines each (top-aligned), no ticks.
+
+    Each line is cut to its column's width (the plot's width less `names` pixels of row
+    names, a number or an expression, shared by the columns), so on a phone every column
+    keeps a label.
+    """
     lines = max((c.count("\n") + 1 for c in columns), default=1)
+    band = f"(width - {names}) / {max(len(columns), 1)} - 4"
     options: dict[str, object] = {
         "orient": "top",
         "labelAngle": 0,
         "labelExpr": "split(datum.label, '\\n')",
-        "labelLimit": 160,
+        "labelLimit": alt.ExprRef(f"max(20, min(160, {band}))"),
+        "labelOverlap": False,
         # The first line sits on the usual baseline and the others run downwards: lift
         # them all by the extra lines the longest label has, so none covers a cell.
         "labelLineHeight": LINE_HEIGHT,
@@ -111,7 +124,7 @@ def unit_blocks(
     block's layers over a base already encoding x = column and y = row; the first layer
     answers the click.
     """
-    width = label_width(list(cells["row"].unique()))
+    names = name_column(list(cells["row"].unique()))
     runs = [
         (str(unit), list(dict.fromkeys(group)))
         for unit, group in groupby(zip(cells["unit"], cells["row"], strict=True), key=_unit)
@@ -127,13 +140,15 @@ def unit_blocks(
                     "column:N",
                     sort=list(columns),
                     title=None,
-                    axis=column_axis(columns, **(column_axis_options or {}))
+                    axis=column_axis(columns, names, **(column_axis_options or {}))
                     if index == 0
                     else None,
                     # The cells start right of the team names, which sit inside the plot: the
                     # page gives the plot its full width, and names outside it would overflow.
                     scale=alt.Scale(
-                        type="band", paddingInner=0.06, range=[width, alt.ExprRef("width")]
+                        type="band",
+                        paddingInner=0.06,
+                        range=[alt.ExprRef(names), alt.ExprRef("width")],
                     ),
                 ),
                 y=alt.Y(
@@ -144,8 +159,8 @@ def unit_blocks(
                     axis=alt.Axis(
                         ticks=False,
                         domain=False,
-                        labelLimit=width - 8,
-                        offset=-width,
+                        labelLimit=alt.ExprRef(f"{names} - 8"),
+                        offset=alt.ExprRef(f"-{names}"),
                         minExtent=0,
                         labelFontSize=FONT_SIZE,
                         labelFont=FONT_FAMILY,
