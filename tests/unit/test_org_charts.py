@@ -369,3 +369,24 @@ def test_two_teams_with_the_same_name_in_a_unit_keep_their_own_rows():
 )
 def test_a_click_on_a_grid_opens_the_selected_teams_slug(state, slug):
     assert selected_slug(state) == slug
+
+
+def _keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for value in node.values() for k in _keys(value)}
+    if isinstance(node, list):
+        return {k for item in node for k in _keys(item)}
+    return set()
+
+
+@pytest.mark.parametrize("grid", ["heatmap", "units", "chains matrix"])
+def test_no_grid_paints_a_background_or_sets_a_theme_of_its_own(table, grid):
+    figure = {
+        "heatmap": lambda: heatmap_figure(table, "change", PILLARS),
+        "units": lambda: unit_rollup_figure(unit_rollup(table, PILLARS), PILLARS),
+        "chains matrix": lambda: chains_matrix_figure(table, CATALOGUE),
+    }[grid]()
+    spec = _spec(figure)
+    assert not _keys(spec) & {"background", "usermeta"}
+    # Streamlit's theme styles fonts, axes and legends in light and dark alike.
+    assert spec["config"] == {"view": {"continuousWidth": 300, "continuousHeight": 300}}
