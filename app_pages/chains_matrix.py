@@ -9,9 +9,9 @@ from ui.chain_list import render_chain_list
 from ui.figures.chains import chains_matrix_figure
 from ui.figures.review import removable_now_figure
 from ui.org_widgets import (
+    chart_drill_down,
     follow_team_request,
     page_of,
-    plotly_drill_down,
     scope_caption,
     team_opener,
     unit_filter,
@@ -52,7 +52,7 @@ st.caption(
     "next, or an eligible alternative. Permanent chains are never removed and are left out."
 )
 unit_slug = None if unit is None else unit.slug
-st.plotly_chart(
+st.altair_chart(
     org_data.figure(
         "removable",
         lambda: removable_now_figure(removable_now(scoped, catalogue)),
@@ -60,7 +60,7 @@ st.plotly_chart(
         unit_slug,
     ),
     key="removable_chart",
-    config={"displayModeBar": False},
+    width="stretch",
 )
 
 st.subheader("Every team, every chain")
@@ -77,14 +77,14 @@ if layout == "List":
     team_opener(rows, key="chains_open_team")
     st.stop()
 st.caption("Click a square to open that team's report. On a phone, choose the List layout.")
-st.plotly_chart(
+st.altair_chart(
     org_data.figure(
         "chains", lambda: chains_matrix_figure(rows, catalogue), period, unit_slug, page
     ),
     key="chains_chart",
-    on_select=lambda: plotly_drill_down("chains_chart"),
-    selection_mode="points",
-    config={"displayModeBar": False},
+    on_select=lambda: chart_drill_down("chains_chart"),
+    selection_mode="team",
+    width="stretch",
 )
 team_opener(rows, key="chains_open_team")
 

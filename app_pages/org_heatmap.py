@@ -12,9 +12,9 @@ from ui.evidence_sections import contradicted_filter, render_contradicted_counts
 from ui.figures.org import HEATMAP_MODES, heatmap_figure, unit_rollup_figure
 from ui.org_list import render_team_list, render_unit_list, team_entries, unit_entries
 from ui.org_widgets import (
+    chart_drill_down,
     follow_team_request,
     page_of,
-    plotly_drill_down,
     render_coverage,
     scope_caption,
     team_opener,
@@ -140,12 +140,12 @@ with teams_tab:
             page,
             top_level,
         )
-        st.plotly_chart(
+        st.altair_chart(
             figure,
             key="heatmap_chart",
-            on_select=lambda: plotly_drill_down("heatmap_chart"),
-            selection_mode="points",
-            config={"displayModeBar": False},
+            on_select=lambda: chart_drill_down("heatmap_chart"),
+            selection_mode="team",
+            width="stretch",
         )
         render_contradicted_counts(scoped)
         team_opener(rows, key="heatmap_open_team")
@@ -163,7 +163,7 @@ with units_tab:
             st.caption(
                 "Mean level of each unit's submitted teams; (submitted/teams) after the name."
             )
-            st.plotly_chart(
+            st.altair_chart(
                 org_data.figure(
                     "rollup",
                     lambda: unit_rollup_figure(rollup, pillars),
@@ -171,7 +171,7 @@ with units_tab:
                     None if unit is None else unit.slug,
                 ),
                 key="rollup_chart",
-                config={"displayModeBar": False},
+                width="stretch",
             )
         st.dataframe(
             rollup[

@@ -12,7 +12,6 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from assessments.content.in_force import Content
@@ -29,6 +28,7 @@ from assessments.storage.views import TeamView, UnitView
 from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
 from ui.exports.review_pack import review_pack_csv, review_pack_markdown
+from ui.figures.vega import Figure
 from ui.identity import acting_as, current_principal, local_principal
 
 
@@ -278,17 +278,17 @@ def unit_rollup(period: str, unit_slug: str | None) -> pd.DataFrame:
     return _rollup(_key(), period, unit_slug, data_version())
 
 
-# Figures are kept as objects (a resource, never mutated: st.plotly_chart copies them), not
-# pickled: unpickling a plotly figure validates it all over again, which is what costs.
+# Figures are kept as objects (a resource, never mutated: st.altair_chart serialises a copy),
+# not pickled: building one is cheap, copying a pickled chart and its frames on every hit is not.
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _figure(
-    database: str, version: str, kind: str, _build: Callable[[], go.Figure], *args: Hashable
-) -> go.Figure:
+    database: str, version: str, kind: str, _build: Callable[[], Figure], *args: Hashable
+) -> Figure:
     # `_build` is not hashed (leading underscore): `kind` and `args` say what it draws.
     return _build()
 
 
-def figure(kind: str, build: Callable[[], go.Figure], *args: Hashable) -> go.Figure:
+def figure(kind: str, build: Callable[[], Figure], *args: Hashable) -> Figure:
     """`build()`, kept per scope and data version and per `kind` and `args` (what it shows)."""
     return _figure(_key(), data_version(), kind, build, *args)
 

@@ -13,6 +13,7 @@ from assessments.storage.views import UnitView
 from assessments.wording import count
 from ui.context import PERIOD_KEY, TEAM_KEY, remember_team
 from ui.coverage import render_chase_table
+from ui.figures.grid import TEAM_SELECTION
 from ui.pagination import DEFAULT_PAGE_SIZE, page_caption, page_count, paginate
 from ui.text import inert
 
@@ -111,18 +112,18 @@ def follow_team_request() -> None:
         st.switch_page(TEAM_REPORT_PAGE, query_params={PERIOD_KEY: period, TEAM_KEY: slug})
 
 
-def selected_slug(event: Any) -> str | None:
-    """The team slug of the first selected point of a plotly selection event, if any."""
-    points = event["selection"]["points"] if event else []
-    for point in points:
-        custom = point.get("customdata")
-        if custom:
-            return str(custom[0])
+def selected_slug(state: Any) -> str | None:
+    """The team slug of a chart's `team` selection (the state `on_select` keeps), if any."""
+    selection = state["selection"] if state else {}
+    for point in selection.get(TEAM_SELECTION) or []:
+        slug = point.get("slug")
+        if slug:
+            return str(slug)
     return None
 
 
-def plotly_drill_down(key: str) -> None:
-    """Callback for `st.plotly_chart(on_select=...)`: open the clicked team's report."""
+def chart_drill_down(key: str) -> None:
+    """Callback for `st.altair_chart(on_select=...)`: open the clicked team's report."""
     request_team_report(selected_slug(st.session_state.get(key)))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -12,6 +11,7 @@ from assessments.access import Grant, Role
 from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import APP, PERIOD, new_session
+from tests.app.vega_charts import chart, charts, rows, spec
 from ui.sign_in import LOCAL_MODE_BANNER
 from ui.text import inert
 
@@ -117,7 +117,7 @@ def test_a_team_editor_is_told_the_org_views_are_not_theirs(roles: ReadinessServ
         " `ana@example.com` (team editor of Checkout Web). Your teams' reports are on the"
         " Team report page; ask an admin if you need to see the whole organisation."
     ]
-    assert len(at.get("plotly_chart")) == 0
+    assert charts(at) == []
 
 
 def test_an_org_viewer_sees_the_heatmap_and_no_edit_controls(roles: ReadinessService):
@@ -173,7 +173,7 @@ def test_an_unknown_email_sees_the_no_access_page(roles: ReadinessService):
         " viewer (to see the org views)."
     ]
     assert [b.key for b in at.button] == ["logout_no_access"]
-    assert len(at.get("plotly_chart")) == 0
+    assert charts(at) == []
 
 
 def test_an_unverified_email_is_no_identity(roles: ReadinessService):
@@ -221,8 +221,13 @@ def test_an_org_viewer_of_one_unit_sees_only_that_units_teams(roles: ReadinessSe
     at = as_person("hana@example.com", HEATMAP)
 
     assert not at.exception
-    chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith("heatmap_chart"))
-    assert json.loads(chart.proto.spec)["data"][0]["y"] == [["Platform"], ["Runtime"]]
+    heatmap = chart(at, "heatmap_chart")
+    assert [
+        (b["title"]["text"], b["layer"][0]["encoding"]["y"]["sort"])
+        for b in spec(heatmap)["vconcat"]
+    ] == [("Platform", ["Runtime"])]
+    (cells,) = rows(heatmap)
+    assert set(cells["slug"]) == {"runtime"}
     assert at.selectbox(key="heatmap_unit").options == ["All units", "Platform"]
     report = as_person("hana@example.com", REPORT)
     assert report.selectbox(key="team").options == ["Platform · Runtime"]

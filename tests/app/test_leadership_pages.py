@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs
 
+import pandas as pd
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
@@ -17,9 +16,11 @@ from streamlit.testing.v1 import AppTest
 from assessments.content.in_force import load_content
 from assessments.demo.organisation import generate_demo_org
 from assessments.demo.records import DemoOrg
+from assessments.reports.org_table import pillar_names
 from assessments.service.readiness import ReadinessService
 from assessments.storage.db import make_engine, upgrade_to_head
 from assessments.storage.seeding import seed_demo
+from tests.app.vega_charts import chart, charts, rows, spec
 from ui.context import current_period
 from ui.text import inert
 
@@ -61,10 +62,18 @@ def _open(page: str, period: str = PERIOD) -> AppTest:
     return at
 
 
-def _figure(at: AppTest, key: str) -> dict[str, Any]:
-    chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith(key))
-    figure: dict[str, Any] = json.loads(chart.proto.spec)
-    return figure
+def _cells(at: AppTest, key: str) -> pd.DataFrame:
+    """The one dataset a grid chart draws: a row per cell."""
+    (cells,) = rows(chart(at, key))
+    return cells
+
+
+def _blocks(at: AppTest, key: str) -> list[tuple[str, list[str]]]:
+    """Per unit block of a grid: its title and its rows."""
+    return [
+        (block["title"]["text"], block["layer"][0]["encoding"]["y"]["sort"])
+        for block in spec(chart(at, key))["vconcat"]
+    ]
 
 
 def _submitted(demo: DemoOrg, period: str, unit: str | None = None) -> list[str]:
@@ -89,9 +98,12 @@ def test_heatmap_shows_every_submitted_team_grouped_by_unit(org: DemoOrg) -> Non
     assert f"{len(teams)} of {len(org.teams)} teams in 2 units submitted for {PERIOD}" in (
         _captions(at)
     )
-    units, names = _figure(at, "heatmap_chart")["data"][0]["y"]
-    assert sorted(names) == teams
-    assert set(units) == {u.name for u in org.units}
+    cells = _cells(at, "heatmap_chart")
+    assert sorted(set(cells["team"])) == teams
+    assert {title for title, _ in _blocks(at, "heatmap_chart")} == {u.name for u in org.units}
+    assert sorted(row for _, rows in _blocks(at, "heatmap_chart") for row in rows) == teams
+    assert set(cells["pillar"]) == {"Overall", *pillar_names(load_content().rubric).values()}
+    assert spec(chart(at, "heatmap_chart"))["params"][0]["name"] == "team"
 
 
 def test_filtering_by_unit_keeps_only_that_units_teams(org: DemoOrg) -> None:
@@ -100,9 +112,10 @@ def test_filtering_by_unit_keeps_only_that_units_teams(org: DemoOrg) -> None:
     at.selectbox(key="heatmap_unit").set_value(unit.slug).run()
     assert not at.exception
     teams = _submitted(org, PERIOD, unit.slug)
-    units, names = _figure(at, "heatmap_chart")["data"][0]["y"]
-    assert sorted(names) == teams
-    assert set(units) == {unit.name}
+    cells = _cells(at, "heatmap_chart")
+    assert sorted(set(cells["team"])) == teams
+    assert set(cells["unit"]) == {unit.name}
+    assert [title for title, _ in _blocks(at, "heatmap_chart")] == [unit.name]
     opener = at.selectbox(key="heatmap_open_team")
     assert len(opener.options) == len(teams)
     assert all(option.startswith(f"{unit.name} · ") for option in opener.options)
@@ -112,7 +125,7 @@ def test_the_list_layout_shows_each_team_in_words_with_a_link_to_its_report(org:
     at = _open("app_pages/org_heatmap.py")
     at.segmented_control(key="heatmap_layout").set_value("List").run()
     assert not at.exception
-    assert not at.get("plotly_chart")
+    assert not charts(at)
     assert "heatmap_mode" not in [w.key for w in at.get("segmented_control")]
     teams = _submitted(org, PERIOD)
     markdown = [m.value for m in at.markdown]
@@ -145,7 +158,7 @@ def test_a_unit_without_teams_says_so_instead_of_an_empty_chart(org: DemoOrg) ->
     at.selectbox(key="heatmap_unit").set_value("empty-unit").run()
     assert not at.exception
     assert at.info[0].value.startswith("Empty unit has no teams yet.")
-    assert not at.get("plotly_chart")
+    assert not charts(at)
 
 
 def test_changing_the_period_redraws_the_heatmap_for_that_period(org: DemoOrg) -> None:
@@ -156,7 +169,7 @@ def test_changing_the_period_redraws_the_heatmap_for_that_period(org: DemoOrg) -
     assert f"{len(teams)} of {len(org.teams)} teams in 2 units submitted for {PREVIOUS}" in (
         _captions(at)
     )
-    assert sorted(_figure(at, "heatmap_chart")["data"][0]["y"][1]) == teams
+    assert sorted(set(_cells(at, "heatmap_chart")["team"])) == teams
 
 
 def test_change_mode_colours_by_score_change_since_the_previous_period(org: DemoOrg) -> None:
@@ -164,8 +177,13 @@ def test_change_mode_colours_by_score_change_since_the_previous_period(org: Demo
     at.segmented_control(key="heatmap_mode").set_value("change").run()
     assert not at.exception
     assert f"Pillar score change since {PREVIOUS}" in " ".join(_captions(at))
-    trace = _figure(at, "heatmap_chart")["data"][0]
-    assert trace["zmid"] == 0
+    colour = spec(chart(at, "heatmap_chart"))["vconcat"][0]["layer"][0]["encoding"]["color"]
+    assert colour["condition"]["scale"]["domainMid"] == 0
+    assert colour["condition"]["legend"]["title"] == "Score change"
+    cells = _cells(at, "heatmap_chart")
+    compared = cells[cells["change"].str.startswith("score ")]
+    assert len(compared) > 0
+    assert all(text.startswith(("+", "−", "0")) for text in compared["text"])
 
 
 def test_change_mode_without_an_earlier_submission_says_there_is_nothing_to_compare(
@@ -175,12 +193,13 @@ def test_change_mode_without_an_earlier_submission_says_there_is_nothing_to_comp
     at.segmented_control(key="heatmap_mode").set_value("change").run()
     assert not at.exception
     assert at.info[0].value.startswith("No team here submitted in both 2025-Q4 and 2026-Q1")
-    assert [chart.key for chart in at.get("plotly_chart")] == ["rollup_chart"]
+    (rollup,) = charts(at)
+    assert spec(rollup)["layer"][0]["encoding"]["color"]["legend"]["title"] == "Mean level"
 
 
 def test_a_period_without_submissions_shows_coverage_not_an_empty_chart(org: DemoOrg) -> None:
     at = _open("app_pages/org_heatmap.py", period=current_period())
-    assert not at.get("plotly_chart")
+    assert not charts(at)
     assert at.info[0].value.startswith(
         f"No team has submitted an assessment for {current_period()}"
     )
@@ -219,8 +238,8 @@ def test_picking_a_team_opens_its_report(org: DemoOrg) -> None:
 def test_chains_matrix_shows_a_legend_and_what_teams_could_remove_now(org: DemoOrg) -> None:
     at = _open("app_pages/chains_matrix.py")
     assert at.title[0].value == "Approval chains across teams"
-    legend = [t["name"] for t in _figure(at, "chains_chart")["data"] if t.get("showlegend")]
-    assert legend == [
+    colour = spec(chart(at, "chains_chart"))["vconcat"][0]["layer"][0]["encoding"]["color"]
+    assert colour["scale"]["domain"] == [
         "Next to remove",
         "Eligible now",
         "In place (blocked)",
@@ -228,8 +247,12 @@ def test_chains_matrix_shows_a_legend_and_what_teams_could_remove_now(org: DemoO
         "Removed too early",
         "Permanent (stays)",
     ]
-    bars = _figure(at, "removable_chart")["data"]
-    assert [b["name"] for b in bars[:2]] == ["Next to remove", "Eligible now"]
+    cells = _cells(at, "chains_chart")
+    assert sorted(set(cells["team"])) == _submitted(org, PERIOD)
+    assert set(cells["status"]) <= set(colour["scale"]["domain"])
+    removable, _ = charts(at)
+    bars = next(frame for frame in rows(removable) if "status" in frame)
+    assert set(bars["status"]) == {"Next to remove", "Eligible now"}
 
 
 @pytest.fixture

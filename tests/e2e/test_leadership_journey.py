@@ -42,13 +42,17 @@ def test_clicking_a_heatmap_cell_opens_that_teams_report(server, browser_page) -
     page = browser_page
     page.goto(f"{running.url}/heatmap?period={PERIOD}")
     wait_until_idle(page)
-    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+    cells = page.locator(".st-key-heatmap_chart .mark-rect.role-mark path")
+    cells.first.wait_for()
     assert page.get_by_role("heading", name="Org heatmap").is_visible()
+    # Four columns (three pillars and Overall) per submitted team.
+    assert cells.count() == 4 * rows
 
-    plot = page.locator(".stPlotlyChart .js-plotly-plot .nsewdrag").first.bounding_box()
-    assert plot is not None
-    # The first row's first cell: four columns (three pillars and Overall), `rows` rows.
-    page.mouse.click(plot["x"] + plot["width"] / 8, plot["y"] + plot["height"] / (2 * rows))
+    # The first row's first cell, clicked where a person would: on its number, in its middle.
+    cells.first.scroll_into_view_if_needed()
+    box = cells.first.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     wait_until_idle(page)
 
     page.get_by_role("heading", name="Team report").wait_for()
