@@ -1,0 +1,97 @@
+"""HTML exports draw charts as static SVG: text escaped by the renderer, nothing that runs."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from ui.exports.html_document import EXPORT_WIDTH, HtmlDocument, chart_svg
+
+SCRIPT = "<script>alert(1)</script>"
+NAMES = [SCRIPT, "Tools & Platform", 'say "hi" onload=alert(1)', "Checkout"]
+
+
+def _bars(names: list[str] = NAMES, width: int | str = 400) -> alt.Chart:
+    frame = pd.DataFrame({"team": names, "level": range(len(names))})
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("level:Q", title="Overall level"),
+            y=alt.Y("team:N", title="Team"),
+            tooltip=[alt.Tooltip("team:N", title="Team"), alt.Tooltip("level:Q", title="Level")],
+        )
+        .properties(width=width)
+    )
+    return chart
+
+
+def _texts(svg: str) -> list[str]:
+    return re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+
+
+def test_a_chart_becomes_one_figure_of_svg_with_its_titles_and_names_as_text() -> None:
+    doc = HtmlDocument("Levels")
+    doc.figure(_bars())
+    page = doc.render()
+    assert page.count("<figure><svg ") == 1
+    texts = _texts(page)
+    assert "Overall level" in texts
+    assert "Team" in texts
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in texts
+    assert "Tools &amp; Platform" in texts
+    assert "Checkout" in texts
+
+
+def test_hostile_names_stay_text_and_the_page_holds_nothing_that_runs_or_fetches() -> None:
+    doc = HtmlDocument(SCRIPT)
+    doc.figure(_bars())
+    page = doc.render()
+    assert SCRIPT not in page
+    assert "<script" not in page.lower()
+    tags = re.findall(r"<[^>]*>", page)
+    attributes = [a for tag in tags for a in re.findall(r'\s([^\s=/>]+)="', tag)]
+    assert not [a for a in attributes if a.lower().startswith("on")]
+    assert not re.search(r"href=\"(?!#)|src=|url\((?!#)|@import", " ".join(tags))
+    # The quote in a name cannot close an attribute: it is &quot; inside aria-label.
+    assert "say &quot;hi&quot; onload=alert(1)" in page
+
+
+def test_a_chart_that_fills_its_container_in_the_app_gets_the_export_width() -> None:
+    svg = chart_svg(_bars(width="container"))
+    assert svg.startswith("<svg ")
+    assert f'width="{EXPORT_WIDTH}"' in svg.split(">", 1)[0]
+
+
+def test_two_charts_in_one_document_keep_their_own_clip_paths() -> None:
+    clipped = _bars().mark_bar(clip=True).encode(x=alt.X("level:Q", scale=alt.Scale(domain=[0, 2])))
+    doc = HtmlDocument("Two")
+    doc.figure(clipped)
+    doc.figure(clipped)
+    page = doc.render()
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) >= 2
+    assert len(set(ids)) == len(ids)
+    for reference in re.findall(r"url\(#([^)]+)\)", page):
+        assert reference in ids
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        alt.Chart(pd.DataFrame({"u": ["https://example.com/"], "x": [1]}))
+        .mark_text()
+        .encode(x="x:Q", text="u:N", href="u:N"),
+        alt.Chart(pd.DataFrame({"u": ["https://example.com/i.png"], "x": [1]}))
+        .mark_image(width=9, height=9)
+        .encode(x="x:Q", url="u:N"),
+        alt.Chart("https://example.com/rows.csv").mark_point().encode(x="a:Q"),
+    ],
+    ids=["link", "image", "remote data"],
+)
+def test_a_chart_that_would_link_or_fetch_outside_the_file_is_refused(chart) -> None:
+    with pytest.raises(ValueError, match=r"not allowed|must be inert"):
+        chart_svg(chart)
