@@ -14,7 +14,7 @@ SCRIPT = "<script>alert(1)</script>"
 NAMES = [SCRIPT, "Tools & Platform", 'say "hi" onload=alert(1)', "Checkout"]
 
 
-def _bars(names: list[str] = NAMES, width: int | str = 400) -> alt.Chart:
+def _bars(names: list[str] = NAMES, width: int | str | None = 400) -> alt.Chart:
     frame = pd.DataFrame({"team": names, "level": range(len(names))})
     chart: alt.Chart = (
         alt.Chart(frame)
@@ -24,9 +24,8 @@ def _bars(names: list[str] = NAMES, width: int | str = 400) -> alt.Chart:
             y=alt.Y("team:N", title="Team"),
             tooltip=[alt.Tooltip("team:N", title="Team"), alt.Tooltip("level:Q", title="Level")],
         )
-        .properties(width=width)
     )
-    return chart
+    return chart if width is None else chart.properties(width=width)
 
 
 def _texts(svg: str) -> list[str]:
@@ -60,10 +59,21 @@ def test_hostile_names_stay_text_and_the_page_holds_nothing_that_runs_or_fetches
     assert "say &quot;hi&quot; onload=alert(1)" in page
 
 
-def test_a_chart_that_fills_its_container_in_the_app_gets_the_export_width() -> None:
-    svg = chart_svg(_bars(width="container"))
+@pytest.mark.parametrize("width", ["container", None])
+def test_a_chart_the_app_stretches_over_the_page_is_the_export_width_legend_and_all(width):
+    """(That no text is cut off is checked in a browser: tests/e2e/test_exports_in_browser.py.)"""
+    chart = _bars(width=width).encode(color=alt.Color("level:Q", title="Level"))
+    svg = chart_svg(chart)
     assert svg.startswith("<svg ")
-    assert f'width="{EXPORT_WIDTH}"' in svg.split(">", 1)[0]
+    drawn = re.match(r'<svg [^>]*\bwidth="(\d+)"', svg)
+    assert drawn is not None
+    assert EXPORT_WIDTH - 5 <= int(drawn.group(1)) <= EXPORT_WIDTH
+
+
+def test_a_chart_with_its_own_width_keeps_it() -> None:
+    drawn = re.match(r'<svg [^>]*\bwidth="(\d+)"', chart_svg(_bars(width=300)))
+    assert drawn is not None
+    assert int(drawn.group(1)) < 600
 
 
 def test_two_charts_in_one_document_keep_their_own_clip_paths() -> None:

@@ -17,8 +17,8 @@ import vl_convert
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
 
 EXPORT_WIDTH = 900
-"""Width in pixels of a chart that fills its container in the app (the page's text is 1000 px
-wide at most; a wider chart is scaled down to fit by CSS)."""
+"""Width in pixels of a chart that the app stretches over the page (one with no width or the
+container's); the page's text is 1000 px wide at most, and CSS scales a wider chart down."""
 
 _CHART_CONFIG: dict[str, Any] = {
     # Print-friendly defaults under each chart's own config: white paper, dark text.
@@ -39,8 +39,9 @@ h2 { margin-top: 1.6em; border-bottom: 1px solid #ddd; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0; }
 th, td { border: 1px solid #d0d7de; padding: .35em .6em; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
-figure { margin: 1em 0; }
+figure { margin: 1em 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
+h1, h2, h3 { break-after: avoid; }
 """
 
 
@@ -103,17 +104,37 @@ def chart_svg(chart: Figure, id_prefix: str = "") -> str:
         ValueError: the chart would load data or link to anything outside the file.
     """
     spec = chart.to_dict()
-    if spec.get("width") == "container" and "autosize" not in spec:
-        # As in the app: the whole chart, axis labels included, fits the width.
-        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-    spec = _fixed_width(spec)
-    svg = vl_convert.vegalite_to_svg(spec, config=_CHART_CONFIG, allowed_base_urls=[])
+    if not _COMPOSED.intersection(spec) and spec.get("width", "container") == "container":
+        # The app stretches such a chart over the page (Vega's "fit"): here the whole chart,
+        # axes and legend included, is EXPORT_WIDTH wide. Its width is the plot's, so draw it
+        # again narrower by what the axes and legend took. (Vega's "fit-x" autosize does it in
+        # one pass but cuts off a legend taller than the plot.)
+        svg = _render({**spec, "width": EXPORT_WIDTH})
+        overflow = _drawn_width(svg) - EXPORT_WIDTH
+        if overflow > 0:
+            svg = _render({**spec, "width": max(EXPORT_WIDTH - overflow, EXPORT_WIDTH // 3)})
+    else:
+        svg = _render(_fixed_width(spec, EXPORT_WIDTH))
     if id_prefix:
         svg = _TAG.sub(lambda tag: _prefixed_ids(tag.group(0), id_prefix), svg)
     unsafe = [tag for tag in _TAG.findall(svg) if not _inert(tag)]
     if unsafe:
         raise ValueError(f"a chart for an HTML export must be inert; it drew {unsafe[0][:120]}")
     return svg
+
+
+_COMPOSED = {"hconcat", "vconcat", "concat", "facet", "repeat"}
+"""Charts whose parts carry their own widths."""
+
+
+def _render(spec: dict[str, Any]) -> str:
+    return vl_convert.vegalite_to_svg(spec, config=_CHART_CONFIG, allowed_base_urls=[])
+
+
+def _drawn_width(svg: str) -> int:
+    """The width of the SVG element the renderer drew."""
+    found = re.match(r'<svg [^>]*?\bwidth="(\d+(?:\.\d+)?)"', svg)
+    return round(float(found.group(1))) if found else 0
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -155,18 +176,18 @@ def _prefixed_ids(tag: str, prefix: str) -> str:
     return _ATTRIBUTE.sub(prefixed, tag)
 
 
-def _fixed_width(spec: Any) -> Any:
+def _fixed_width(spec: Any, width: int) -> Any:
     """The spec with a fixed width wherever it asks for its container's (a file has none)."""
     if isinstance(spec, list):
-        return [_fixed_width(item) for item in spec]
+        return [_fixed_width(item, width) for item in spec]
     if not isinstance(spec, dict):
         return spec
     fixed = {}
     for key, value in spec.items():
         if key == "width" and value == "container":
-            fixed[key] = EXPORT_WIDTH
+            fixed[key] = width
         elif key in ("data", "datasets"):
             fixed[key] = value  # rows of data, not layout
         else:
-            fixed[key] = _fixed_width(value)
+            fixed[key] = _fixed_width(value, width)
     return fixed
