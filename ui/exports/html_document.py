@@ -16,9 +16,13 @@ import vl_convert
 
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
 
-EXPORT_WIDTH = 900
-"""Width in pixels of a chart that the app stretches over the page (one with no width or the
-container's); the page's text is 1000 px wide at most, and CSS scales a wider chart down."""
+PLOT_WIDTH = 720
+"""Width in pixels of the plot of a chart that the app stretches over the page (one with no
+width or the container's). Its axes and legend come on top: about 900 px in all, where the
+page's text is 1000 px wide at most; CSS scales a wider chart down to the page.
+
+(Vega's "fit-x" autosize would fit the whole chart to a width, but it cuts off a legend taller
+than the plot; drawing twice to measure doubles the time of the largest charts.)"""
 
 _CHART_CONFIG: dict[str, Any] = {
     # Print-friendly defaults under each chart's own config: white paper, dark text.
@@ -105,16 +109,10 @@ def chart_svg(chart: Figure, id_prefix: str = "") -> str:
     """
     spec = chart.to_dict()
     if not _COMPOSED.intersection(spec) and spec.get("width", "container") == "container":
-        # The app stretches such a chart over the page (Vega's "fit"): here the whole chart,
-        # axes and legend included, is EXPORT_WIDTH wide. Its width is the plot's, so draw it
-        # again narrower by what the axes and legend took. (Vega's "fit-x" autosize does it in
-        # one pass but cuts off a legend taller than the plot.)
-        svg = _render({**spec, "width": EXPORT_WIDTH})
-        overflow = _drawn_width(svg) - EXPORT_WIDTH
-        if overflow > 0:
-            svg = _render({**spec, "width": max(EXPORT_WIDTH - overflow, EXPORT_WIDTH // 3)})
-    else:
-        svg = _render(_fixed_width(spec, EXPORT_WIDTH))
+        spec = {**spec, "width": PLOT_WIDTH}  # the app stretches such a chart over the page
+    svg = vl_convert.vegalite_to_svg(
+        _fixed_width(spec, PLOT_WIDTH), config=_CHART_CONFIG, allowed_base_urls=[]
+    )
     if id_prefix:
         svg = _TAG.sub(lambda tag: _prefixed_ids(tag.group(0), id_prefix), svg)
     unsafe = [tag for tag in _TAG.findall(svg) if not _inert(tag)]
@@ -125,16 +123,6 @@ def chart_svg(chart: Figure, id_prefix: str = "") -> str:
 
 _COMPOSED = {"hconcat", "vconcat", "concat", "facet", "repeat"}
 """Charts whose parts carry their own widths."""
-
-
-def _render(spec: dict[str, Any]) -> str:
-    return vl_convert.vegalite_to_svg(spec, config=_CHART_CONFIG, allowed_base_urls=[])
-
-
-def _drawn_width(svg: str) -> int:
-    """The width of the SVG element the renderer drew."""
-    found = re.match(r'<svg [^>]*?\bwidth="(\d+(?:\.\d+)?)"', svg)
-    return round(float(found.group(1))) if found else 0
 
 
 _TAG = re.compile(r"<[^>]*>")
