@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from ui.exports.html_document import PLOT_WIDTH, HtmlDocument, chart_svg
+from ui.exports.html_document import CHART_WIDTH, PLOT_WIDTH, HtmlDocument, chart_svg
 
 SCRIPT = "<script>alert(1)</script>"
 NAMES = [SCRIPT, "Tools & Platform", 'say "hi" onload=alert(1)', "Checkout"]
@@ -69,6 +69,15 @@ def test_a_chart_the_app_stretches_over_the_page_gets_a_plot_as_wide_as_the_page
     assert drawn is not None
     # The plot, then the team names on the left and the legend on the right.
     assert PLOT_WIDTH + 100 <= int(drawn.group(1)) <= 1000
+
+
+def test_a_stretched_chart_that_fits_itself_to_its_width_is_the_chart_width() -> None:
+    fitted = _bars(width=None).properties(
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+    )
+    drawn = re.match(r'<svg [^>]*\bwidth="(\d+)"', chart_svg(fitted))
+    assert drawn is not None
+    assert int(drawn.group(1)) == CHART_WIDTH
 
 
 def test_a_chart_with_its_own_width_keeps_it() -> None:

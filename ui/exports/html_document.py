@@ -16,13 +16,17 @@ import vl_convert
 
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
 
-PLOT_WIDTH = 720
-"""Width in pixels of the plot of a chart that the app stretches over the page (one with no
-width or the container's). Its axes and legend come on top: about 900 px in all, where the
-page's text is 1000 px wide at most; CSS scales a wider chart down to the page.
+CHART_WIDTH = 900
+"""Width in pixels of a chart that the app stretches over the page (one with no width or the
+container's) and that fits itself to that width (autosize "fit" or "fit-x"): axes and legend
+included; also of each part of a composed chart that fills its container. The page's text is
+1000 px wide at most; CSS scales a wider chart down to the page."""
 
-(Vega's "fit-x" autosize would fit the whole chart to a width, but it cuts off a legend taller
-than the plot; drawing twice to measure doubles the time of the largest charts.)"""
+PLOT_WIDTH = 720
+"""Width of the plot of such a chart when its autosize is "pad" (Vega-Lite's default): its axes
+and legend come on top, about 900 px in all. (Fitting it to a width here instead would mean
+drawing it twice to measure, which doubles the time of the largest charts, or Vega's "fit-x",
+which cuts off a legend taller than the plot.)"""
 
 _CHART_CONFIG: dict[str, Any] = {
     # Print-friendly defaults under each chart's own config: white paper, dark text.
@@ -109,9 +113,13 @@ def chart_svg(chart: Figure, id_prefix: str = "") -> str:
     """
     spec = chart.to_dict()
     if not _COMPOSED.intersection(spec) and spec.get("width", "container") == "container":
-        spec = {**spec, "width": PLOT_WIDTH}  # the app stretches such a chart over the page
+        # The app stretches such a chart over the page; a file has no container to fill.
+        autosize = spec.get("autosize", "pad")
+        fits = (autosize.get("type") if isinstance(autosize, dict) else autosize) in _FITS
+        spec = {**spec, "width": CHART_WIDTH if fits else PLOT_WIDTH}
+    # The parts of a composed chart that fill their container: as wide as the page allows.
     svg = vl_convert.vegalite_to_svg(
-        _fixed_width(spec, PLOT_WIDTH), config=_CHART_CONFIG, allowed_base_urls=[]
+        _fixed_width(spec, CHART_WIDTH), config=_CHART_CONFIG, allowed_base_urls=[]
     )
     if id_prefix:
         svg = _TAG.sub(lambda tag: _prefixed_ids(tag.group(0), id_prefix), svg)
@@ -123,6 +131,9 @@ def chart_svg(chart: Figure, id_prefix: str = "") -> str:
 
 _COMPOSED = {"hconcat", "vconcat", "concat", "facet", "repeat"}
 """Charts whose parts carry their own widths."""
+
+_FITS = {"fit", "fit-x"}
+"""Autosize types whose width is the whole chart's, not the plot's."""
 
 
 _TAG = re.compile(r"<[^>]*>")
