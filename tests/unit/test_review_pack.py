@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
 from assessments.service.quarterly_review import QuarterlyReview, build_review
 from tests.unit.tiny_org import history, q3_table, q4_table, tiny_content
+from ui.exports import review_sections
 from ui.exports.review_pack import (
     pack_file_name,
     review_pack_csv,
     review_pack_html,
     review_pack_markdown,
 )
+from ui.exports.review_sections import pack_sections
 from ui.exports.spreadsheet import csv_text, formula_safe
 
 CONTENT = tiny_content()
@@ -134,18 +137,48 @@ def test_markdown_escapes_team_names():
     assert "[x](http" not in text
 
 
+def _svg_texts(html: str) -> set[str]:
+    """What the charts draw as text, lines of one label joined."""
+    texts = re.findall(r"<text\b[^>]*>(.*?)</text>", html, flags=re.S)
+    return {" ".join(re.sub(r"<[^>]+>", " ", t).split()) for t in texts}
+
+
 def test_html_pack_escapes_a_script_team_name_everywhere():
     html = review_pack_html(_review({"checkout": SCRIPT}))
     assert SCRIPT not in html
+    assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # The per-team charts draw the name, escaped, as SVG text.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in _svg_texts(html)
 
 
-def test_html_pack_is_self_contained_with_its_charts():
+def test_html_pack_draws_each_chart_as_inline_svg_and_carries_no_script():
     html = review_pack_html(_review())
-    assert "<script src" not in html
-    assert html.count("plotly.js v") >= 1
-    assert html.count("Plotly.newPlot") == 5
+    assert "<script" not in html.lower()
+    assert html.count("<figure><svg ") == 5
+    assert not re.search(r"""\s(src|href)=["'](?!#)""", html)
+    texts = _svg_texts(html)
+    # Submitted teams label the per-team charts; periods label the trend.
+    assert {"Billing", "Checkout", "Runtime"} <= texts
+    assert "2026-Q4" in texts
     assert "<h2>Teams that moved most</h2>" in html
+
+
+def test_above_the_chart_limit_the_pack_says_where_every_team_is_instead_of_drawing_them(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    review = _review()
+    drawn = [(s.title, len(s.figures)) for s in pack_sections(review) if s.per_team]
+    assert drawn == [("Readiness by team", 1), ("Approval chains by team", 1)]
+    monkeypatch.setattr(review_sections, "PACK_TEAM_CHART_LIMIT", review.submitted - 1)
+    [teams] = [s for s in pack_sections(review) if s.per_team]
+    assert teams.figures == ()
+    assert teams.paragraphs == (
+        "The charts of readiness and approval chains by team are left out for 3 teams: the pack"
+        " draws them for up to 2. Every team's row is in the pack's CSV, and the app's Org"
+        " heatmap and Chains matrix pages show every team.",
+    )
+    assert teams.paragraphs[0] in review_pack_markdown(review)
 
 
 @pytest.mark.parametrize(

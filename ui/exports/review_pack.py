@@ -23,7 +23,11 @@ def pack_file_name(review: QuarterlyReview, extension: str) -> str:
 
 
 def review_pack_html(review: QuarterlyReview) -> str:
-    """One HTML file, charts embedded with plotly.js inline: it opens offline."""
+    """One HTML file with its charts as static SVG: no script, it opens offline and prints.
+
+    Per-team charts are drawn up to `PACK_TEAM_CHART_LIMIT` submitted teams; above it a
+    sentence says where every row is (the CSV, the app's heatmap and chains pages).
+    """
     title = pack_title(review)
     doc = HtmlDocument(title)
     doc.heading(title, level=1)
