@@ -7,16 +7,14 @@ import math
 import pandas as pd
 import pytest
 
-from assessments.reports import org_review
 from assessments.reports.org_table import pillar_names, unit_rollup, with_change
-from tests.unit.tiny_org import history, q3_table, q4_table, tiny_content
+from tests.unit.tiny_org import q3_table, q4_table, tiny_content
 from ui.figures.chains import chains_matrix_figure
 from ui.figures.org import (
     STATUS_COLOURS,
     heatmap_figure,
     unit_rollup_figure,
 )
-from ui.figures.review import removable_now_figure, trend_figure
 from ui.figures.team import LEVEL_COLOURS
 from ui.pagination import page_caption, page_count, paginate
 
@@ -173,71 +171,12 @@ def test_chains_matrix_keeps_teams_in_table_order_whatever_their_statuses(table)
     ]
 
 
-def test_removable_now_figure_stacks_next_and_eligible_per_removable_chain(table):
-    figure = removable_now_figure(org_review.removable_now(table, CATALOGUE))
-    next_bar, eligible_bar = figure.data[0], figure.data[1]
-    assert list(next_bar.y) == ["1. Approve each tool call", "2. Approve deploys"]
-    assert (next_bar.name, list(next_bar.x)) == ("Next to remove", [0, 1])
-    assert (eligible_bar.name, list(eligible_bar.x)) == ("Eligible now", [1, 0])
-    assert next_bar.marker.color == STATUS_COLOURS["next"]
-
-
-def test_removable_now_figure_wraps_long_chain_names_and_hovers_them_whole():
-    removable = pd.DataFrame(
-        {
-            "order": [1, 2],
-            "chain": [
-                "Approve production deploys (the agent never deploys its own artifact)",
-                "CAB",
-            ],
-            "permanent": [False, False],
-            "next": [1, 0],
-            "eligible": [0, 2],
-            "could_remove_now": [1, 2],
-        }
-    )
-    short = removable.assign(chain=["One", "CAB"])
-
-    bar = removable_now_figure(removable).data[0]
-
-    assert list(bar.y) == [
-        "1. Approve production<br>deploys (the agent never<br>deploys its own artifact)",
-        "2. CAB",
-    ]
-    assert list(bar.customdata) == [
-        "1. Approve production deploys (the agent never deploys its own artifact)",
-        "2. CAB",
-    ]
-    heights = (
-        removable_now_figure(removable).layout.height,
-        removable_now_figure(short).layout.height,
-    )
-    assert heights[0] == heights[1] + 30
-
-
 def test_unit_rollup_figure_colours_units_by_mean_level(table):
     figure = unit_rollup_figure(unit_rollup(table, PILLARS), PILLARS)
     trace = figure.data[0]
     assert list(trace.y) == ["Payments (2/2)", "Platform (1/3)"]
     assert _z(figure) == [[2.0, 2.5, 2.0], [2.0, 0.0, 0.0]]
     assert trace.text[0] == ["2.0", "2.5", "2.0"]
-
-
-def test_trend_figure_draws_a_line_per_pillar_and_dashes_the_unit():
-    scored = history(CONTENT)
-    org = org_review.pillar_trends(scored, PILLARS)
-    unit = org_review.pillar_trends(scored, PILLARS, unit_slug="platform")
-    figure = trend_figure(org, PILLARS, unit_trends=unit, unit_name="Platform", measure="score")
-    assert [t.name for t in figure.data] == [
-        "Organisation · Blast radius",
-        "Organisation · Production access",
-        "Organisation · Overall",
-        "Platform · Blast radius",
-        "Platform · Production access",
-        "Platform · Overall",
-    ]
-    assert list(figure.data[0].y) == [62.5, 50.0]
-    assert figure.data[3].line.dash == "dash"
 
 
 @pytest.mark.parametrize(
