@@ -42,7 +42,7 @@ def rule_labels(at: AppTest, axis: str = "") -> list[str]:
     return [
         label
         for frame in chart_frames(at, axis)
-        if list(frame.columns) == ["period", "label"]
+        if {"label", "side"} <= set(frame.columns)
         for label in frame["label"]
     ]
 

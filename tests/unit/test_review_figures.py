@@ -3,6 +3,8 @@ the removable-now bars stack per chain with whole-team ticks and wrapped names."
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -57,7 +59,15 @@ def test_a_chosen_baseline_is_marked_on_the_trend_chart() -> None:
     figure = trend_figure(trends, PILLARS, baseline="2026-Q3")
 
     (rule,) = layers(figure, "rule")
-    assert rows(rule) == [{"period": "2026-Q3", "label": "baseline 2026-Q3"}]
+    assert rows(rule) == [
+        {
+            "period": "2026-Q3",
+            "label": "baseline 2026-Q3",
+            "text": "baseline 2026-Q3",
+            "side": "right",
+        }
+    ]
+    assert encoding(figure, 1)["x"]["bandPosition"] == 0.5
     assert texts(figure) == ["baseline 2026-Q3"]
 
 
@@ -93,6 +103,23 @@ def test_a_hostile_unit_name_reaches_the_trend_verbatim() -> None:
     figure = trend_figure(org, PILLARS, unit_trends=unit, unit_name=name)
 
     assert name in {r["scope"] for r in rows(layers(figure, "line")[0])}
+    # The legend looks the name up as a JSON string literal and draws it as text.
+    legend = encoding(figure)["strokeDash"]["legend"]["labelExpr"]
+    assert json.dumps(["Organisation", name]) in legend
+
+
+def test_a_long_unit_name_is_shortened_and_wrapped_in_the_legend_only() -> None:
+    scored = history(CONTENT)
+    org = org_review.pillar_trends(scored, PILLARS)
+    unit = org_review.pillar_trends(scored, PILLARS, unit_slug="platform")
+    name = "Platform " * 25
+    figure = trend_figure(org, PILLARS, unit_trends=unit, unit_name=name)
+
+    assert name in {r["scope"] for r in rows(layers(figure, "line")[0])}
+    legend = encoding(figure)["strokeDash"]["legend"]["labelExpr"]
+    drawn = json.loads(legend.split(" ? ")[1].split("[indexof")[0])
+    assert all(len(line) <= 18 for line in drawn[1])
+    assert len(" ".join(drawn[1])) == 60 and drawn[1][-1].endswith("…")
 
 
 def test_removable_now_stacks_next_and_eligible_per_removable_chain() -> None:

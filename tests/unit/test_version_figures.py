@@ -43,7 +43,17 @@ def test_a_mapped_change_keeps_one_line_with_open_markers_before_it_and_a_marker
         "as answered on version 2",
     ]
     (rule,) = layers(figure, "rule")
-    assert rows(rule) == [{"period": "2027-Q1", "label": "version 2 (earlier mapped)"}]
+    # The last of three periods: the label sits left of the rule, on two short lines.
+    assert rows(rule) == [
+        {
+            "period": "2027-Q1",
+            "label": "version 2 (earlier mapped)",
+            "text": "version 2\n(earlier mapped)",
+            "side": "left",
+        }
+    ]
+    (label,) = layers(figure, "text")
+    assert (label.mark.align, label.mark.dx, label.mark.lineBreak) == ("right", -4, "\n")
     assert rule.mark.strokeDash == [2, 3]
     assert texts(figure) == ["version 2 (earlier mapped)"]
 
@@ -69,6 +79,17 @@ def test_without_a_map_the_series_breaks_into_two_lines_at_the_change():
     assert encoding(figure, 0)["detail"] == {"field": "stretch", "type": "nominal"}
     assert texts(figure) == ["version 2: series breaks"]
     assert rows(layers(figure, "point")[0])[0]["basis"] == "version 1, not comparable"
+
+
+def test_a_change_in_the_left_half_is_labelled_right_of_its_rule():
+    early = [HistoryPoint(p, "Skill", 1, 25.0) for p in ["2026-Q2", *PERIODS]]
+    change = VersionChange("2026-Q3", "1", "2", mapped=False)
+    figure = history_figure(early, [change])
+
+    assert [r["side"] for r in rows(layers(figure, "rule")[0])] == ["right"]
+    (label,) = layers(figure, "text")
+    assert (label.mark.align, label.mark.dx) == ("left", 4)
+    assert rows(label)[0]["text"] == "version 2:\nseries breaks"
 
 
 def test_a_change_at_the_first_period_shown_is_not_marked():

@@ -3,7 +3,9 @@ text colour that reads on both themes."""
 
 from __future__ import annotations
 
+import json
 import textwrap
+from collections.abc import Sequence
 
 import altair as alt
 
@@ -12,6 +14,14 @@ LINE_BREAK = "\n"
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 """Fill the page's width; the height set is the plot's own, with axes, title and legend added
 (Streamlit's default "fit" squeezes the plot to leave room for them)."""
+PADDING = {"left": 8, "right": 8, "top": 8, "bottom": 8}
+"""Room around the drawing: Vega measures rotated axis titles and the chart title a few
+pixels smaller than the browser draws them, and the page would cut those pixels off. (An
+object: Streamlit's chart element fails on a plain number.)"""
+LEGEND_NAME_WIDTH = 18
+"""Legend labels wrap at about this many characters: two columns fit a 390 px phone."""
+LONGEST_NAME = 60
+"""Longer names are cut with an ellipsis in a legend (the tooltip keeps them whole)."""
 TEXT_COLOUR = "#797979"
 """Labels drawn as marks (bar ends, rule labels): Streamlit's theme colours axes and legends
 but not text marks, and this grey has about 4.3:1 contrast on the light and the dark page."""
@@ -29,4 +39,29 @@ def wrapped_axis(title: str | None = None) -> alt.Axis:
         labelExpr=f"split(datum.label, {LINE_BREAK!r})",
         labelLimit=0,
         labelPadding=6,
+    )
+
+
+def shortened(name: str, width: int = LONGEST_NAME) -> str:
+    """A name of at most `width` characters, whitespace collapsed, cut with an ellipsis."""
+    whole = " ".join(name.split())
+    return whole if len(whole) <= width else whole[: width - 1].rstrip() + "…"
+
+
+def wrapped_legend(names: Sequence[str], width: int = LEGEND_NAME_WIDTH) -> alt.Legend:
+    """A legend under the chart, in two columns, each long name shortened and wrapped.
+
+    The legend shows the names themselves (so colours and tooltips keep whole names); a
+    label expression looks each one up and draws its lines. The names travel as JSON
+    string literals, which Vega's expression language reads as plain text.
+    """
+    lines = [textwrap.wrap(shortened(name), width) or [name] for name in names]
+    known, drawn = json.dumps(list(names)), json.dumps(lines)
+    at = f"indexof({known}, datum.label)"
+    return alt.Legend(
+        orient="bottom",
+        title=None,
+        columns=2,
+        labelLimit=0,
+        labelExpr=f"{at} >= 0 ? {drawn}[{at}] : datum.label",
     )

@@ -13,10 +13,18 @@ import pandas as pd
 from assessments.content.comparable import VersionChange
 from assessments.reports.org_table import STATUS_LABELS
 from scoring.results import ChainStatus
-from ui.figures.marks import FIT_WIDTH, LINE_BREAK, TEXT_COLOUR, wrap, wrapped_axis
+from ui.figures.marks import (
+    FIT_WIDTH,
+    LINE_BREAK,
+    PADDING,
+    TEXT_COLOUR,
+    wrap,
+    wrapped_axis,
+    wrapped_legend,
+)
 from ui.figures.org import OVERALL, OVERALL_COLOUR, PILLAR_COLOURS, STATUS_COLOURS
 from ui.figures.vega import FONT_SIZE, Figure
-from ui.figures.versions import period_scale, period_x, stretch_numbers, version_marks
+from ui.figures.versions import labelled_rules, period_x, stretch_numbers, version_marks
 
 CHAIN_NAME_WIDTH = 26
 """Chain names on the removable-now chart wrap at about this many characters: a 390 px phone
@@ -68,7 +76,7 @@ def removable_now_figure(removable: pd.DataFrame) -> Figure:
             color=alt.Color(
                 "status:N",
                 scale=alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in REMOVABLE]),
-                legend=alt.Legend(orient="top", title=None, direction="horizontal"),
+                legend=alt.Legend(orient="top", title=None, direction="vertical"),
             ),
             order=alt.Order("stack:Q"),
             tooltip=[
@@ -93,7 +101,7 @@ def removable_now_figure(removable: pd.DataFrame) -> Figure:
     )
     lines = sum(name.count(LINE_BREAK) + 1 for name in names)
     return alt.LayerChart(
-        layer=[bars, ends], height=16 * lines + 14 * len(names), autosize=FIT_WIDTH
+        layer=[bars, ends], height=16 * lines + 14 * len(names), autosize=FIT_WIDTH, padding=PADDING
     )
 
 
@@ -153,14 +161,16 @@ def trend_figure(
             alt.Tooltip("teams:Q", title="Teams"),
         ],
     )
-    legend = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=300)
     colour = alt.Color(
-        "pillar:N", scale=alt.Scale(domain=names, range=colours), sort=names, legend=legend
+        "pillar:N",
+        scale=alt.Scale(domain=names, range=colours),
+        sort=names,
+        legend=wrapped_legend(names),
     )
     dash = alt.StrokeDash(
         "scope:N",
         scale=alt.Scale(domain=scopes, range=[[1, 0], [6, 4]][: len(scopes)]),
-        legend=legend if len(scopes) > 1 else None,
+        legend=wrapped_legend(scopes) if len(scopes) > 1 else None,
     )
     lines = base.mark_line(point=True).encode(
         color=colour,
@@ -170,9 +180,12 @@ def trend_figure(
     )
     layers: list[alt.Chart] = [lines]
     if baseline is not None and baseline in periods:
-        layers += _baseline_marks(periods, baseline)
+        label = f"baseline {baseline}"
+        layers += labelled_rules(
+            periods, [(baseline, label, label)], band_position=0.5, colour=OVERALL_COLOUR
+        )
     layers += version_marks(periods, changes)
-    return alt.LayerChart(layer=layers, height=300, autosize=FIT_WIDTH)
+    return alt.LayerChart(layer=layers, height=300, autosize=FIT_WIDTH, padding=PADDING)
 
 
 def trend_frame(
@@ -214,18 +227,6 @@ def trend_frame(
                 )
     columns = ["scope", "pillar", "period", "value", "other", "teams", "stretch", "width"]
     return pd.DataFrame.from_records(rows, columns=columns)
-
-
-def _baseline_marks(periods: Sequence[str], baseline: str) -> list[alt.Chart]:
-    """A dotted rule through the baseline period, labelled at the top."""
-    frame = pd.DataFrame({"period": [baseline], "label": [f"baseline {baseline}"]})
-    x = alt.X("period:O", scale=period_scale(periods), bandPosition=0.5, title="Period")
-    base = alt.Chart(frame).encode(x=x)
-    rule = base.mark_rule(color=OVERALL_COLOUR, strokeWidth=2, strokeDash=[2, 3])
-    text = base.mark_text(
-        align="left", baseline="bottom", dx=4, dy=-2, fontSize=11, color=TEXT_COLOUR
-    ).encode(y=alt.value(0), text="label:N")
-    return [rule, text]
 
 
 def value_range(

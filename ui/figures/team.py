@@ -10,7 +10,15 @@ import pandas as pd
 from assessments.content.comparable import Basis, VersionChange
 from assessments.service.team_scoring import HistoryPoint
 from scoring.results import AssessmentResult
-from ui.figures.marks import FIT_WIDTH, LINE_BREAK, TEXT_COLOUR, wrap, wrapped_axis
+from ui.figures.marks import (
+    FIT_WIDTH,
+    LINE_BREAK,
+    PADDING,
+    TEXT_COLOUR,
+    wrap,
+    wrapped_axis,
+    wrapped_legend,
+)
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
 from ui.figures.versions import period_x, stretch_numbers, version_marks
 
@@ -80,6 +88,7 @@ def pillar_levels_figure(result: AssessmentResult, top_level: int = 4) -> Figure
         title=f"Overall level {result.overall_level}: the weakest pillar sets it",
         height=18 * lines + 24 * len(pillars),
         autosize=FIT_WIDTH,
+        padding=PADDING,
     )
 
 
@@ -125,9 +134,8 @@ def history_figure(points: Sequence[HistoryPoint], changes: Sequence[VersionChan
             alt.Tooltip("basis:N", title="Footing"),
         ],
     )
-    legend = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=300)
     lines = base.mark_line(strokeWidth=3).encode(
-        color=alt.Color("pillar:N", scale=colour, legend=legend, sort=pillars),
+        color=alt.Color("pillar:N", scale=colour, legend=wrapped_legend(pillars), sort=pillars),
         detail="stretch:N",
     )
     markers = base.mark_point(size=80, filled=True, strokeWidth=2, opacity=1).encode(
@@ -137,7 +145,10 @@ def history_figure(points: Sequence[HistoryPoint], changes: Sequence[VersionChan
         .otherwise(alt.Fill("pillar:N", scale=colour, legend=None)),
     )
     return alt.LayerChart(
-        layer=[lines, markers, *version_marks(periods, changes)], height=260, autosize=FIT_WIDTH
+        layer=[lines, markers, *version_marks(periods, changes)],
+        height=260,
+        autosize=FIT_WIDTH,
+        padding=PADDING,
     )
 
 

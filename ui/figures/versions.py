@@ -8,13 +8,19 @@ the last period before it and its first period, whatever the chart's width.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import altair as alt
 import pandas as pd
 
 from assessments.content.comparable import VersionChange
-from ui.figures.marks import TEXT_COLOUR
+from ui.figures.marks import LINE_BREAK, TEXT_COLOUR
 
+SIDES: tuple[tuple[str, Literal["left", "right"], int], ...] = (
+    ("right", "left", 4),
+    ("left", "right", -4),
+)
+"""Where a rule's label sits, how it aligns there, and its offset from the rule."""
 MARKER_COLOUR = "#8a8a8a"
 """Mid grey: the dotted marks read on the light and the dark theme alike."""
 
@@ -31,7 +37,7 @@ def period_x(periods: Sequence[str], *, title: str | None = "Period") -> alt.X:
         scale=period_scale(periods),
         title=title,
         bandPosition=0.5,
-        axis=alt.Axis(labelAngle=0, labelOverlap=True),
+        axis=alt.Axis(labelAngle=0, labelOverlap=True, labelFlush=False),
     )
 
 
@@ -46,18 +52,72 @@ def version_marks(periods: Sequence[str], changes: Sequence[VersionChange]) -> l
     """A dotted vertical rule between the last period before each change and its first
     period, labelled at the top; no layers when no change falls on the chart."""
     shown = [c for c in changes if c.period in periods and c.period != periods[0]]
-    if not shown:
+    labels = [(c.period, change_label(c), _two_lines(c)) for c in shown]
+    return labelled_rules(periods, labels, band_position=0, colour=MARKER_COLOUR)
+
+
+def _two_lines(change: VersionChange) -> str:
+    """The label on two short lines, so it fits beside the rule on a phone."""
+    if change.mapped:
+        return f"version {change.after}\n(earlier mapped)"
+    return f"version {change.after}:\nseries breaks"
+
+
+def labelled_rules(
+    periods: Sequence[str],
+    labels: Sequence[tuple[str, str, str]],
+    *,
+    band_position: float,
+    colour: str,
+) -> list[alt.Chart]:
+    """Dotted vertical rules at periods, each labelled at the top of the plot.
+
+    Args:
+        periods: the chart's periods, in order.
+        labels: (period, label, text drawn): the label is the whole sentence (the tooltip),
+            the text the same on lines split by a line break.
+        band_position: 0 puts a rule at the start of its period's band (between two
+            periods), 0.5 through the period's point.
+        colour: the rule's colour.
+
+    A label sits right of its rule in the left half of the chart and left of it in the right
+    half, so it never runs past the chart's edge.
+    """
+    if not labels:
         return []
-    frame = pd.DataFrame(
-        {"period": [c.period for c in shown], "label": [change_label(c) for c in shown]}
+    frame = pd.DataFrame.from_records(
+        [
+            {
+                "period": period,
+                "label": label,
+                "text": text,
+                "side": "right"
+                if (periods.index(period) + band_position) / len(periods) <= 0.5
+                else "left",
+            }
+            for period, label, text in labels
+        ],
+        columns=["period", "label", "text", "side"],
     )
-    x = alt.X("period:O", scale=period_scale(periods), bandPosition=0, title="Period")
-    base = alt.Chart(frame).encode(x=x)
-    rule = base.mark_rule(color=MARKER_COLOUR, strokeWidth=2, strokeDash=[2, 3])
-    text = base.mark_text(
-        align="left", baseline="top", dx=4, dy=2, fontSize=11, color=TEXT_COLOUR
-    ).encode(y=alt.value(0), text="label:N")
-    return [rule, text]
+    x = alt.X("period:O", scale=period_scale(periods), bandPosition=band_position, title="Period")
+    base = alt.Chart(frame).encode(x=x, tooltip=[alt.Tooltip("label:N", title="Marks")])
+    rule = base.mark_rule(color=colour, strokeWidth=2, strokeDash=[2, 3])
+    texts = [
+        base.transform_filter(alt.datum.side == side)
+        .mark_text(
+            align=align,
+            baseline="top",
+            dx=dx,
+            dy=2,
+            fontSize=11,
+            color=TEXT_COLOUR,
+            lineBreak=LINE_BREAK,
+        )
+        .encode(y=alt.value(0), text="text:N")
+        for side, align, dx in SIDES
+        if side in set(frame["side"])
+    ]
+    return [rule, *texts]
 
 
 def segments(
