@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]  # no stubs; Streamlit ships it
 import pytest
 from streamlit.testing.v1 import AppTest
 

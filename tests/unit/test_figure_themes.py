@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import altair as alt
 import pytest
 
 from assessments.content.comparable import VersionChange
@@ -20,6 +19,7 @@ from tests.unit.vega_spec import encoding
 from ui.figures.org import PILLAR_COLOURS
 from ui.figures.review import removable_now_figure, trend_figure
 from ui.figures.team import SERIES_COLOURS, history_figure, pillar_levels_figure
+from ui.figures.vega import Figure
 
 CONTENT = tiny_content()
 PILLARS = pillar_names(CONTENT.rubric)
@@ -40,7 +40,7 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def _figures() -> dict[str, alt.LayerChart]:
+def _figures() -> dict[str, Figure]:
     table = with_change(q4_table(CONTENT), q3_table(CONTENT), PILLARS)
     trends = org_review.pillar_trends(history(CONTENT), PILLARS)
     points = [
