@@ -67,7 +67,7 @@ def test_a_chosen_baseline_is_marked_on_the_trend_chart() -> None:
             "side": "right",
         }
     ]
-    assert encoding(figure, 1)["x"]["bandPosition"] == 0.5
+    assert encoding(figure, 2)["x"]["bandPosition"] == 0.5
     assert texts(figure) == ["baseline 2026-Q3"]
 
 
@@ -187,3 +187,14 @@ def test_the_first_quarter_has_no_empty_previous_quarter_column() -> None:
         standing.paragraphs[-1]
         == "No team submitted in 2026-Q2, so there is nothing to compare with."
     )
+
+
+def test_a_200_character_chain_name_is_cut_on_the_axis_and_whole_in_the_tooltip() -> None:
+    name = "Approve " + "x" * 192
+    (bars,) = layers(removable_now_figure(removable(name)), "bar")
+
+    first = rows(bars)[0]
+    assert first["chain"] == f"1. {name}"
+    lines = first["name"].split("\n")
+    assert len(lines) <= 4 and lines[-1].endswith("…")
+    assert len("".join(lines)) <= 80

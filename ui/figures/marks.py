@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Sequence
+from typing import Any, Literal
 
 import altair as alt
 
@@ -20,16 +21,20 @@ pixels smaller than the browser draws them, and the page would cut those pixels 
 object: Streamlit's chart element fails on a plain number.)"""
 LEGEND_NAME_WIDTH = 18
 """Legend labels wrap at about this many characters: two columns fit a 390 px phone."""
-LONGEST_NAME = 60
-"""Longer names are cut with an ellipsis in a legend (the tooltip keeps them whole)."""
+LONGEST_NAME = 80
+"""Longer names are cut with an ellipsis on an axis (the tooltip keeps them whole): every
+catalogue chain name fits, a 200-character team or unit name does not."""
+LEGEND_LONGEST = 60
+"""The same for a legend, whose two columns are narrower."""
 TEXT_COLOUR = "#797979"
 """Labels drawn as marks (bar ends, rule labels): Streamlit's theme colours axes and legends
 but not text marks, and this grey has about 4.3:1 contrast on the light and the dark page."""
 
 
 def wrap(name: str, width: int) -> str:
-    """A name broken onto lines of about `width` characters (whitespace collapsed)."""
-    return LINE_BREAK.join(textwrap.wrap(name, width)) or name
+    """A name shortened, then broken onto lines of about `width` characters (whitespace
+    collapsed): a 200-character name takes a few lines, not the whole chart."""
+    return LINE_BREAK.join(textwrap.wrap(shortened(name), width)) or name
 
 
 def wrapped_axis(title: str | None = None) -> alt.Axis:
@@ -48,20 +53,37 @@ def shortened(name: str, width: int = LONGEST_NAME) -> str:
     return whole if len(whole) <= width else whole[: width - 1].rstrip() + "…"
 
 
-def wrapped_legend(names: Sequence[str], width: int = LEGEND_NAME_WIDTH) -> alt.Legend:
-    """A legend under the chart, in two columns, each long name shortened and wrapped.
+def wrapped_legend(
+    names: Sequence[str],
+    *,
+    orient: Literal["top", "bottom"] = "bottom",
+    width: int = LEGEND_NAME_WIDTH,
+    line_colour: str | None = None,
+) -> alt.Legend:
+    """A legend under (or over) the chart, in two columns, each long name shortened and
+    wrapped. With `line_colour`, each symbol is a short line in that colour (for a legend of
+    dash patterns, which Vega would otherwise draw as dots).
 
     The legend shows the names themselves (so colours and tooltips keep whole names); a
     label expression looks each one up and draws its lines. The names travel as JSON
     string literals, which Vega's expression language reads as plain text.
     """
-    lines = [textwrap.wrap(shortened(name), width) or [name] for name in names]
+    lines = [textwrap.wrap(shortened(name, LEGEND_LONGEST), width) or [name] for name in names]
     known, drawn = json.dumps(list(names)), json.dumps(lines)
     at = f"indexof({known}, datum.label)"
+    symbol: dict[str, Any] = {}
+    if line_colour is not None:
+        symbol = {
+            "symbolType": "stroke",
+            "symbolStrokeColor": line_colour,
+            "symbolStrokeWidth": 2,
+            "symbolSize": 500,
+        }
     return alt.Legend(
-        orient="bottom",
+        orient=orient,
         title=None,
         columns=2,
         labelLimit=0,
         labelExpr=f"{at} >= 0 ? {drawn}[{at}] : datum.label",
+        **symbol,
     )

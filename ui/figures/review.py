@@ -170,15 +170,21 @@ def trend_figure(
     dash = alt.StrokeDash(
         "scope:N",
         scale=alt.Scale(domain=scopes, range=[[1, 0], [6, 4]][: len(scopes)]),
-        legend=wrapped_legend(scopes) if len(scopes) > 1 else None,
+        # Over the chart: two legends under it would sit side by side, past a phone's edge.
+        legend=wrapped_legend(scopes, orient="top", line_colour=OVERALL_COLOUR)
+        if len(scopes) > 1
+        else None,
     )
-    lines = base.mark_line(point=True).encode(
+    lines = base.mark_line().encode(
         color=colour,
         strokeDash=dash,
         strokeWidth=alt.StrokeWidth("width:Q", scale=None),
         detail="stretch:N",
     )
-    layers: list[alt.Chart] = [lines]
+    # Points as a layer of their own: on the line mark they would turn the dash legend's
+    # symbols into invisible dots.
+    points = base.mark_point(filled=True, size=30, opacity=1).encode(color=colour)
+    layers: list[alt.Chart] = [lines, points]
     if baseline is not None and baseline in periods:
         label = f"baseline {baseline}"
         layers += labelled_rules(
