@@ -68,6 +68,9 @@ def test_a_chosen_baseline_is_marked_on_the_trend_chart() -> None:
         }
     ]
     assert encoding(figure, 2)["x"]["bandPosition"] == 0.5
+    # Labelled at the plot's foot: a version change's label a period away sits at its head.
+    (label,) = layers(figure, "text")
+    assert (label.mark.baseline, encoding(figure, 3)["y"]) == ("bottom", {"value": 300})
     assert texts(figure) == ["baseline 2026-Q3"]
 
 

@@ -29,6 +29,8 @@ from ui.figures.versions import labelled_rules, period_x, stretch_numbers, versi
 CHAIN_NAME_WIDTH = 26
 """Chain names on the removable-now chart wrap at about this many characters: a 390 px phone
 keeps room for the bars, and no name is cut at the figure's left edge."""
+TREND_HEIGHT = 300
+"""The trend plot's height in pixels (axes and legends come on top)."""
 REMOVABLE = (ChainStatus.NEXT.value, ChainStatus.ELIGIBLE.value)
 """The statuses a team could remove a chain from now, in stacking order."""
 
@@ -188,10 +190,14 @@ def trend_figure(
     if baseline is not None and baseline in periods:
         label = f"baseline {baseline}"
         layers += labelled_rules(
-            periods, [(baseline, label, label)], band_position=0.5, colour=OVERALL_COLOUR
+            periods,
+            [(baseline, label, label)],
+            band_position=0.5,
+            colour=OVERALL_COLOUR,
+            bottom=TREND_HEIGHT,
         )
     layers += version_marks(periods, changes)
-    return alt.LayerChart(layer=layers, height=300, autosize=FIT_WIDTH, padding=PADDING)
+    return alt.LayerChart(layer=layers, height=TREND_HEIGHT, autosize=FIT_WIDTH, padding=PADDING)
 
 
 def trend_frame(

@@ -69,8 +69,9 @@ def labelled_rules(
     *,
     band_position: float,
     colour: str,
+    bottom: int | None = None,
 ) -> list[alt.Chart]:
-    """Dotted vertical rules at periods, each labelled at the top of the plot.
+    """Dotted vertical rules at periods, each labelled at the top of the plot (or the bottom).
 
     Args:
         periods: the chart's periods, in order.
@@ -79,6 +80,8 @@ def labelled_rules(
         band_position: 0 puts a rule at the start of its period's band (between two
             periods), 0.5 through the period's point.
         colour: the rule's colour.
+        bottom: the plot's height, to label the rules at its bottom instead: a baseline's
+            label there never meets the label of a version change a period away.
 
     A label sits right of its rule in the left half of the chart and left of it in the right
     half, so it never runs past the chart's edge.
@@ -106,14 +109,14 @@ def labelled_rules(
         base.transform_filter(alt.datum.side == side)
         .mark_text(
             align=align,
-            baseline="top",
+            baseline="top" if bottom is None else "bottom",
             dx=dx,
-            dy=2,
+            dy=2 if bottom is None else -2,
             fontSize=11,
             color=TEXT_COLOUR,
             lineBreak=LINE_BREAK,
         )
-        .encode(y=alt.value(0), text="text:N")
+        .encode(y=alt.value(bottom or 0), text="text:N")
         for side, align, dx in SIDES
         if side in set(frame["side"])
     ]
