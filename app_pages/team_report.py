@@ -150,9 +150,7 @@ changes = history_changes(history)
 if len({p.period for p in history}) < 2:
     st.caption("History appears once the team has submitted in two or more periods.")
 else:
-    st.plotly_chart(
-        history_figure(history, changes), key="history_chart", config={"displayModeBar": False}
-    )
+    st.altair_chart(history_figure(history, changes), key="history_chart", width="stretch")
     for change in changes:
         st.caption(inert(change.footnote()))
     render_level_history(history)

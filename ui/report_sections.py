@@ -103,11 +103,7 @@ def render_levels(
     confidence = result.confidence
     cols[2].metric("Confidence", f"{confidence.value:.0%} · {confidence.band.value}", border=True)
     cols[2].caption("Unanswered, don't know and claims without evidence lower it")
-    st.plotly_chart(
-        pillar_levels_figure(result, top_level),
-        key="pillar_chart",
-        config={"displayModeBar": False},
-    )
+    st.altair_chart(pillar_levels_figure(result, top_level), key="pillar_chart", width="stretch")
     for pillar in result.pillars:
         st.caption(f"**{pillar.name}** — {inert(pillar.explanation)}")
 

@@ -73,7 +73,7 @@ def render_section(section: Section, key: str) -> None:
     for text in section.paragraphs:
         st.markdown(inert(text))
     for index, build in enumerate(section.figures):
-        st.plotly_chart(build(), key=f"{key}_figure_{index}", config={"displayModeBar": False})
+        st.altair_chart(build(), key=f"{key}_figure_{index}", width="stretch")
     for index, table in enumerate(section.tables):
         if table.caption:
             st.markdown(f"**{inert(table.caption)}**")

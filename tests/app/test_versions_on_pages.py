@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]  # no stubs; Streamlit ships it
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,11 +14,37 @@ from tests.app.version_scenario import seed_two_versions, write_data_folder
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
+HISTORY = "Pillar score"
+"""The team history's value axis."""
 
 
 def plain(markdown: str) -> str:
     """Markdown source as the reader sees it (backslash escapes removed)."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def chart_frames(at: AppTest, axis: str = "") -> list[pd.DataFrame]:
+    """The rows of every Vega-Lite chart on the page whose spec names `axis`, per dataset.
+
+    (AppTest sees no key on a chart without selections, so charts are told apart by an axis.)
+    """
+    charts = [c for c in at.get("vega_lite_chart") if axis in c.proto.spec]
+    assert charts, f"no Vega-Lite chart with {axis!r} on the page"
+    return [
+        pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+        for chart in charts
+        for dataset in chart.proto.datasets
+    ]
+
+
+def rule_labels(at: AppTest, axis: str = "") -> list[str]:
+    """The labels of the dotted rules drawn on the page's charts (version changes, baselines)."""
+    return [
+        label
+        for frame in chart_frames(at, axis)
+        if {"label", "side"} <= set(frame.columns)
+        for label in frame["label"]
+    ]
 
 
 def open_page(page: str, period: str) -> AppTest:
@@ -55,8 +83,14 @@ def test_an_old_report_keeps_its_scores_and_says_which_version_it_used(two_versi
 def test_the_history_maps_the_older_period_forward_and_marks_the_change(two_versions):
     at = open_page("app_pages/team_report.py", "2026-Q4")
     assert [i.value for i in at.info] == []
-    figure = at.get("plotly_chart")[-1].proto.spec
-    assert "version 2 (earlier mapped)" in figure
+    assert rule_labels(at, HISTORY) == ["version 2 (earlier mapped)"]
+    (points,) = [f for f in chart_frames(at, HISTORY) if "score" in f.columns]
+    # Version 1 (2026-Q3) mapped forward: hollow markers; 2026-Q4 as answered.
+    assert sorted(set(zip(points["period"], points["mapped"], strict=True))) == [
+        ("2026-Q3", True),
+        ("2026-Q4", False),
+    ]
+    assert set(points["stretch"]) == {0}
     assert (
         "From 2026-Q4 answers are on questionnaire version 2; earlier periods (version 1)"
         " are mapped forward through the migration map for comparison."
@@ -86,9 +120,7 @@ def test_the_review_compares_through_the_map_and_marks_the_change(two_versions):
         "2026-Q3: 1 team answered on version 1; their answers are mapped forward to version 2"
         " through the migration map for comparison."
     ) in shown
-    charts = "".join(chart.proto.spec for chart in at.get("plotly_chart"))
-    assert "version 2 (earlier mapped)" in charts
-    assert "series breaks" not in charts
+    assert rule_labels(at) == ["version 2 (earlier mapped)"]
 
 
 def test_without_a_map_the_review_breaks_the_series_instead_of_joining_it(
@@ -100,8 +132,13 @@ def test_without_a_map_the_review_breaks_the_series_instead_of_joining_it(
         "2026-Q3: 1 team answered on version 1, which no map connects to version 2; they are"
         " left out of the comparison rather than compared across two scales."
     ) in shown
-    charts = "".join(chart.proto.spec for chart in at.get("plotly_chart"))
-    assert "version 2: series breaks" in charts
+    assert rule_labels(at) == ["version 2: series breaks"]
+    (trend,) = [f for f in chart_frames(at) if "stretch" in f.columns]
+    # Each line is two stretches: 2026-Q3 before the break, 2026-Q4 after it.
+    assert sorted(set(zip(trend["period"], trend["stretch"], strict=True))) == [
+        ("2026-Q3", 0),
+        ("2026-Q4", 1),
+    ]
 
 
 def test_prefill_across_the_change_says_what_was_carried_mapped_or_needs_a_fresh_answer(

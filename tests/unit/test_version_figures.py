@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from assessments.content.comparable import Basis, VersionChange
 from assessments.service.team_scoring import HistoryPoint
+from tests.unit.vega_spec import encoding, layers, rows, texts
+from ui.figures.review import trend_figure
 from ui.figures.team import history_figure
-from ui.figures.versions import segments
+from ui.figures.versions import segments, stretch_numbers
+
+PERIODS = ["2026-Q3", "2026-Q4", "2027-Q1"]
 
 
 def points(basis: Basis) -> list[HistoryPoint]:
@@ -19,19 +25,77 @@ def points(basis: Basis) -> list[HistoryPoint]:
 def test_a_mapped_change_keeps_one_line_with_open_markers_before_it_and_a_marker_line():
     change = VersionChange("2027-Q1", "1", "2", mapped=True)
     figure = history_figure(points(Basis.MAPPED), [change])
-    assert [list(t.x) for t in figure.data] == [["2026-Q3", "2026-Q4", "2027-Q1"]]
-    assert list(figure.data[0].marker.symbol) == ["circle-open", "circle-open", "circle"]
-    assert [(s.x0, s.x1, s.line.dash) for s in figure.layout.shapes] == [(1.5, 1.5, "dot")]
-    assert [a.text for a in figure.layout.annotations] == ["version 2 (earlier mapped)"]
-    assert figure.data[0].customdata[0][1] == "<br>mapped forward from version 1"
+
+    (line,) = layers(figure, "line")
+    assert [(r["period"], r["score"], r["stretch"]) for r in rows(line)] == [
+        ("2026-Q3", 30.0, 0),
+        ("2026-Q4", 45.0, 0),
+        ("2027-Q1", 50.0, 0),
+    ]
+    (markers,) = layers(figure, "point")
+    assert [r["mapped"] for r in rows(markers)] == [True, True, False]
+    # Mapped periods are hollow: no fill, the pillar's colour only as the outline.
+    fill = encoding(figure, 1)["fill"]
+    assert fill["condition"] == {"test": "datum.mapped", "value": "transparent"}
+    assert [r["basis"] for r in rows(markers)] == [
+        "mapped forward from version 1",
+        "mapped forward from version 1",
+        "as answered on version 2",
+    ]
+    (rule,) = layers(figure, "rule")
+    # The last of three periods: the label sits left of the rule, on two short lines.
+    assert rows(rule) == [
+        {
+            "period": "2027-Q1",
+            "label": "version 2 (earlier mapped)",
+            "text": "version 2\n(earlier mapped)",
+            "side": "left",
+        }
+    ]
+    (label,) = layers(figure, "text")
+    assert (label.mark.align, label.mark.dx, label.mark.lineBreak) == ("right", -4, "\n")
+    assert rule.mark.strokeDash == [2, 3]
+    assert texts(figure) == ["version 2 (earlier mapped)"]
+
+
+def test_the_change_rule_sits_halfway_between_the_two_periods_it_separates():
+    change = VersionChange("2027-Q1", "1", "2", mapped=True)
+    figure = history_figure(points(Basis.MAPPED), [change])
+
+    point_x, rule_x = encoding(figure, 0)["x"], encoding(figure, 2)["x"]
+    # One band per period with no padding; points at a band's middle, the rule at its start:
+    # the start of 2027-Q1's band is halfway between the 2026-Q4 and 2027-Q1 points.
+    scale = {"type": "band", "domain": PERIODS, "paddingInner": 0, "paddingOuter": 0}
+    assert (point_x["scale"], point_x["bandPosition"]) == (scale, 0.5)
+    assert (rule_x["scale"], rule_x["bandPosition"], rule_x["field"]) == (scale, 0, "period")
 
 
 def test_without_a_map_the_series_breaks_into_two_lines_at_the_change():
     change = VersionChange("2027-Q1", "1", "2", mapped=False)
     figure = history_figure(points(Basis.NOT_COMPARABLE), [change])
-    assert [list(t.x) for t in figure.data] == [["2026-Q3", "2026-Q4"], ["2027-Q1"]]
-    assert [t.showlegend for t in figure.data] == [True, False]
-    assert [a.text for a in figure.layout.annotations] == ["version 2: series breaks"]
+
+    (line,) = layers(figure, "line")
+    assert [r["stretch"] for r in rows(line)] == [0, 0, 1]
+    assert encoding(figure, 0)["detail"] == {"field": "stretch", "type": "nominal"}
+    assert texts(figure) == ["version 2: series breaks"]
+    assert rows(layers(figure, "point")[0])[0]["basis"] == "version 1, not comparable"
+
+
+def test_a_change_in_the_left_half_is_labelled_right_of_its_rule():
+    early = [HistoryPoint(p, "Skill", 1, 25.0) for p in ["2026-Q2", *PERIODS]]
+    change = VersionChange("2026-Q3", "1", "2", mapped=False)
+    figure = history_figure(early, [change])
+
+    assert [r["side"] for r in rows(layers(figure, "rule")[0])] == ["right"]
+    (label,) = layers(figure, "text")
+    assert (label.mark.align, label.mark.dx) == ("left", 4)
+    assert rows(label)[0]["text"] == "version 2:\nseries breaks"
+
+
+def test_a_change_at_the_first_period_shown_is_not_marked():
+    change = VersionChange("2026-Q3", "1", "2", mapped=False)
+    figure = history_figure(points(Basis.AS_ANSWERED), [change])
+    assert layers(figure, "rule") == []
 
 
 def test_segments_cut_only_where_a_break_is_asked_for():
@@ -40,11 +104,13 @@ def test_segments_cut_only_where_a_break_is_asked_for():
     assert segments(["a", "b"], [1, 2], ["a"]) == [(["a", "b"], [1, 2])]
 
 
+def test_stretch_numbers_count_the_breaks_passed():
+    assert stretch_numbers(["a", "b", "c", "d"], ["b", "d"]) == [0, 1, 1, 2]
+    assert stretch_numbers(["a", "b"], []) == [0, 0]
+    assert stretch_numbers([], ["a"]) == []
+
+
 def test_the_org_trend_breaks_each_line_at_an_unmapped_change_and_marks_it():
-    import pandas as pd
-
-    from ui.figures.review import trend_figure
-
     trends = pd.DataFrame(
         {
             "period": ["2026-Q4", "2027-Q1", "2026-Q4", "2027-Q1"],
@@ -56,10 +122,13 @@ def test_the_org_trend_breaks_each_line_at_an_unmapped_change_and_marks_it():
     )
     change = VersionChange("2027-Q1", "1", "2", mapped=False)
     figure = trend_figure(trends, {"blast_radius": "Blast radius"}, changes=[change])
-    assert [(t.name, list(t.x)) for t in figure.data] == [
-        ("Blast radius", ["2026-Q4"]),
-        ("Blast radius", ["2027-Q1"]),
-        ("Overall", ["2026-Q4"]),
-        ("Overall", ["2027-Q1"]),
+
+    (line,) = layers(figure, "line")
+    assert [(r["pillar"], r["period"], r["stretch"]) for r in rows(line)] == [
+        ("Blast radius", "2026-Q4", 0),
+        ("Blast radius", "2027-Q1", 1),
+        ("Overall", "2026-Q4", 0),
+        ("Overall", "2027-Q1", 1),
     ]
-    assert [a.text for a in figure.layout.annotations] == ["version 2: series breaks"]
+    assert encoding(figure, 0)["detail"] == {"field": "stretch", "type": "nominal"}
+    assert texts(figure) == ["version 2: series breaks"]

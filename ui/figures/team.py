@@ -1,16 +1,26 @@
-"""Plotly figure builders for one team: pure functions of scoring results, easy to test."""
+"""Vega-Lite figure builders for one team: pure functions of scoring results, easy to test."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
-import plotly.graph_objects as go
+import altair as alt
+import pandas as pd
 
 from assessments.content.comparable import Basis, VersionChange
 from assessments.service.team_scoring import HistoryPoint
 from scoring.results import AssessmentResult
-from ui.figures.versions import mark_version_changes, segments
+from ui.figures.marks import (
+    FIT_WIDTH,
+    LINE_BREAK,
+    PADDING,
+    TEXT_COLOUR,
+    wrap,
+    wrapped_axis,
+    wrapped_legend,
+)
+from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
+from ui.figures.versions import period_x, stretch_numbers, version_marks
 
 LEVEL_COLOURS = ("#b2182b", "#ef8a62", "#fddbc7", "#91bfdb", "#2166ac")
 """Readiness level 0..4, red (exposed) to blue (verified); safe for red-green blindness."""
@@ -18,7 +28,10 @@ WEAKEST_OUTLINE = "#8a8a8a"
 """Mid grey: visible on the light and the dark theme."""
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 """Okabe-Ito colours for pillar lines: distinct for every common colour-vision deficiency."""
-FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13)
+FONT = dict(family=FONT_FAMILY, size=FONT_SIZE)
+"""Plotly's font, kept only while ui/figures/org.py and chains.py still import it."""
+NAME_WIDTH = 14
+"""Pillar names wrap at about this many characters, so a 390 px phone keeps room for bars."""
 
 
 def level_colour(level: int, top_level: int = 4) -> str:
@@ -27,112 +40,127 @@ def level_colour(level: int, top_level: int = 4) -> str:
     return LEVEL_COLOURS[round(max(0, min(level, top_level)) * top / max(top_level, 1))]
 
 
-def pillar_levels_figure(result: AssessmentResult, top_level: int = 4) -> go.Figure:
+def pillar_levels_figure(result: AssessmentResult, top_level: int = 4) -> Figure:
     """Horizontal bars: one per pillar, length = level (0..top), weakest pillar outlined.
 
-    Colours run red to blue over the questionnaire's levels, whatever their number.
+    Colours run red to blue over the questionnaire's levels, whatever their number; each bar
+    ends in "level · score", and the tooltip gives the pillar's explanation.
     """
     pillars = list(result.pillars)
-    # Names wrapped and short bar labels, so a 390 px phone still shows every word.
-    names = ["<br>".join(textwrap.wrap(p.name, 14)) for p in pillars]
-    levels = [p.level for p in pillars]
-    figure = go.Figure(
-        go.Bar(
-            x=levels,
-            y=names,
-            orientation="h",
-            marker=dict(
-                color=[level_colour(level, top_level) for level in levels],
-                line=dict(
-                    color=[
-                        WEAKEST_OUTLINE if p.pillar == result.weakest_pillar else "rgba(0,0,0,0)"
-                        for p in pillars
-                    ],
-                    width=2,
-                ),
-            ),
-            text=[f"{p.level} · {p.score:.0f}" for p in pillars],
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=[f"level {p.level}, score {p.score:.0f}: {p.explanation}" for p in pillars],
-            hoverinfo="text",
-        )
+    frame = pd.DataFrame(
+        {
+            "pillar": [p.name for p in pillars],
+            "name": [wrap(p.name, NAME_WIDTH) for p in pillars],
+            "level": [p.level for p in pillars],
+            "score": [round(p.score, 1) for p in pillars],
+            "text": [f"{p.level} · {p.score:.0f}" for p in pillars],
+            "colour": [level_colour(p.level, top_level) for p in pillars],
+            "outline": [
+                WEAKEST_OUTLINE if p.pillar == result.weakest_pillar else "transparent"
+                for p in pillars
+            ],
+            "explanation": [p.explanation for p in pillars],
+        }
     )
-    figure.update_layout(
-        font=FONT,
-        height=80 + 60 * len(pillars),
-        margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(
-            automargin=True,
-            title="Readiness level",
-            range=[0, top_level + 0.9],
-            tickvals=list(range(top_level + 1)),
-        ),
-        yaxis=dict(automargin=True, autorange="reversed"),
-        showlegend=False,
-        title=dict(text=f"Overall level {result.overall_level}: the weakest pillar sets it"),
+    lines = sum(name.count(LINE_BREAK) + 1 for name in frame["name"])
+    y = alt.Y("name:N", sort=list(frame["name"]), axis=wrapped_axis())
+    x = alt.X(
+        "level:Q",
+        title="Readiness level",
+        scale=alt.Scale(domain=[0, top_level + 0.9], nice=False),
+        axis=alt.Axis(values=list(range(top_level + 1)), format="d"),
     )
-    return figure
+    tooltip = [
+        alt.Tooltip("pillar:N", title="Pillar"),
+        alt.Tooltip("level:Q", title="Level"),
+        alt.Tooltip("score:Q", title="Score", format=".0f"),
+        alt.Tooltip("explanation:N", title="Why"),
+    ]
+    base = alt.Chart(frame).encode(y=y, x=x, tooltip=tooltip)
+    bars = base.mark_bar(strokeWidth=2).encode(
+        color=alt.Color("colour:N", scale=None), stroke=alt.Stroke("outline:N", scale=None)
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE, color=TEXT_COLOUR).encode(
+        text="text:N"
+    )
+    return alt.LayerChart(
+        layer=[bars, text],
+        title=f"Overall level {result.overall_level}: the weakest pillar sets it",
+        height=18 * lines + 24 * len(pillars),
+        autosize=FIT_WIDTH,
+        padding=PADDING,
+    )
 
 
-def history_figure(
-    points: Sequence[HistoryPoint], changes: Sequence[VersionChange] = ()
-) -> go.Figure:
-    """Lines: each pillar's score per period, level in the hover text; version changes marked.
+def history_figure(points: Sequence[HistoryPoint], changes: Sequence[VersionChange] = ()) -> Figure:
+    """Lines: each pillar's score per period, level in the tooltip; version changes marked.
 
     Periods mapped forward from an older questionnaire version have open markers; where no map
     exists the line breaks at the change instead of joining two scales.
     """
-    figure = go.Figure()
     periods = sorted({p.period for p in points})
     breaks = [c.period for c in changes if not c.mapped]
-    for index, pillar in enumerate(dict.fromkeys(p.pillar for p in points)):
+    pillars = list(dict.fromkeys(p.pillar for p in points))
+    rows = []
+    for pillar in pillars:
         series = sorted((p for p in points if p.pillar == pillar), key=lambda p: p.period)
-        by_period = {p.period: p for p in series}
-        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
-        parts = segments([p.period for p in series], [p.score for p in series], breaks)
-        for number, (xs, ys) in enumerate(parts):
-            shown = [by_period[x] for x in xs]
-            figure.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    name=pillar,
-                    legendgroup=pillar,
-                    showlegend=number == 0,
-                    mode="lines+markers",
-                    line=dict(color=colour, width=3),
-                    marker=dict(
-                        size=9,
-                        symbol=[
-                            "circle-open" if p.basis is Basis.MAPPED else "circle" for p in shown
-                        ],
-                    ),
-                    customdata=[[p.level, _basis_text(p)] for p in shown],
-                    hovertemplate="%{x}: score %{y:.0f}, level %{customdata[0]}%{customdata[1]}"
-                    "<extra>" + pillar + "</extra>",
-                )
-            )
-    figure.update_layout(
-        font=FONT,
-        height=320,
-        margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(
-            automargin=True,
-            title="Period",
-            type="category",
-            categoryorder="array",
-            categoryarray=periods,
-        ),
-        yaxis=dict(automargin=True, title="Pillar score (0–100)", range=[0, 100]),
-        legend=dict(orientation="h", y=-0.25),
+        stretches = stretch_numbers([p.period for p in series], breaks)
+        rows += [
+            {
+                "period": p.period,
+                "pillar": p.pillar,
+                "score": p.score,
+                "level": p.level,
+                "stretch": stretch,
+                "mapped": p.basis is Basis.MAPPED,
+                "basis": basis_text(p),
+            }
+            for p, stretch in zip(series, stretches, strict=True)
+        ]
+    frame = pd.DataFrame.from_records(
+        rows, columns=["period", "pillar", "score", "level", "stretch", "mapped", "basis"]
     )
-    return mark_version_changes(figure, periods, changes)
+    colour = alt.Scale(domain=pillars, range=list(series_colours(len(pillars))))
+    base = alt.Chart(frame).encode(
+        x=period_x(periods),
+        y=alt.Y(
+            "score:Q", title="Pillar score (0–100)", scale=alt.Scale(domain=[0, 100], nice=False)
+        ),
+        tooltip=[
+            alt.Tooltip("pillar:N", title="Pillar"),
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("score:Q", title="Score", format=".0f"),
+            alt.Tooltip("level:Q", title="Level"),
+            alt.Tooltip("basis:N", title="Footing"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=3).encode(
+        color=alt.Color("pillar:N", scale=colour, legend=wrapped_legend(pillars), sort=pillars),
+        detail="stretch:N",
+    )
+    markers = base.mark_point(size=80, filled=True, strokeWidth=2, opacity=1).encode(
+        stroke=alt.Stroke("pillar:N", scale=colour, legend=None),
+        fill=alt.when(alt.datum.mapped)
+        .then(alt.value("transparent"))
+        .otherwise(alt.Fill("pillar:N", scale=colour, legend=None)),
+    )
+    return alt.LayerChart(
+        layer=[lines, markers, *version_marks(periods, changes)],
+        height=260,
+        autosize=FIT_WIDTH,
+        padding=PADDING,
+    )
 
 
-def _basis_text(point: HistoryPoint) -> str:
+def series_colours(count: int) -> tuple[str, ...]:
+    """The first `count` pillar colours, repeating past the six Okabe-Ito ones."""
+    return tuple(SERIES_COLOURS[i % len(SERIES_COLOURS)] for i in range(count))
+
+
+def basis_text(point: HistoryPoint) -> str:
+    """What a period's numbers stand on, for the tooltip."""
     if point.basis is Basis.MAPPED:
-        return f"<br>mapped forward from version {point.version}"
+        return f"mapped forward from version {point.version}"
     if point.basis is Basis.NOT_COMPARABLE:
-        return f"<br>version {point.version}, not comparable"
-    return ""
+        return f"version {point.version}, not comparable"
+    return f"as answered on version {point.version}" if point.version else "as answered"
