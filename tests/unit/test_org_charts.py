@@ -11,11 +11,7 @@ import pytest
 
 from assessments.reports.org_table import pillar_names, unit_rollup, with_change
 from tests.unit.tiny_org import q3_table, q4_table, tiny_content
-<<<<<<< HEAD
 from ui.figures.chains import SQUARE_WITH_X, chains_matrix_figure
-=======
-from ui.figures.chains import chains_matrix_figure
->>>>>>> lines
 from ui.figures.org import (
     STATUS_COLOURS,
     heatmap_cells,
@@ -58,7 +54,8 @@ def _blocks(figure) -> list[tuple[str, list[str]]]:
 
 def _colour(figure) -> dict[str, Any]:
     colour: dict[str, Any] = _spec(figure)["vconcat"][0]["layer"][0]["encoding"]["color"]
-    return colour.get("condition", colour)
+    chosen: dict[str, Any] = colour.get("condition", colour)
+    return chosen
 
 
 def _grid(frame: pd.DataFrame, column: str) -> list[list[Any]]:
@@ -300,7 +297,6 @@ def test_chains_matrix_keeps_teams_in_table_order_grouped_by_unit(table):
     ]
 
 
-<<<<<<< HEAD
 def test_chains_matrix_tooltip_names_team_unit_chain_and_status(table):
     figure = chains_matrix_figure(table, CATALOGUE)
     tooltip = _spec(figure)["vconcat"][0]["layer"][0]["encoding"]["tooltip"]
@@ -330,14 +326,6 @@ def test_unit_rollup_figure_colours_units_by_mean_level(table):
         "50",
         "1 of 3 teams",
     ]
-=======
-def test_unit_rollup_figure_colours_units_by_mean_level(table):
-    figure = unit_rollup_figure(unit_rollup(table, PILLARS), PILLARS)
-    trace = figure.data[0]
-    assert list(trace.y) == ["Payments (2/2)", "Platform (1/3)"]
-    assert _z(figure) == [[2.0, 2.5, 2.0], [2.0, 0.0, 0.0]]
-    assert trace.text[0] == ["2.0", "2.5", "2.0"]
->>>>>>> lines
 
 
 @pytest.mark.parametrize(
