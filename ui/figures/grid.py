@@ -16,6 +16,7 @@ from itertools import groupby
 import altair as alt
 import pandas as pd
 
+from ui.figures.marks import shortened
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE
 
 ROW_HEIGHT = 26
@@ -37,11 +38,10 @@ def label(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def shortened(text: object, width: int = AXIS_NAME_WIDTH) -> str:
+def axis_name(text: object, width: int = AXIS_NAME_WIDTH) -> str:
     """An axis label of at most `width` characters (the tooltip keeps the full name): a
     200-character team name would otherwise squeeze the chart into a strip."""
-    whole = label(text)
-    return whole if len(whole) <= width else whole[: width - 1].rstrip() + "…"
+    return shortened(str(text), width)
 
 
 def column_lines(text: object, width: int = 16) -> str:
@@ -56,10 +56,10 @@ def row_labels(
 ) -> list[str]:
     """Shortened team names; a name repeated within a unit (or shortened to the same label)
     gets its slug appended, so two teams never share a row."""
-    pairs = [(shortened(u), shortened(t)) for u, t in zip(units, teams, strict=True)]
+    pairs = [(axis_name(u), axis_name(t)) for u, t in zip(units, teams, strict=True)]
     repeated = {pair for pair, n in Counter(pairs).items() if n > 1}
     return [
-        f"{shortened(whole, max(10, AXIS_NAME_WIDTH - len(str(slug)) - 3))} ({slug})"
+        f"{axis_name(whole, max(10, AXIS_NAME_WIDTH - len(str(slug)) - 3))} ({slug})"
         if pair in repeated
         else pair[1]
         for pair, whole, slug in zip(pairs, teams, slugs, strict=True)
@@ -173,7 +173,7 @@ def unit_blocks(
             alt.LayerChart(
                 layer=[first.properties(name=f"cells_{index}"), *rest],
                 title=alt.TitleParams(
-                    shortened(unit), anchor="start", fontSize=FONT_SIZE, font=FONT_FAMILY, offset=4
+                    axis_name(unit), anchor="start", fontSize=FONT_SIZE, font=FONT_FAMILY, offset=4
                 ),
                 height=alt.Step(ROW_HEIGHT),
                 width="container",

@@ -52,11 +52,6 @@ DARK_INK, LIGHT_INK = "#1a1a1a", "#ffffff"
 LEGEND = dict(orient="top", titleFontSize=FONT_SIZE, labelFontSize=FONT_SIZE, gradientLength=200)
 
 
-def figure_height(rows: int, *, extra: int = 140) -> int:
-    """Chart height that grows with the number of rows, so every label stays readable."""
-    return max(260, extra + ROW_HEIGHT * rows)
-
-
 def number_text(value: object, digits: int = 0, *, signed: bool = False) -> str:
     """A number for a cell: rounded, "+3" when signed, a true minus sign, "" when missing."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):

@@ -19,7 +19,7 @@ from ui.figures.marks import (
     wrapped_axis,
     wrapped_legend,
 )
-from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
+from ui.figures.vega import FONT_SIZE, Figure
 from ui.figures.versions import period_x, stretch_numbers, version_marks
 
 LEVEL_COLOURS = ("#b2182b", "#ef8a62", "#fddbc7", "#91bfdb", "#2166ac")
@@ -28,8 +28,6 @@ WEAKEST_OUTLINE = "#8a8a8a"
 """Mid grey: visible on the light and the dark theme."""
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 """Okabe-Ito colours for pillar lines: distinct for every common colour-vision deficiency."""
-FONT = dict(family=FONT_FAMILY, size=FONT_SIZE)
-"""Plotly's font, kept only while ui/figures/org.py and chains.py still import it."""
 NAME_WIDTH = 14
 """Pillar names wrap at about this many characters, so a 390 px phone keeps room for bars."""
 
