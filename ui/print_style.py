@@ -17,7 +17,8 @@ PRINT_CSS = """
   [data-testid="stMain"], [data-testid="stMainBlockContainer"] {
     margin: 0 !important; padding: 0 !important; max-width: 100% !important;
   }
-  [data-testid="stVerticalBlockBorderWrapper"], .stPlotlyChart { break-inside: avoid; }
+  [data-testid="stVerticalBlockBorderWrapper"],
+  [data-testid="stVegaLiteChart"] { break-inside: avoid; }
 }
 </style>
 """

@@ -109,5 +109,6 @@ def test_a_submission_through_one_replica_shows_in_the_others_heatmap(
     page.get_by_text("Score", exact=True).click()
     wait_until_idle(page)
     assert _coverage_caption(page) == f"2 of 3 teams in 2 units submitted for {PERIOD}"
-    names = page.locator(".stPlotlyChart").first.inner_text()
-    assert "Ledger" in names
+    heatmap = page.locator("[data-testid='stVegaLiteChart'] svg").first
+    heatmap.locator("text", has_text="Ledger").first.wait_for()  # drawn after the script ends
+    assert "Ledger" in (heatmap.text_content() or "")
