@@ -8,7 +8,8 @@ import pandas as pd
 from assessments.reports.org_table import STATUS_LABELS, submitted
 from scoring.model import Catalogue
 from scoring.results import ChainStatus
-from ui.figures.grid import ROW_HEIGHT, label, name_column, row_labels, unit_blocks
+from ui.figures.grid import ROW_HEIGHT, name_column, row_labels, unit_blocks
+from ui.figures.marks import label
 from ui.figures.org import LEGEND, STATUS_COLOURS
 from ui.figures.vega import Figure
 

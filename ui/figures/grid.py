@@ -16,7 +16,7 @@ from itertools import groupby
 import altair as alt
 import pandas as pd
 
-from ui.figures.marks import shortened
+from ui.figures.marks import label, shortened
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE
 
 ROW_HEIGHT = 26
@@ -30,12 +30,6 @@ MAX_LABEL_WIDTH = 250
 """The label column never takes more than this: a phone keeps room for the cells."""
 TEAM_SELECTION = "team"
 """The name of the point selection a click makes; the page reads it by this name."""
-
-
-def label(text: object) -> str:
-    """A name as one line of label text: whitespace runs become one space. Not escaped:
-    Vega draws text as text, so `<b>` or `&` show as typed."""
-    return " ".join(str(text).split())
 
 
 def axis_name(text: object, width: int = AXIS_NAME_WIDTH) -> str:

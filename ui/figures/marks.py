@@ -47,9 +47,15 @@ def wrapped_axis(title: str | None = None) -> alt.Axis:
     )
 
 
+def label(text: object) -> str:
+    """A name as one line of label text: whitespace runs become one space. Not escaped:
+    Vega draws text as text, so `<b>` or `&` show as typed."""
+    return " ".join(str(text).split())
+
+
 def shortened(name: str, width: int = LONGEST_NAME) -> str:
     """A name of at most `width` characters, whitespace collapsed, cut with an ellipsis."""
-    whole = " ".join(name.split())
+    whole = label(name)
     return whole if len(whole) <= width else whole[: width - 1].rstrip() + "…"
 
 

@@ -23,9 +23,7 @@ from ui.figures.grid import (
     row_labels,
     unit_blocks,
 )
-from ui.figures.grid import (
-    label as label,  # the review figures name pillars with it
-)
+from ui.figures.marks import label
 from ui.figures.team import LEVEL_COLOURS, SERIES_COLOURS, level_colour
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
 
