@@ -9,16 +9,16 @@ from ui.exports.review_pack import (
     pack_file_name,
     review_pack_html,
 )
-from ui.exports.review_sections import pack_sections, pack_summary
+from ui.exports.review_sections import pack_summary
+from ui.lazy_tabs import lazy_tabs
 from ui.org_widgets import unit_filter
 from ui.page_access import require_org_view
-from ui.review_view import render_section, render_standing
+from ui.review_view import render_section, render_standing, review_sections, tab_groups
 from ui.text import inert
 
 service = resources.authorized_service()
 period = context.selection().period
 earlier = previous_period(period)
-
 st.title("Quarterly review")
 require_org_view(service)
 left, right = st.columns(2)
@@ -33,7 +33,6 @@ with right:
         key="review_baseline",
         help=f"A third period to compare with, earlier than {earlier}.",
     )
-
 review = org_data.quarterly_review(
     period, unit_slug=None if unit is None else unit.slug, baseline=baseline
 )
@@ -52,18 +51,24 @@ if review.submitted == 0:
 
 render_standing(review)
 render_contradicted_counts(review.table)
-for index, section in enumerate(pack_sections(review)):
-    if section.per_team:
-        continue
-    render_section(section, key=f"review_{index}")
+groups = tab_groups(review_sections(review, None if unit is None else unit.slug, baseline))
+st.caption(
+    "Each tab shows one part of the review. The HTML review pack below is the whole review "
+    "in one document, to print or take into the meeting."
+)
+for tab, (_, sections) in zip(
+    lazy_tabs([label for label, _ in groups], key="review_tab"), groups, strict=True
+):
+    if tab.open:
+        with tab:
+            for index, section in sections:
+                render_section(section, key=f"review_{index}")
 st.page_link("app_pages/org_heatmap.py", label="Every team by pillar", icon=":material/grid_on:")
 st.page_link("app_pages/chains_matrix.py", label="Every team by chain", icon=":material/link_off:")
-
 st.subheader("Review pack")
 st.caption("The same review to take into the meeting: HTML opens offline with its charts.")
-markdown_pack, csv_pack = org_data.review_pack_texts(
-    period, unit_slug=None if unit is None else unit.slug, baseline=baseline
-)
+scope = {"unit_slug": None if unit is None else unit.slug, "baseline": baseline}
+# Each file is written when its button is clicked, not on every run of the page.
 cols = st.columns(3)
 cols[0].download_button(
     "Download HTML",
@@ -76,7 +81,7 @@ cols[0].download_button(
 )
 cols[1].download_button(
     "Download Markdown",
-    data=markdown_pack,
+    data=lambda: org_data.review_pack_texts(period, **scope)[0],
     file_name=pack_file_name(review, "md"),
     mime="text/markdown",
     key="pack_md",
@@ -85,7 +90,7 @@ cols[1].download_button(
 )
 cols[2].download_button(
     "Download CSV",
-    data=csv_pack,
+    data=lambda: org_data.review_pack_texts(period, **scope)[1],
     file_name=pack_file_name(review, "csv"),
     mime="text/csv",
     key="pack_csv",

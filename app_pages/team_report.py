@@ -16,7 +16,7 @@ from assessments.service.team_scoring import (
     score_view,
     scoring_input,
 )
-from ui import context, org_data, resources
+from ui import context, resources
 from ui.crosswalk_sections import (
     autonomy_note,
     render_departures,
@@ -25,6 +25,7 @@ from ui.crosswalk_sections import (
 from ui.evidence_sections import hold_latest_scan, render_evidence, render_evidence_note
 from ui.exports.team_report_download import TeamReport, team_report_html, team_report_markdown
 from ui.figures.team import history_figure
+from ui.lazy_tabs import lazy_tabs
 from ui.page_access import require_team_access
 from ui.report_sections import (
     render_alerts,
@@ -35,7 +36,12 @@ from ui.report_sections import (
     render_levels,
     render_unlock_paths,
 )
-from ui.team_context import render_answer_changes, render_context, render_level_history
+from ui.team_context import (
+    render_answer_changes,
+    render_context,
+    render_level_history,
+    submitted_levels,
+)
 from ui.text import inert
 from ui.track_record_sections import (
     render_reinstate_alerts,
@@ -43,6 +49,9 @@ from ui.track_record_sections import (
     render_sign_off,
     team_track_record,
 )
+
+REPORT_TABS = ("Readiness", "Next steps", "Changes", "Evidence", "History")
+"""The report's tabs; the first holds the pillar chart."""
 
 service = resources.authorized_service()
 library = resources.content_library()
@@ -109,51 +118,61 @@ render_evidence_note(held)
 if submitted is not None:
     render_removal_request(service, content, team, result, record.requests, today)
 render_sign_off(content, record.removed, record.requests, record.as_of)
-render_levels(result, content.questionnaire.levels, autonomy_note(content, result))
-render_departures(content, result)
 
 history_views = service.team_history(team.slug)
 earlier = [a for a in history_views if a.period < period]
-render_context(
-    content,
-    result,
-    org_data.period_table(period) if service.principal.can_view_org else None,
-    team.unit_slug,
-)
-render_answer_changes(content, current, earlier[-1] if earlier else None)
-
-st.subheader("What unlocks the next chains")
-render_unlock_paths(content, result)
-if result.recommendation.alternatives:
-    st.subheader("Alternatives")
-    st.markdown(
-        "\n".join(
-            f"- {inert(result.chain(cid).name)}" for cid in result.recommendation.alternatives
-        )
-    )
-
-render_evidence(held)
-
-with st.expander("Every approval chain, with its gaps", expanded=False):
-    render_chain_table(result, content.questionnaire)
-with st.expander("Confidence: what would make this more certain"):
-    render_confidence(result, content.questionnaire)
-links = evidence_links(current, content.questionnaire)
-with st.expander(f"Evidence links ({len(links.links)}), as of when they were vouched for"):
-    render_evidence_links(links)
-with st.expander("Gaps by standard (OWASP, AWS, AIUC-1, CSA)"):
-    render_gaps_by_standard(content, current.answers)
-
-st.subheader("History")
 history = history_points(library, history_views)
 changes = history_changes(history)
-if len({p.period for p in history}) < 2:
-    st.caption("History appears once the team has submitted in two or more periods.")
-else:
-    st.altair_chart(history_figure(history, changes), key="history_chart", width="stretch")
-    for change in changes:
-        st.caption(inert(change.footnote()))
-    render_level_history(history)
+links = evidence_links(current, content.questionnaire)
+
+# Only the open tab is drawn; the downloads below hold the whole report in one document.
+readiness, next_steps, what_changed, evidence_tab, past = lazy_tabs(REPORT_TABS, key="report_tab")
+if readiness.open:
+    with readiness:
+        render_levels(result, content.questionnaire.levels, autonomy_note(content, result))
+        render_departures(content, result)
+        render_context(
+            content,
+            result,
+            submitted_levels(period) if service.principal.can_view_org else None,
+            team.unit_slug,
+        )
+if next_steps.open:
+    with next_steps:
+        st.subheader("What unlocks the next chains")
+        render_unlock_paths(content, result)
+        if result.recommendation.alternatives:
+            st.subheader("Alternatives")
+            st.markdown(
+                "\n".join(
+                    f"- {inert(result.chain(cid).name)}"
+                    for cid in result.recommendation.alternatives
+                )
+            )
+        st.subheader("Every approval chain, with its gaps")
+        render_chain_table(result, content.questionnaire)
+if what_changed.open:
+    with what_changed:
+        render_answer_changes(content, current, earlier[-1] if earlier else None)
+if evidence_tab.open:
+    with evidence_tab:
+        render_evidence(held)
+        with st.expander("Confidence: what would make this more certain"):
+            render_confidence(result, content.questionnaire)
+        with st.expander(f"Evidence links ({len(links.links)}), as of when they were vouched for"):
+            render_evidence_links(links)
+        with st.expander("Gaps by standard (OWASP, AWS, AIUC-1, CSA)"):
+            render_gaps_by_standard(content, current.answers)
+if past.open:
+    with past:
+        st.subheader("History")
+        if len({p.period for p in history}) < 2:
+            st.caption("History appears once the team has submitted in two or more periods.")
+        else:
+            st.altair_chart(history_figure(history, changes), key="history_chart", width="stretch")
+            for change in changes:
+                st.caption(inert(change.footnote()))
+            render_level_history(history)
 
 footnotes = [change.footnote() for change in changes]
 notes = [*([] if note is None else [note]), *footnotes]
@@ -167,10 +186,15 @@ report = TeamReport(
     content, team.name, period, label, result, history, notes, changes, evidence, links
 )
 slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())
+st.caption(
+    "Each tab shows one part of the report; either download is the whole report in one "
+    "document, to print or share."
+)
+# Each file is written when its button is clicked, not on every run of the page.
 left, right = st.columns(2)
 left.download_button(
     "Download as Markdown",
-    data=team_report_markdown(report),
+    data=lambda: team_report_markdown(report),
     file_name=f"readiness-{slug}-{period}.md",
     mime="text/markdown",
     key="download_md",

@@ -75,7 +75,7 @@ def render_evidence_note(held: HeldAnswers | None) -> None:
     ids = ", ".join(v.question for v in held.judgement.contradicted)
     st.caption(
         f":material/fact_check: {_held_at_bound(len(held.judgement.contradicted))} the "
-        f"attached configuration scan allows ({ids}); see *Evidence from configuration*."
+        f"attached configuration scan allows ({ids}); see the *Evidence* tab."
     )
 
 

@@ -8,13 +8,28 @@ import pandas as pd
 import streamlit as st
 
 from assessments.content.in_force import Content
-from assessments.reports.org_table import pillar_names
+from assessments.reports.org_table import pillar_names, submitted
 from assessments.reports.team_context import answer_changes, level_history, pillar_context
 from assessments.service.team_scoring import HistoryPoint
 from assessments.storage.views import DraftView
 from assessments.wording import count
 from scoring.results import AssessmentResult
+from ui import org_data
+from ui.kept import kept
 from ui.tables import render_text_table
+
+
+def submitted_levels(period: str) -> pd.DataFrame:
+    """The levels of the teams that submitted in `period`, with their unit: all the report's
+    medians need of the org table, kept per scope and data version (at 2,000 teams a copy of
+    the whole table on every run of the report costs more than the medians)."""
+
+    def build() -> pd.DataFrame:
+        table = submitted(org_data.period_table(period))
+        levels = [c for c in table.columns if c == "overall_level" or c.startswith("level:")]
+        return table[["coverage", "unit_slug", *levels]].copy()
+
+    return kept("report_submitted_levels", build, period)
 
 
 def render_context(

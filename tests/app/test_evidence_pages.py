@@ -49,16 +49,18 @@ def test_each_verdict_shows_under_its_question(service: ReadinessService) -> Non
 def test_the_report_counts_a_contradicted_answer_at_its_bound(service: ReadinessService) -> None:
     _draft_with_scan(service)
     at = new_session(REPORT, team="checkout-web")
-    markdown = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    captions = "\n".join(c.value.replace("\\", "") for c in at.caption)
     # Blast radius weights sum to 23 in questionnaire 2027.1: BR-02 (weight 2) counts 1 of 4
     # and BR-03 (weight 2) 1 of 4, so 1/23 = 4.3; BR-02 as answered (3) would give 2/23 = 8.7.
-    captions = "\n".join(c.value.replace("\\", "") for c in at.caption)
     assert "**Blast radius** — score 4.3 reaches level 0" in captions
-    assert "BR-02 counted as 1: you answered 3" in markdown
     assert (
         ":material/fact_check: 1 answer counts at the bound the attached configuration scan "
-        "allows (BR-02); see *Evidence from configuration*."
+        "allows (BR-02); see the *Evidence* tab."
     ) in captions.splitlines()
+    at.session_state["report_tab"] = "Evidence"  # the scan's verdicts are on that tab
+    at.run()
+    markdown = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "BR-02 counted as 1: you answered 3" in markdown
     assert (
         "1 answer counts at the bound the configuration allows; the levels and the "
         "recommendation above already use it."

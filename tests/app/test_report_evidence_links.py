@@ -25,6 +25,8 @@ def _answer(service: ReadinessService, *, submit: bool) -> None:
 
 
 def _links_shown(at) -> tuple[str, list[str]]:
+    at.session_state["report_tab"] = "Evidence"  # the links are on the report's Evidence tab
+    at.run()
     (expander,) = [e for e in at.expander if e.label.startswith("Evidence links")]
     return expander.label, [m.value.replace("\\", "") for m in expander.markdown]
 

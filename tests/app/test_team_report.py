@@ -26,6 +26,14 @@ def open_report(team: str) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Choose one of the report's tabs, as a click on it would (only the open one is drawn)."""
+    at.session_state["report_tab"] = label
+    at.run()
+    assert not at.exception
+    return at
+
+
 def submitted_team(demo: DemoOrg) -> str:
     return next(
         a.team_slug for a in demo.assessments if a.period == PERIOD and a.status == "submitted"
@@ -33,7 +41,7 @@ def submitted_team(demo: DemoOrg) -> str:
 
 
 def test_every_approval_chain_is_listed_whole_with_its_gaps_in_words(demo_org: DemoOrg) -> None:
-    at = open_report(submitted_team(demo_org))
+    at = open_tab(open_report(submitted_team(demo_org)), "Next steps")
 
     table = next(t.value for t in at.table if t.value.columns[0] == "Chain")
     assert list(table.columns) == ["Chain", "Status", "Gaps / reason"]
@@ -67,10 +75,7 @@ def test_the_report_puts_the_team_beside_its_unit_and_the_organisation(
     context = next(t.value for t in at.table if t.value.columns[0] == "Pillar")
     assert list(context.columns) == ["Pillar", "This team", "Unit median", "Organisation median"]
     assert list(context["Pillar"]) == [p.name for p in CONTENT.questionnaire.pillars] + ["Overall"]
-    assert [s.value for s in at.subheader][:2] == [
-        "In context",
-        "What changed since the last submission",
-    ]
+    assert [s.value for s in at.subheader] == ["In context"]
 
 
 def test_the_report_lists_answers_changed_since_last_quarter_and_levels_per_period(
@@ -80,11 +85,57 @@ def test_the_report_lists_answers_changed_since_last_quarter_and_levels_per_peri
     earlier = {
         a.period: a for a in demo_org.assessments if a.team_slug == slug and a.status == "submitted"
     }
-    at = open_report(slug)
+    at = open_tab(open_report(slug), "Changes")
 
     assert sorted(earlier) == ["2026-Q2", "2026-Q3"]
+    assert [s.value for s in at.subheader] == ["What changed since the last submission"]
     headers = [list(t.value.columns) for t in at.table]
-    assert ["Question", "Asks", "In 2026-Q2", "Now"] in headers
+    assert headers == [["Question", "Asks", "In 2026-Q2", "Now"]]
+    open_tab(at, "History")
     levels = next(t.value for t in at.table if t.value.columns[0] == "Period")
     assert list(levels["Period"]) == sorted(earlier)
     assert list(levels.columns)[-1] == "Overall"
+
+
+REPORT_TABS = {
+    "Readiness": ["In context"],
+    "Next steps": ["What unlocks the next chains", "Every approval chain, with its gaps"],
+    "Changes": ["What changed since the last submission"],
+    "Evidence": ["Evidence from configuration"],
+    "History": ["History"],
+}
+
+
+def test_each_tab_of_the_report_shows_its_sections_and_only_those(demo_org: DemoOrg) -> None:
+    at = open_report(submitted_team(demo_org))
+
+    assert [t.label for t in at.tabs] == list(REPORT_TABS)
+    # The decision and the download stay above and below the tabs, whichever is open.
+    for label, headings in REPORT_TABS.items():
+        open_tab(at, label)
+        shown = [s.value for s in at.subheader if s.value != "Alternatives"]
+        assert shown == headings, label
+        assert at.query_params.get("section") == (None if label == "Readiness" else label)
+        assert {b.label for b in at.download_button} == {
+            "Download as Markdown",
+            "Download as HTML",
+        }
+    open_tab(at, "Evidence")
+    assert [e.label.split(" (")[0] for e in at.expander] == [
+        "Confidence: what would make this more certain",
+        "Evidence links",
+        "Gaps by standard",
+    ]
+
+
+def test_a_link_opens_the_report_on_the_tab_it_names(demo_org: DemoOrg) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets = {"tests": "local mode"}
+    at.session_state["period"] = PERIOD
+    at.session_state["team"] = submitted_team(demo_org)
+    at.run()
+    at.switch_page("app_pages/team_report.py")
+    at.query_params["section"] = "History"  # as in /report?...&section=History
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["History"]

@@ -83,6 +83,8 @@ def test_an_old_report_keeps_its_scores_and_says_which_version_it_used(two_versi
 def test_the_history_maps_the_older_period_forward_and_marks_the_change(two_versions):
     at = open_page("app_pages/team_report.py", "2026-Q4")
     assert [i.value for i in at.info] == []
+    at.session_state["report_tab"] = "History"
+    at.run()
     assert rule_labels(at, HISTORY) == ["version 2 (earlier mapped)"]
     (points,) = [f for f in chart_frames(at, HISTORY) if "score" in f.columns]
     # Version 1 (2026-Q3) mapped forward: hollow markers; 2026-Q4 as answered.
