@@ -50,8 +50,8 @@ from ui.track_record_sections import (
     team_track_record,
 )
 
+# The report's tabs; the first holds the pillar chart. (A string under it would be drawn.)
 REPORT_TABS = ("Readiness", "Next steps", "Changes", "Evidence", "History")
-"""The report's tabs; the first holds the pillar chart."""
 
 service = resources.authorized_service()
 library = resources.content_library()
