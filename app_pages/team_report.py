@@ -1,14 +1,16 @@
 """Team report: levels, the one chain to remove next, gaps, alerts and history."""
 
+import functools
 import re
 from datetime import UTC, datetime
 
 import streamlit as st
 
-from assessments.content.comparable import version_note
+from assessments.content.comparable import VersionChange, version_note
 from assessments.reports.evidence_lines import evidence_links, scan_evidence
 from assessments.service.authorized import TeamAccess
 from assessments.service.team_scoring import (
+    HistoryPoint,
     content_of,
     history_changes,
     history_points,
@@ -119,10 +121,15 @@ if submitted is not None:
     render_removal_request(service, content, team, result, record.requests, today)
 render_sign_off(content, record.removed, record.requests, record.as_of)
 
-history_views = service.team_history(team.slug)
-earlier = [a for a in history_views if a.period < period]
-history = history_points(library, history_views)
-changes = history_changes(history)
+
+@functools.cache
+def history() -> tuple[list[HistoryPoint], list[VersionChange]]:
+    """The team's scores per period and the version changes between them: read and scored
+    only for the History tab or a download (every period is scored again)."""
+    points = history_points(library, service.team_history(team.slug))
+    return points, history_changes(points)
+
+
 links = evidence_links(current, content.questionnaire)
 
 # Only the open tab is drawn; the downloads below hold the whole report in one document.
@@ -153,6 +160,7 @@ if next_steps.open:
         render_chain_table(result, content.questionnaire)
 if what_changed.open:
     with what_changed:
+        earlier = [a for a in service.team_history(team.slug) if a.period < period]
         render_answer_changes(content, current, earlier[-1] if earlier else None)
 if evidence_tab.open:
     with evidence_tab:
@@ -166,25 +174,31 @@ if evidence_tab.open:
 if past.open:
     with past:
         st.subheader("History")
-        if len({p.period for p in history}) < 2:
+        points, changes = history()
+        if len({p.period for p in points}) < 2:
             st.caption("History appears once the team has submitted in two or more periods.")
         else:
-            st.altair_chart(history_figure(history, changes), key="history_chart", width="stretch")
+            st.altair_chart(history_figure(points, changes), key="history_chart", width="stretch")
             for change in changes:
                 st.caption(inert(change.footnote()))
-            render_level_history(history)
+            render_level_history(points)
 
-footnotes = [change.footnote() for change in changes]
-notes = [*([] if note is None else [note]), *footnotes]
-evidence = None
-if held is not None:
-    view = held.scan
-    evidence = scan_evidence(
-        view.attached_by, view.attached_at, view.scan, held.judgement, held.expiry
+
+def full_report() -> TeamReport:
+    """Everything the report says, for a download (built when one is clicked)."""
+    points, changes = history()
+    notes = [*([] if note is None else [note]), *(change.footnote() for change in changes)]
+    evidence = None
+    if held is not None:
+        view = held.scan
+        evidence = scan_evidence(
+            view.attached_by, view.attached_at, view.scan, held.judgement, held.expiry
+        )
+    return TeamReport(
+        content, team.name, period, label, result, points, notes, changes, evidence, links
     )
-report = TeamReport(
-    content, team.name, period, label, result, history, notes, changes, evidence, links
-)
+
+
 slug = re.sub(r"[^a-z0-9-]+", "-", team.slug.lower())
 st.caption(
     "Each tab shows one part of the report; either download is the whole report in one "
@@ -194,7 +208,7 @@ st.caption(
 left, right = st.columns(2)
 left.download_button(
     "Download as Markdown",
-    data=lambda: team_report_markdown(report),
+    data=lambda: team_report_markdown(full_report()),
     file_name=f"readiness-{slug}-{period}.md",
     mime="text/markdown",
     key="download_md",
@@ -202,7 +216,7 @@ left.download_button(
 )
 right.download_button(
     "Download as HTML",
-    data=lambda: team_report_html(report),
+    data=lambda: team_report_html(full_report()),
     file_name=f"readiness-{slug}-{period}.html",
     mime="text/html",
     key="download_html",

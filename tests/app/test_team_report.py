@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from assessments.content.in_force import load_content
@@ -139,3 +142,24 @@ def test_a_link_opens_the_report_on_the_tab_it_names(demo_org: DemoOrg) -> None:
     at.run()
     assert not at.exception
     assert [s.value for s in at.subheader] == ["History"]
+
+
+def test_a_download_is_the_whole_report_written_when_clicked(
+    demo_org: DemoOrg, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files: dict[str, Callable[[], object]] = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        files[file_name] = data_callable
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    slug = submitted_team(demo_org)
+    open_report(slug)  # on its first tab: nothing of History is drawn
+
+    markdown = files[f"readiness-{slug}-{PERIOD}.md"]()
+    assert str(markdown).startswith("# Autonomy readiness: ")
+    html = str(files[f"readiness-{slug}-{PERIOD}.html"]())
+    assert ">History<" in html  # the History tab's chart, in the file
+    assert "2026-Q2" in html

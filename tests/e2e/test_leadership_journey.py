@@ -58,3 +58,39 @@ def test_clicking_a_heatmap_cell_opens_that_teams_report(server, browser_page) -
     page.get_by_role("heading", name="Team report").wait_for()
     caption = page.get_by_test_id("stCaptionContainer").first.inner_text()
     assert caption.startswith(f"{first_team.name} · {PERIOD}")
+
+
+def test_a_review_tab_opens_on_click_and_stays_open_in_its_link(server, browser_page) -> None:
+    running, _, _ = server
+    page = browser_page
+    page.goto(f"{running.url}/review?period={PERIOD}")
+    wait_until_idle(page)
+    page.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for()
+    assert page.get_by_role("heading", name="Trends per pillar").is_visible()
+    # A hidden tab's sections are not on the page until it is chosen.
+    assert page.get_by_role("heading", name="Teams that moved most").count() == 0
+
+    page.get_by_role("tab", name="Movers").click()
+    wait_until_idle(page)
+    page.get_by_role("heading", name="Teams that moved most").wait_for()
+    assert page.get_by_role("heading", name="Trends per pillar").count() == 0
+    assert "section=Movers" in page.url
+
+    page.reload()  # the link (or a reload) opens the same tab
+    wait_until_idle(page)
+    page.get_by_role("heading", name="Teams that moved most").wait_for()
+    assert page.get_by_role("tab", name="Movers").get_attribute("aria-selected") == "true"
+
+
+def test_a_team_report_tab_opens_on_click(server, browser_page) -> None:
+    running, first_team, _ = server
+    page = browser_page
+    page.goto(f"{running.url}/report?period={PERIOD}&team={first_team.slug}")
+    wait_until_idle(page)
+    page.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for()
+    assert page.get_by_role("heading", name="History").count() == 0
+
+    page.get_by_role("tab", name="History").click()
+    wait_until_idle(page)
+    page.get_by_role("heading", name="History").wait_for()
+    assert "section=History" in page.url
