@@ -49,7 +49,7 @@ def score_as_answered(
     """`score_org` rows for the assessments, each scored on the version it was answered on
     (contradicted answers at their `evidence` bounds, with their `track_record`)."""
     chosen = list(assessments["assessment_id"]) if ids is None else list(ids)
-    keys = {row["assessment_id"]: content_key(row) for _, row in assessments.iterrows()}
+    keys = _content_keys(assessments)
     version_of = {assessment_id: keys[assessment_id] for assessment_id in chosen}
     # The content in force first: with no assessment at all its columns are the ones given.
     in_force = library.in_force

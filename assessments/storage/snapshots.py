@@ -34,8 +34,15 @@ from assessments.storage.views import (
 from scoring.frames import answer_frame_of, removed_frame
 
 
-def period_snapshot(session: Session, period: str) -> PeriodSnapshot:
-    """Every team in the period with its latest submission, and frames for `score_org`."""
+def period_snapshot(
+    session: Session, period: str, history: OrgHistory | None = None
+) -> PeriodSnapshot:
+    """Every team in the period with its latest submission, and frames for `score_org`.
+
+    With a `history` that holds every latest submission of the period (submitted revisions
+    never change), the answers and removed chains are its rows of them, in the same order as
+    read here: 60,000 answers a quarter at 2,000 teams need not be read twice.
+    """
     latest = latest_submitted_ids(period)
     connection = session.connection()
     submissions = _submissions(connection, latest)
@@ -50,9 +57,19 @@ def period_snapshot(session: Session, period: str) -> PeriodSnapshot:
         TeamSnapshot(TeamView(*team), submissions.get(team[0]), team[0] in drafting)
         for team in _driver_rows(connection, teams)
     )
+    ids = {view.id for view in submissions.values()}
+    if history is not None and ids <= set(history.assessments["assessment_id"].tolist()):
+        return PeriodSnapshot(
+            period, snapshots, _rows_of(history.answers, ids), _rows_of(history.removed, ids)
+        )
     answers = _answer_frame(connection, latest)
     removed = removed_frame(_removed_chains(connection, latest))
     return PeriodSnapshot(period, snapshots, answers, removed)
+
+
+def _rows_of(frame: pd.DataFrame, assessment_ids: set[int]) -> pd.DataFrame:
+    """The rows of some assessments, in the frame's order, numbered from 0 again."""
+    return frame[frame["assessment_id"].isin(list(assessment_ids))].reset_index(drop=True)
 
 
 def org_history(session: Session, period: str | None = None) -> OrgHistory:
