@@ -8,14 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessments.errors import ContentError, ReadinessError
-from assessments.settings import Settings
-from cli.demo import run_demo
-from cli.evidence import add_evidence_commands, run_evidence
+from cli.evidence_args import add_evidence_commands
 from cli.problems import print_problems
-from cli.report import run_report
-from cli.score import run_score
-from cli.transfer import run_export, run_import
-from cli.validate import run_validate
+
+# Each subcommand's module is imported when it runs: `readiness report` need not load the
+# migration tool, the demo generator or the evidence scanners (about 1 s of a report's start).
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,23 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit 0 when all is well, 1 on problems, 2 on an internal error."""
     args = build_parser().parse_args(argv)
     try:
-        settings = Settings.from_environment()
-        if args.command == "validate":
-            return run_validate(args.paths, sys.stdout, settings, database=args.database)
-        if args.command == "demo":
-            counts = (args.teams, args.units, args.quarters)
-            return run_demo(settings, *counts, args.last_period, args.seed)
-        if args.command == "report":
-            return run_report(settings, args.period, args.unit, args.baseline, args.out)
-        if args.command == "export":
-            return run_export(settings, args.out)
-        if args.command == "import":
-            return run_import(settings, args.source)
-        if args.command == "evidence":
-            return run_evidence(args, settings)
-        return run_score(
-            args.answers, args.format, args.questionnaire, args.catalogue, settings.data_dir
-        )
+        return _run(args)
     except ContentError as error:
         print_problems(error.problems, sys.stderr)
         return 1
@@ -118,6 +99,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last resort: a message, never a traceback
         print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Import the subcommand's module and run it with the settings of the environment."""
+    from assessments.settings import Settings
+
+    settings = Settings.from_environment()
+    if args.command == "validate":
+        from cli.validate import run_validate
+
+        return run_validate(args.paths, sys.stdout, settings, database=args.database)
+    if args.command == "demo":
+        from cli.demo import run_demo
+
+        counts = (args.teams, args.units, args.quarters)
+        return run_demo(settings, *counts, args.last_period, args.seed)
+    if args.command == "report":
+        from cli.report import run_report
+
+        return run_report(settings, args.period, args.unit, args.baseline, args.out)
+    if args.command == "export":
+        from cli.transfer import run_export
+
+        return run_export(settings, args.out)
+    if args.command == "import":
+        from cli.transfer import run_import
+
+        return run_import(settings, args.source)
+    if args.command == "evidence":
+        from cli.evidence import run_evidence
+
+        return run_evidence(args, settings)
+    from cli.score import run_score
+
+    return run_score(
+        args.answers, args.format, args.questionnaire, args.catalogue, settings.data_dir
+    )
 
 
 if __name__ == "__main__":

@@ -80,10 +80,22 @@ class AnswerMatrix:
 def answer_frame(facts: Iterable[AnswerFacts]) -> pd.DataFrame:
     """The long-form answer frame (ANSWER_COLUMNS) from stored answers; derives each kind."""
     ids, questions, values, not_applicable, _dont_know, evidence = _columns(facts, 6)
+    return answer_frame_of(ids, questions, values, not_applicable, evidence)
+
+
+def answer_frame_of(
+    ids: Sequence[Hashable],
+    questions: Sequence[str],
+    values: Sequence[int | float | None],
+    not_applicable: Sequence[bool] | np.ndarray,
+    evidence: Sequence[bool] | np.ndarray,
+) -> pd.DataFrame:
+    """`answer_frame` from its columns: an org's history read column by column needs no tuple
+    per answer. `values` holds None (or NaN) where no value was given."""
     value = np.array(values, dtype="float64")  # None becomes NaN
-    kind = answer_kind_code(~np.isnan(value), np.array(not_applicable, dtype=bool))
+    kind = answer_kind_code(~np.isnan(value), np.asarray(not_applicable, dtype=bool))
     columns = {
-        "assessment_id": _id_series(ids),
+        "assessment_id": _id_series(list(ids)),
         "question_id": pd.Series(questions, dtype="object"),
         # Indexing one array of names: every row shares the same few strings.
         "kind": pd.Series(_KIND_NAMES[kind], dtype="object"),

@@ -16,6 +16,8 @@ from enum import StrEnum
 from assessments.content.answers import AnswerEntry
 from assessments.content.in_force import Content
 from assessments.content.migration import migrate_chain
+from assessments.content.migration_map import MigrationMap
+from assessments.content.questionnaire import Questionnaire
 from assessments.content.versions import ContentLibrary, VersionKey
 
 
@@ -58,14 +60,24 @@ def for_comparison(
     if questionnaire == goal:
         content = library.content_for(questionnaire, catalogue)
         return ForComparison(content, answers, Basis.AS_ANSWERED, questionnaire[1])
-    steps = library.map_chain(goal[0], questionnaire[1], goal[1])
-    if questionnaire[0] == goal[0] and steps:
+    steps = steps_to(library, questionnaire, goal)
+    if steps:
         mapped = migrate_chain(steps, answers)
         return ForComparison(
             library.content_for(goal, None), mapped, Basis.MAPPED, questionnaire[1]
         )
     own = library.content_for(questionnaire, catalogue)
     return ForComparison(own, answers, Basis.NOT_COMPARABLE, questionnaire[1])
+
+
+def steps_to(
+    library: ContentLibrary, questionnaire: VersionKey, goal: VersionKey
+) -> list[tuple[MigrationMap, Questionnaire, Questionnaire]] | None:
+    """The map chain that carries answers on `questionnaire` forward to `goal` (oldest map
+    first); None when none does: another questionnaire, or no chain of maps between them."""
+    if questionnaire[0] != goal[0]:
+        return None
+    return library.map_chain(goal[0], questionnaire[1], goal[1]) or None
 
 
 @dataclass(frozen=True)

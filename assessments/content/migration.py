@@ -113,6 +113,14 @@ def migrate_chain(
     return current
 
 
+def follow_link(
+    link: Link, old: Questionnaire, new: Questionnaire, answers: Mapping[str, AnswerEntry]
+) -> AnswerEntry | None:
+    """One new question's answer from the old answers its link names (None: it needs a fresh
+    answer), as `migrate` carries it."""
+    return _follow(link, old, new, answers, describe=False)[0]
+
+
 def _follow(
     link: Link,
     old: Questionnaire,

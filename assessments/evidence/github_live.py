@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime
-
-import httpx
+from typing import TYPE_CHECKING
 
 from assessments.errors import Problem
 from assessments.evidence.github_settings import ApiDocument
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_API_URL = "https://api.github.com"
 TOKEN_VARIABLE = "READINESS_GITHUB_TOKEN"
@@ -42,6 +44,8 @@ def fetch_github(
     access: GitHubAccess, repository: str, now: datetime, branch: str | None = None
 ) -> tuple[list[ApiDocument], list[Problem]]:
     """Branch protection, rulesets, environments and workflow permissions of `repository`."""
+    import httpx  # here: every report and page would load the HTTP client for nothing
+
     headers = {
         "Authorization": f"Bearer {access.token}",
         "Accept": "application/vnd.github+json",

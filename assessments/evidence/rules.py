@@ -10,6 +10,7 @@ find fails its test. A rule is judged only when the scan saw its facts' family (
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
@@ -21,6 +22,7 @@ from assessments.content.questionnaire import (
     Strict,
     Version,
 )
+from assessments.evidence.names import family
 
 Scalar = bool | int | str
 OPERATORS = ("equals", "one_of", "at_least", "at_most", "contains", "excludes")
@@ -47,11 +49,12 @@ class FactTest(Strict):
             )
         return self
 
-    @property
+    # Looked up once per test: an org's history judges every rule for every assessment.
+    @cached_property
     def operator(self) -> str:
         return next(name for name in OPERATORS if getattr(self, name) is not None)
 
-    @property
+    @cached_property
     def operand(self) -> Any:
         return getattr(self, self.operator)
 
@@ -124,6 +127,11 @@ class EvidenceRule(Strict):
     @property
     def binds_when_holds(self) -> bool:
         return self.when is not None
+
+    @cached_property
+    def families(self) -> frozenset[str]:
+        """The fact families its condition reads: it is judged only when a scan saw one."""
+        return frozenset(family(test.fact) for test in fact_tests(self.condition))
 
 
 class EvidenceRules(Strict):

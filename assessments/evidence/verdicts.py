@@ -8,14 +8,14 @@ answer is not a value).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from assessments.evidence.facts import Fact
 from assessments.evidence.names import FACT_NAMES, family
-from assessments.evidence.rules import AllTest, EvidenceRule, FactTest, Test, fact_tests
+from assessments.evidence.rules import AllTest, EvidenceRule, FactTest, Test
 
 
 class VerdictKind(StrEnum):
@@ -126,12 +126,20 @@ def judge(
         valid_days: question id → how many days its evidence stays valid; a fact read longer
             ago counts as not found for that question.
     """
+    rules_of: dict[str, list[EvidenceRule]] = {}
+    for rule in rules:
+        rules_of.setdefault(rule.question, []).append(rule)
+    # The facts still valid and their families, per validity in days (None: every fact): an
+    # org's history judges hundreds of scans, each against every rule.
+    usable_for: dict[int | None, tuple[list[Fact], frozenset[str]]] = {}
     verdicts = []
     for question, value in answers.items():
-        usable = current_facts(facts, question, today, valid_days or {})
-        verdicts.append(
-            _verdict(question, value, usable, [r for r in rules if r.question == question])
-        )
+        days = None if today is None else (valid_days or {}).get(question)
+        if days not in usable_for:
+            usable = current_facts(facts, question, today, valid_days or {})
+            usable_for[days] = usable, frozenset(family(fact.name) for fact in usable)
+        usable, found = usable_for[days]
+        verdicts.append(_verdict(question, value, usable, rules_of.get(question, []), found))
     bounds = {v.question: v.bound for v in verdicts if v.bound is not None}
     supported = frozenset(v.question for v in verdicts if v.kind is VerdictKind.SUPPORTED)
     return Judgement(tuple(verdicts), bounds, supported)
@@ -148,21 +156,31 @@ def current_facts(
     return [fact for fact in facts if fact.read_at.date() >= oldest]
 
 
-def judge_rule(rule: EvidenceRule, facts: Sequence[Fact]) -> RuleOutcome | None:
-    """The rule's outcome on `facts`; None when no fact of its families was found."""
-    families = {family(test.fact) for test in fact_tests(rule.condition)}
-    if not any(family(fact.name) in families for fact in facts):
+def judge_rule(
+    rule: EvidenceRule, facts: Sequence[Fact], found: Collection[str] | None = None
+) -> RuleOutcome | None:
+    """The rule's outcome on `facts`; None when no fact of its families was found.
+
+    `found`: the families of `facts`, when the caller already has them.
+    """
+    if found is None:
+        found = {family(fact.name) for fact in facts}
+    if rule.families.isdisjoint(found):
         return None
     holds, deciding, missing = _evaluate(rule.condition, facts)
     return RuleOutcome(rule, holds == rule.binds_when_holds, deciding, missing)
 
 
 def _verdict(
-    question: str, value: int | None, facts: Sequence[Fact], rules: Sequence[EvidenceRule]
+    question: str,
+    value: int | None,
+    facts: Sequence[Fact],
+    rules: Sequence[EvidenceRule],
+    found: Collection[str],
 ) -> Verdict:
     if value is None:
         return Verdict(question, VerdictKind.NOT_COVERED, None)
-    outcomes = [o for o in (judge_rule(rule, facts) for rule in rules) if o is not None]
+    outcomes = [o for o in (judge_rule(rule, facts, found) for rule in rules) if o is not None]
     if not outcomes:
         return Verdict(question, VerdictKind.NOT_COVERED, value)
     below = [o for o in outcomes if o.binds and o.rule.max < value]

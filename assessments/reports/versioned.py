@@ -13,18 +13,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from assessments.content.answers import AnswerEntry, trusted_entry
-from assessments.content.comparable import Basis, for_comparison
+from assessments.content.comparable import Basis, steps_to
+from assessments.content.migration_frames import Step, migrate_frame
 from assessments.content.versions import ContentLibrary, VersionKey
 from scoring.by_version import score_org_by_version
-from scoring.model import AnswerKind, Catalogue, Rubric
+from scoring.model import Catalogue, Rubric
 from scoring.track_record_facts import TrackRecordFrames
 
 ContentKey = tuple[VersionKey, VersionKey | None]
 """(questionnaire (id, version), catalogue (id, version) or None)."""
-_EVIDENCE = "https://evidence.invalid/"
-"""Stands in for an evidence link when answers are migrated from frames (only its presence
-counts in scoring)."""
 
 
 def content_key(row: pd.Series | Mapping[Hashable, Any]) -> ContentKey:
@@ -52,7 +49,7 @@ def score_as_answered(
     """`score_org` rows for the assessments, each scored on the version it was answered on
     (contradicted answers at their `evidence` bounds, with their `track_record`)."""
     chosen = list(assessments["assessment_id"]) if ids is None else list(ids)
-    keys = {row["assessment_id"]: content_key(row) for _, row in assessments.iterrows()}
+    keys = _content_keys(assessments)
     version_of = {assessment_id: keys[assessment_id] for assessment_id in chosen}
     # The content in force first: with no assessment at all its columns are the ones given.
     in_force = library.in_force
@@ -91,27 +88,30 @@ def score_comparable(
     version_of: dict[Hashable, ContentKey] = {}
     basis: dict[Hashable, str] = {}
     answered: dict[Hashable, str] = {}
-    mapped_rows: list[tuple[Hashable, str, AnswerEntry]] = []
-    mapped_ids: set[Hashable] = set()
+    # Older versions of the target's questionnaire, each with its map chain (None: no chain).
+    chains: dict[VersionKey, list[Step] | None] = {}
+    mapped: dict[VersionKey, list[Hashable]] = {}
     keys = _content_keys(assessments)
-    older = {a for a, key in keys.items() if key[0] != in_force[0]}
-    entries_of = _entries(answers, older)
     for assessment_id, key in keys.items():
         answered[assessment_id] = key[0][1]
         if key[0] == in_force[0]:
             version_of[assessment_id], basis[assessment_id] = key, Basis.AS_ANSWERED.value
             continue
-        entries = entries_of[assessment_id]
-        found = for_comparison(library, key[0], key[1], entries, in_force[0])
-        basis[assessment_id] = found.basis.value
-        if found.basis is Basis.MAPPED:
-            version_of[assessment_id] = in_force
-            mapped_ids.add(assessment_id)
-            mapped_rows.extend((assessment_id, q, e) for q, e in found.answers.items())
+        if key[0] not in chains:
+            chains[key[0]] = steps_to(library, key[0], in_force[0])
+        if chains[key[0]]:
+            version_of[assessment_id], basis[assessment_id] = in_force, Basis.MAPPED.value
+            mapped.setdefault(key[0], []).append(assessment_id)
         else:
             version_of[assessment_id] = key
-    kept = answers[~answers["assessment_id"].isin(mapped_ids)]
-    all_answers = pd.concat([kept, _rows(mapped_rows)], ignore_index=True) if mapped_rows else kept
+            basis[assessment_id] = Basis.NOT_COMPARABLE.value
+    all_answers = answers
+    if mapped:
+        # Every assessment of one older version is carried forward at once.
+        carried = [migrate_frame(chains[v] or [], answers, ids) for v, ids in mapped.items()]
+        moved = {a for ids in mapped.values() for a in ids}
+        kept = answers[~answers["assessment_id"].isin(moved)]
+        all_answers = pd.concat([kept, *_in_order(carried, keys)], ignore_index=True)
     versions: dict[Hashable, tuple[Rubric, Catalogue]] = {
         "target": (goal.rubric, goal.scoring_catalogue)
     }
@@ -144,46 +144,14 @@ def _content_keys(assessments: pd.DataFrame) -> dict[Hashable, ContentKey]:
     return keys
 
 
-def _entries(
-    answers: pd.DataFrame, wanted: set[Hashable]
-) -> dict[Hashable, dict[str, AnswerEntry]]:
-    """The answers of the `wanted` assessments as entries, in one pass over their rows."""
-    entries: dict[Hashable, dict[str, AnswerEntry]] = {a: {} for a in wanted}
-    if not wanted:
-        return entries
-    rows = answers[answers["assessment_id"].isin(list(wanted))]
-    value_kind, not_applicable = AnswerKind.VALUE.value, AnswerKind.NOT_APPLICABLE.value
-    dont_know = AnswerKind.DONT_KNOW.value
-    columns = ("assessment_id", "question_id", "kind", "value", "has_evidence")
-    for assessment_id, question_id, kind, value, evidence in zip(
-        *(rows[c].tolist() for c in columns), strict=True
-    ):
-        found = entries[assessment_id]
-        if kind == value_kind:
-            found[question_id] = trusted_entry(int(value), evidence=_EVIDENCE if evidence else None)
-        elif kind == not_applicable:
-            found[question_id] = trusted_entry(not_applicable="not applicable")
-        elif kind == dont_know:
-            found[question_id] = trusted_entry(dont_know=True)
-    return entries
-
-
-def _rows(rows: Sequence[tuple[Hashable, str, AnswerEntry]]) -> pd.DataFrame:
-    """Answer-frame rows for migrated answers (assessment id, question id, entry), built once."""
-    ids = np.empty(len(rows), dtype=object)
-    ids[:] = [assessment_id for assessment_id, _, _ in rows]
-    return pd.DataFrame(
-        {
-            "assessment_id": ids,
-            "question_id": pd.Series([q for _, q, _ in rows], dtype=object),
-            "kind": pd.Series([e.kind.value for _, _, e in rows], dtype=object),
-            "value": pd.Series(
-                [np.nan if e.value is None else float(e.value) for _, _, e in rows],
-                dtype="float64",
-            ),
-            "has_evidence": pd.Series([e.evidence is not None for _, _, e in rows], dtype=bool),
-        }
-    )
+def _in_order(frames: list[pd.DataFrame], keys: Mapping[Hashable, Any]) -> list[pd.DataFrame]:
+    """Carried answers by assessment in the history's order, as they were carried one by one."""
+    if len(frames) <= 1:
+        return frames
+    position = {assessment_id: i for i, assessment_id in enumerate(keys)}
+    joined = pd.concat(frames, ignore_index=True)
+    order = np.argsort([position[a] for a in joined["assessment_id"]], kind="stable")
+    return [joined.take(order).reset_index(drop=True)]
 
 
 def other_version_notes(table: pd.DataFrame, library: ContentLibrary) -> list[str]:

@@ -40,11 +40,15 @@ class HistoryQueries(ServiceCore):
             return repo.team_history(find_team(repo, team_slug).id)
 
     @allowed(org_viewer("read the org snapshot of {period}"))
-    def period_snapshot(self, period: str) -> PeriodSnapshot:
+    def period_snapshot(self, period: str, history: OrgHistory | None = None) -> PeriodSnapshot:
         """Every team (this person may see) in the period with its latest submission, and
-        frames for `score_org`."""
+        frames for `score_org`.
+
+        With the `history` already read (`org_history`), the period's answers are its share of
+        the history's, not read again, where the history holds every one of its submissions.
+        """
         with self.store.unit_of_work() as repo:
-            snapshot = repo.period_snapshot(period)
+            snapshot = repo.period_snapshot(period, history)
         units = self.access.viewed_units
         return snapshot if units is None else filter_snapshot(snapshot, units)
 

@@ -6,6 +6,7 @@ review page and the review pack show. `load_review` reads those inputs through t
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
@@ -244,20 +245,31 @@ def load_review(
     rubric, catalogue = content.rubric, content.scoring_catalogue
     today = today or service.now().date()
     requests, incidents = service.removal_requests(), service.incidents()
+    # The whole history read once: the periods compared take their answers from it, and
+    # their track records and evidence are their share of the history's.
+    org_history = service.org_history()
+    rows = list(
+        org_history.assessments[["assessment_id", "team_slug", "period"]].itertuples(
+            index=False, name=None
+        )
+    )
+    records = assessment_track_records(rows, requests, incidents, today)
+    in_history = {assessment_id for assessment_id, _, _ in rows}
 
     def frames_of(snapshot: PeriodSnapshot, which: str) -> TrackRecordFrames:
         rows = [(t.latest.id, t.team.slug, which) for t in snapshot.submitted if t.latest]
+        if in_history.issuperset(assessment_id for assessment_id, _, _ in rows):
+            return track_records_of(records, {assessment_id for assessment_id, _, _ in rows})
         return assessment_track_records(rows, requests, incidents, today)
 
     # Every period's scans judged once; a period's evidence is its share of that (the
     # history holds the same latest submissions as each period's snapshot).
-    org_history = service.org_history()
     evidence = all_periods_evidence(org_history, service.period_evidence, content, today)
 
     def evidence_of(snapshot: PeriodSnapshot) -> OrgEvidence:
         return evidence.only(t.latest.id for t in snapshot.submitted if t.latest)
 
-    snapshot = service.period_snapshot(period)
+    snapshot = service.period_snapshot(period, org_history)
     table = period_table(
         snapshot,
         rubric,
@@ -270,7 +282,7 @@ def load_review(
     target = pillar_version(table)
 
     def comparable_table(earlier: str) -> pd.DataFrame:
-        snapshot = service.period_snapshot(earlier)
+        snapshot = service.period_snapshot(earlier, org_history)
         return period_table(
             snapshot,
             rubric,
@@ -284,19 +296,7 @@ def load_review(
 
     previous = comparable_table(previous_period(period))
     baseline = None if baseline_period is None else comparable_table(baseline_period)
-    rows = list(
-        org_history.assessments[["assessment_id", "team_slug", "period"]].itertuples(
-            index=False, name=None
-        )
-    )
-    history = score_history(
-        org_history,
-        rubric,
-        catalogue,
-        library,
-        evidence,
-        assessment_track_records(rows, requests, incidents, today),
-    )
+    history = score_history(org_history, rubric, catalogue, library, evidence, records)
     shown = library.content_for(target, None) if target is not None else content
     track_record = build_track_record_review(
         period,
@@ -321,6 +321,17 @@ def load_review(
         unit_slug=unit_slug,
         unit_name=unit_name,
         track_record=track_record,
+    )
+
+
+def track_records_of(
+    records: TrackRecordFrames, assessment_ids: set[Hashable]
+) -> TrackRecordFrames:
+    """The track records of some assessments, out of those of many."""
+    return TrackRecordFrames(
+        as_of=records.as_of[records.as_of.index.isin(list(assessment_ids))],
+        removals=records.removals[records.removals["assessment_id"].isin(list(assessment_ids))],
+        incidents=records.incidents[records.incidents["assessment_id"].isin(list(assessment_ids))],
     )
 
 

@@ -319,9 +319,10 @@ class SqlRepository(EvidenceScanRows, ConflictingEditRows):
 
     # --- org-wide reads ----------------------------------------------------------
 
-    def period_snapshot(self, period: str) -> PeriodSnapshot:
-        """Every team in the period with its latest submission, and frames for `score_org`."""
-        return snapshots.period_snapshot(self._session, period)
+    def period_snapshot(self, period: str, history: OrgHistory | None = None) -> PeriodSnapshot:
+        """Every team in the period with its latest submission, and frames for `score_org`
+        (its answers taken from `history` when that holds them)."""
+        return snapshots.period_snapshot(self._session, period, history)
 
     def org_history(self, period: str | None = None) -> OrgHistory:
         """The latest submission of every team in every period (or one), for `score_org`."""

@@ -350,7 +350,7 @@ class MemoryRepository:
     def latest_scans_in_period(self, period: str) -> list[tuple[str, str, EvidenceScanRecord]]:
         _on_sql_only()
 
-    def period_snapshot(self, period: str) -> PeriodSnapshot:
+    def period_snapshot(self, period: str, history: OrgHistory | None = None) -> PeriodSnapshot:
         _on_sql_only()
 
     def org_history(self, period: str | None = None) -> OrgHistory:

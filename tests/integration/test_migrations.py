@@ -15,9 +15,12 @@ from assessments.service.content_versions import put_in_force
 from assessments.service.readiness import ReadinessService
 from assessments.settings import DEFAULT_DATABASE_PATH
 from assessments.storage.db import (
+    SCHEMA_HEAD,
+    alembic_config,
     current_revision,
     database_url,
     make_engine,
+    stored_revisions,
     upgrade_to,
     upgrade_to_head,
 )
@@ -208,6 +211,31 @@ def test_upgrading_twice_changes_nothing(database: Database):
         "removal_requests",
         "incidents",
     }
+
+
+def test_the_schema_head_constant_is_the_head_of_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    # A new migration must move SCHEMA_HEAD too, or a database behind it would pass as current.
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
+    assert SCHEMA_HEAD == HEAD_REVISION
+
+
+def test_a_database_behind_the_head_is_still_migrated_and_one_at_it_is_left_alone(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+):
+    assert stored_revisions(database.engine) == set()
+    upgrade_to(database.engine, "0006_removal_requests_incidents")
+    assert stored_revisions(database.engine) == {"0006_removal_requests_incidents"}
+    upgrade_to_head(database.engine)
+    assert stored_revisions(database.engine) == {SCHEMA_HEAD}
+    assert "carried_from" in {c["name"] for c in inspect(database.engine).get_columns("answers")}
+
+    def no_alembic(*_args: object) -> None:
+        raise AssertionError("a database at the head needs no migration run")
+
+    monkeypatch.setattr("assessments.storage.db.upgrade_to", no_alembic)
+    upgrade_to_head(database.engine)
 
 
 def test_upgrade_works_from_any_working_directory_and_in_memory(

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from typing import Any
 
-import vl_convert
-
+from ui.exports.chart_process import draw_here
 from ui.figures.vega import FONT_FAMILY, FONT_SIZE, Figure
+
+Draw = Callable[[dict[str, Any], dict[str, Any]], "Future[str]"]
+"""Draws a Vega-Lite spec with a config as SVG text: here and now (`chart_process.draw_here`)
+or in a chart process (`chart_process.ChartProcess`)."""
 
 CHART_WIDTH = 900
 """Width in pixels of a chart that the app stretches over the page (one with no width or the
@@ -72,11 +76,16 @@ def bullets(items: Sequence[str]) -> str:
 
 
 class HtmlDocument:
-    """Collects escaped sections and figures into one offline-readable file."""
+    """Collects escaped sections and figures into one offline-readable file.
 
-    def __init__(self, title: str) -> None:
+    Charts are drawn by `draw` (default: here, at once); another process may draw them while
+    this one goes on, and `render` waits for them.
+    """
+
+    def __init__(self, title: str, draw: Draw = draw_here) -> None:
         self.title = title
-        self._parts: list[str] = []
+        self._draw = draw
+        self._parts: list[str | Callable[[], str]] = []
         self._charts = 0
 
     def raw(self, fragment: str) -> None:
@@ -93,24 +102,37 @@ class HtmlDocument:
     def figure(self, chart: Figure) -> None:
         """Embed a chart as static SVG (no script; its ids are unique in the document)."""
         self._charts += 1
-        self._parts.append(f"<figure>{chart_svg(chart, f'chart{self._charts}-')}</figure>")
+        prefix = f"chart{self._charts}-"
+        drawn = self._draw(chart_spec(chart), _CHART_CONFIG)
+        self._parts.append(lambda: f"<figure>{inert_svg(drawn.result(), prefix)}</figure>")
 
     def render(self) -> str:
+        """The whole file (waiting for charts still being drawn).
+
+        Raises:
+            ValueError: a chart would load data or link to anything outside the file.
+        """
+        parts = [part if isinstance(part, str) else part() for part in self._parts]
         return (
             "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
             f"<title>{esc(self.title)}</title><style>{_CSS}</style></head><body>"
-            + "\n".join(self._parts)
+            + "\n".join(parts)
             + "</body></html>\n"
         )
 
 
-def chart_svg(chart: Figure, id_prefix: str = "") -> str:
+def chart_svg(chart: Figure, id_prefix: str = "", draw: Draw = draw_here) -> str:
     """The chart as one inert SVG element: every text escaped by the renderer, no script, no
     event handler, no link out; ids (clip paths, gradients) carry `id_prefix`.
 
     Raises:
         ValueError: the chart would load data or link to anything outside the file.
     """
+    return inert_svg(draw(chart_spec(chart), _CHART_CONFIG).result(), id_prefix)
+
+
+def chart_spec(chart: Figure) -> dict[str, Any]:
+    """The chart's Vega-Lite spec for a file: fixed widths where the app fills its container."""
     # Not validated against the schema again: the app's st.altair_chart does it for every kind
     # of chart, and here it took a fifth of the time of a per-team chart.
     spec = chart.to_dict(validate=False)
@@ -120,9 +142,16 @@ def chart_svg(chart: Figure, id_prefix: str = "") -> str:
         fits = (autosize.get("type") if isinstance(autosize, dict) else autosize) in _FITS
         spec = {**spec, "width": CHART_WIDTH if fits else PLOT_WIDTH}
     # The parts of a composed chart that fill their container: as wide as the page allows.
-    svg = vl_convert.vegalite_to_svg(
-        _fixed_width(spec, CHART_WIDTH), config=_CHART_CONFIG, allowed_base_urls=[]
-    )
+    fixed: dict[str, Any] = _fixed_width(spec, CHART_WIDTH)
+    return fixed
+
+
+def inert_svg(svg: str, id_prefix: str = "") -> str:
+    """Drawn SVG with its ids prefixed, once checked that it can neither run nor fetch.
+
+    Raises:
+        ValueError: it would load data or link to anything outside the file.
+    """
     if id_prefix:
         svg = _TAG.sub(lambda tag: _prefixed_ids(tag.group(0), id_prefix), svg)
     unsafe = [tag for tag in _TAG.findall(svg) if not _inert(tag)]

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
 from assessments.reports.org_table import STATUS_LABELS
 from assessments.service.quarterly_review import QuarterlyReview
-from ui.exports.html_document import HtmlDocument
+from ui.exports.chart_process import draw_here
+from ui.exports.html_document import Draw, HtmlDocument
 from ui.exports.html_document import table as html_table
-from ui.exports.review_sections import Table, pack_sections, pack_summary, pack_title
+from ui.exports.review_sections import (
+    Section,
+    Table,
+    pack_sections,
+    pack_summary,
+    pack_title,
+)
 from ui.exports.spreadsheet import csv_text
 from ui.figures.org import number_text
 from ui.text import inert
@@ -22,17 +30,27 @@ def pack_file_name(review: QuarterlyReview, extension: str) -> str:
     return f"review-pack-{review.period}{unit}.{extension}"
 
 
-def review_pack_html(review: QuarterlyReview) -> str:
+def review_pack_html(review: QuarterlyReview, draw: Draw = draw_here) -> str:
     """One HTML file with its charts as static SVG: no script, it opens offline and prints.
 
     Per-team charts are drawn up to `PACK_TEAM_CHART_LIMIT` submitted teams; above it a
     sentence says where every row is (the CSV, the app's heatmap and chains pages).
     """
+    return review_pack_document(review, draw).render()
+
+
+def review_pack_document(
+    review: QuarterlyReview, draw: Draw = draw_here, sections: Sequence[Section] | None = None
+) -> HtmlDocument:
+    """The HTML pack before it is rendered: its charts may still be drawing elsewhere.
+
+    `sections`: the review's `pack_sections`, when the caller has them already.
+    """
     title = pack_title(review)
-    doc = HtmlDocument(title)
+    doc = HtmlDocument(title, draw)
     doc.heading(title, level=1)
     doc.paragraph(pack_summary(review), css_class="meta")
-    for section in pack_sections(review):
+    for section in pack_sections(review) if sections is None else sections:
         doc.heading(section.title)
         for text in section.paragraphs:
             doc.paragraph(text)
@@ -45,13 +63,16 @@ def review_pack_html(review: QuarterlyReview) -> str:
                 doc.raw(html_table(table.headers, table.rows))
             else:
                 doc.paragraph(table.empty)
-    return doc.render()
+    return doc
 
 
-def review_pack_markdown(review: QuarterlyReview) -> str:
-    """The pack as Markdown; every name and label is escaped so it renders as written."""
+def review_pack_markdown(review: QuarterlyReview, sections: Sequence[Section] | None = None) -> str:
+    """The pack as Markdown; every name and label is escaped so it renders as written.
+
+    `sections`: the review's `pack_sections`, when the caller has them already.
+    """
     lines = [f"# {inert(pack_title(review))}", "", f"_{inert(pack_summary(review))}_"]
-    for section in pack_sections(review):
+    for section in pack_sections(review) if sections is None else sections:
         if section.per_team and section.figures:
             continue  # a chart of every team: in the HTML pack, and row by row in the CSV
         lines += ["", f"## {inert(section.title)}"]
@@ -95,9 +116,21 @@ def review_pack_csv(review: QuarterlyReview) -> str:
     if review.baseline_change is not None:
         baseline = review.baseline_change.add_prefix("baseline ")
         frame = frame.join(baseline[[c for c in baseline.columns if "change" in c]])
-    records = frame[[column for column, _ in columns]].to_dict("records")
-    rows = [[_cell(record[column], kind) for column, kind in columns] for record in records]
-    return csv_text(headers, rows)
+    # Column by column, each distinct value written once: 2,000 teams share a few levels,
+    # statuses and names per column.
+    cells = [_column_cells(frame[column].tolist(), kind) for column, kind in columns]
+    return csv_text(headers, zip(*cells, strict=True) if cells else [])
+
+
+def _column_cells(values: list[object], kind: Kind) -> list[object]:
+    written: dict[tuple[type, object], object] = {}
+    cells = []
+    for value in values:
+        key = (type(value), value)
+        if key not in written:
+            written[key] = _cell(value, kind)
+        cells.append(written[key])
+    return cells
 
 
 Kind = int | str | None
