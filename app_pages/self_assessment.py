@@ -12,7 +12,7 @@ from ui.carried_answers import (
     CARRIED_HINT,
     progress_line,
     render_pillar_confirm,
-    render_pillar_count,
+    render_pillar_counts,
 )
 from ui.chain_checklist import render_chain_checklist
 from ui.draft_state import draft_session
@@ -20,6 +20,7 @@ from ui.errors import shown_as_error
 from ui.evidence_sections import hold_latest_scan, render_scan_upload, verdict_line
 from ui.kept_changes import render_kept_changes
 from ui.page_access import require_team_access
+from ui.pillar_tabs import CHAINS, CHAINS_LABEL, pillar_tabs
 from ui.prefill_report import render_prefill_report
 from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
@@ -150,6 +151,7 @@ if state.conflict or draft.version != state.version or kept:
 state.answered = set(draft.answers)
 state.carried = dict(draft.carried)
 total = len(questionnaire.questions)
+by_pillar = [(p, questionnaire.questions_of(p.id)) for p in questionnaire.pillars]
 
 
 @st.fragment(key=PROGRESS)
@@ -160,6 +162,7 @@ def render_progress() -> None:
         text=f"{progress_line(state.answered, state.carried, total)} · revision"
         f" {draft.revision} · draft saved automatically",
     )
+    render_pillar_counts(by_pillar, state)
 
 
 render_progress()
@@ -207,27 +210,31 @@ def render_confirm(questions: tuple[Question, ...], pillar: Pillar) -> None:
     render_pillar_confirm(questions, pillar, state, key, confirm_pillar)
 
 
-# Tab labels stay fixed: a label that changed on every answer would reset the open tab.
-tabs = st.tabs([*(p.name for p in questionnaire.pillars), "Approval chains in place"])
-for tab, pillar in zip(tabs, questionnaire.pillars, strict=False):
-    questions = questionnaire.questions_of(pillar.id)
-    counted, confirming = f"pillar_count_{pillar.id}", f"pillar_confirm_{pillar.id}"
-    with tab:
-        st.fragment(key=counted)(lambda qs=questions, p=pillar: render_pillar_count(qs, p, state))()
+tab_labels = {p.id: p.name for p in questionnaire.pillars} | {CHAINS: CHAINS_LABEL}
+opened, tab = pillar_tabs(tab_labels)
+with tab:
+    # A change the database refused is shown as the user left it, on whichever tab.
+    if opened == CHAINS:
+        removed = {c for c in draft.removed_chains if c not in state.unsaved_chains}
+        removed |= {c for c, gone in state.unsaved_chains.items() if gone}
+        render_chain_checklist(content.catalogue, frozenset(removed), state, draft.id, set_chain)
+    else:
+        pillar, questions = next((p, qs) for p, qs in by_pillar if p.id == opened)
+        confirming = f"pillar_confirm_{pillar.id}"
+        st.caption(inert(pillar.description))
         for question in questions:
             verdict = verdict_line(held.judgement.of(question.id)) if held else None
             render_question(
                 question,
-                draft.answers.get(question.id),
+                state.unsaved_answers.get(question.id, draft.answers.get(question.id)),
                 state,
                 draft.id,
                 save_answer,
                 verdict,
-                also_rerun=(PROGRESS, counted, confirming),
+                also_rerun=(PROGRESS,),
+                when_carried=(confirming,),
             )
-        st.fragment(key=confirming)(lambda qs=questions, p=pillar: render_confirm(qs, p))()
-with tabs[-1]:
-    render_chain_checklist(content.catalogue, draft.removed_chains, state, draft.id, set_chain)
+        st.fragment(key=confirming)(lambda: render_confirm(questions, pillar))()
 
 st.divider()
 if st.button("Submit the assessment", key="submit", type="primary", disabled=state.unsaved > 0):

@@ -7,7 +7,7 @@ changed), so "30 of 30 answered" never shows two clicks after "Start from 2026-Q
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import streamlit as st
 
@@ -32,12 +32,11 @@ def progress_line(answered: Collection[str], carried: Mapping[str, str], total: 
     return line + (f" · {count(waiting, 'carried answer')} to confirm" if waiting else "")
 
 
-def pillar_line(questions: tuple[Question, ...], state: DraftSession) -> str:
-    """ "3 of 10 answered · 7 carried answers to confirm" for one pillar."""
+def pillar_count(questions: tuple[Question, ...], state: DraftSession) -> str:
+    """ "3 of 10" for one pillar, and " (7 carried to confirm)" while any waits."""
     done = sum(1 for q in questions if q.id in state.answered and q.id not in state.carried)
     waiting = sum(1 for q in questions if q.id in state.carried)
-    line = f"{done} of {len(questions)} answered"
-    return line + (f" · {count(waiting, 'carried answer')} to confirm" if waiting else "")
+    return f"{done} of {len(questions)}" + (f" ({waiting} carried to confirm)" if waiting else "")
 
 
 def confirm_label(periods: list[str]) -> str:
@@ -53,11 +52,13 @@ def carried_marker(period: str) -> str:
     return f":orange-badge[:material/history: Carried from {inert(period)} — confirm or change it]"
 
 
-def render_pillar_count(
-    questions: tuple[Question, ...], pillar: Pillar, state: DraftSession
+def render_pillar_counts(
+    pillars: Sequence[tuple[Pillar, tuple[Question, ...]]], state: DraftSession
 ) -> None:
-    """The pillar's count, above its questions: confirmed answers, and carried ones waiting."""
-    st.caption(f"{pillar_line(questions, state)} · {inert(pillar.description)}")
+    """Under the progress bar, every pillar's count (only the open tab's questions are on
+    the page): confirmed answers, and carried ones waiting."""
+    counts = (f"{inert(p.name)} {pillar_count(qs, state)}" for p, qs in pillars)
+    st.caption(f"Answered by pillar: {' · '.join(counts)}")
 
 
 def render_pillar_confirm(

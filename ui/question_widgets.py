@@ -22,6 +22,7 @@ from ui.text import inert
 
 NOT_APPLICABLE = "na"
 DONT_KNOW = "dk"
+TEXT_PARTS = ("reason", "evidence", "note")
 
 TYPING_PAUSE_MS = 700
 """Typed text is saved this long after the last keystroke."""
@@ -107,19 +108,21 @@ def render_question(
     verdict: tuple[str, str] | None = None,
     *,
     also_rerun: Sequence[str] = (),
+    when_carried: Sequence[str] = (),
 ) -> None:
     """Draw one question with every scale level visible, saving on each change.
 
     `verdict` is (kind, line) from the attached configuration scan, shown under the help.
 
     A saved answer reruns this question's fragment and the fragments keyed `also_rerun`
-    (progress counts); a conflicting save reruns the whole page, which says what happened.
+    (the progress), and those keyed `when_carried` (the pillar's confirm button) only when
+    the save confirmed a carried answer: each fragment more is a slower answer. A conflicting
+    save reruns the whole page, which says what happened.
     """
     fragment_key = question_fragment_key(question.id)
+    reruns = (fragment_key, tuple(also_rerun), tuple(when_carried))
     st.fragment(key=fragment_key)(
-        lambda: _draw_question(
-            question, stored, state, assessment_id, save, fragment_key, also_rerun, verdict
-        )
+        lambda: _draw_question(question, stored, state, assessment_id, save, reruns, verdict)
     )()
 
 
@@ -129,8 +132,7 @@ def _draw_question(
     state: DraftSession,
     assessment_id: int,
     save: SaveAnswer,
-    fragment_key: str,
-    also_rerun: Sequence[str],
+    reruns: tuple[str, tuple[str, ...], tuple[str, ...]],
     verdict: tuple[str, str] | None,
 ) -> None:
     def key(part: str) -> str:
@@ -171,14 +173,16 @@ def _draw_question(
             state.errors[question.id] = str(error)
             return
         state.errors.pop(question.id, None)
-        state.carried.pop(question.id, None)  # saved as it now stands: confirmed
+        # Saved as it now stands: a carried answer is confirmed.
+        confirmed = state.carried.pop(question.id, None) is not None
         if entry is None:
             state.answered.discard(question.id)
         else:
             state.answered.add(question.id)
         if state.generation != generation:
             st.rerun()  # teammates' answers were merged in: redraw the whole form
-        st.rerun([fragment_key, *also_rerun])
+        fragment_key, also_rerun, when_carried = reruns
+        st.rerun([fragment_key, *also_rerun, *(when_carried if confirmed else ())])
 
     with st.container(border=True, key=key("box")):
         badge = " :red-badge[critical]" if question.critical else ""
@@ -209,22 +213,25 @@ def _draw_question(
                 on_change=on_change,
                 max_chars=500,
             )
-        left, right = st.columns(2)
-        left.text_input(
-            "Evidence link",
-            value=(stored.evidence or "") if stored else "",
-            key=key("evidence"),
-            on_change=on_change,
-            placeholder="https://…",
-            max_chars=500,
-        )
-        left.caption(f"Evidence that counts: {inert(question.evidence_hint)}")
-        right.text_input(
-            "Note",
-            value=(stored.note or "") if stored else "",
-            key=key("note"),
-            on_change=on_change,
-            max_chars=2000,
-        )
+        if choice is not None or any(st.session_state.get(key(p)) for p in TEXT_PARTS):
+            # Before an answer there is nothing to attach a link or a note to (and a
+            # question's two boxes were a third of the page's inputs).
+            left, right = st.columns(2)
+            left.text_input(
+                "Evidence link",
+                value=(stored.evidence or "") if stored else "",
+                key=key("evidence"),
+                on_change=on_change,
+                placeholder="https://…",
+                max_chars=500,
+            )
+            left.caption(f"Evidence that counts: {inert(question.evidence_hint)}")
+            right.text_input(
+                "Note",
+                value=(stored.note or "") if stored else "",
+                key=key("note"),
+                on_change=on_change,
+                max_chars=2000,
+            )
         if question.id in state.errors:
             st.warning(state.errors[question.id], icon=":material/warning:")

@@ -10,9 +10,8 @@ from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import DraftView, ReadinessService
 from tests.app.conftest import APP, CONTENT, PERIOD, new_session
 from tests.app.test_front_door import AUTH
-from tests.app.test_self_assessment import ASSESSMENT, radio_key
+from tests.app.test_self_assessment import ASSESSMENT, open_tab, radio_key
 from ui.carried_answers import CARRIED_HINT
-from ui.text import inert
 
 MARKER = ":orange-badge[:material/history: Carried from 2026-Q3 — confirm or change it]"
 
@@ -44,13 +43,11 @@ def progress(at: AppTest) -> str:
 
 
 def pillar_counts(at: AppTest) -> list[str]:
-    """The pillar captions shown, without the pillar's description."""
-    descriptions = [f" · {inert(p.description)}" for p in CONTENT.questionnaire.pillars]
-    return [
-        c.value.removesuffix(next(d for d in descriptions if c.value.endswith(d)))
-        for c in at.caption
-        if " answered · " in c.value
-    ]
+    """Every pillar's count, from the line under the progress bar."""
+    [line] = [c.value for c in at.caption if c.value.startswith("Answered by pillar: ")]
+    counts = line.removeprefix("Answered by pillar: ").split(" · ")
+    names = [p.name for p in CONTENT.questionnaire.pillars]
+    return [count.removeprefix(f"{name} ") for count, name in zip(counts, names, strict=True)]
 
 
 def markers(at: AppTest) -> int:
@@ -70,12 +67,12 @@ def test_right_after_a_prefill_nothing_counts_as_answered_and_every_answer_is_ma
         "0 of 30 questions answered · 30 carried answers to confirm · revision 1 · draft saved"
         " automatically"
     )
-    assert markers(at) == 30
+    assert markers(at) == 10  # the open tab's pillar
     assert [c.value for c in at.caption if "count as answered once confirmed" in c.value] == [
         CARRIED_HINT
     ]
     assert not [m.value for m in at.markdown if "Session key" in m.value]
-    assert pillar_counts(at) == ["0 of 10 answered · 10 carried answers to confirm"] * 3
+    assert pillar_counts(at) == ["0 of 10 (10 carried to confirm)"] * 3
     assert [at.button(key=confirm_key(draft, p)).label for p in ("blast_radius",)] == [
         "Confirm the 10 answers carried from 2026-Q3"
     ]
@@ -104,16 +101,18 @@ def test_confirming_a_pillar_counts_its_answers_and_clears_their_markers(
     at.button(key=confirm_key(draft, "blast_radius")).click().run()
 
     assert progress(at).startswith("10 of 30 questions answered · 20 carried answers to confirm")
-    assert markers(at) == 20
+    assert markers(at) == 0
     assert pillar_counts(at) == [
-        "10 of 10 answered",
-        "0 of 10 answered · 10 carried answers to confirm",
-        "0 of 10 answered · 10 carried answers to confirm",
+        "10 of 10",
+        "0 of 10 (10 carried to confirm)",
+        "0 of 10 (10 carried to confirm)",
     ]
+    assert not [b for b in at.button if b.key == confirm_key(draft, "blast_radius")]
+    open_tab(at, "Production access governance")
+    assert markers(at) == 10
     assert at.button(key=confirm_key(draft, "production_access")).label == (
         "Confirm the 10 answers carried from 2026-Q3"
     )
-    assert not [b for b in at.button if b.key == confirm_key(draft, "blast_radius")]
     assert set(service.get_assessment(draft.id).carried) == {
         q.id
         for q in service.content.questionnaire.questions
@@ -124,11 +123,16 @@ def test_confirming_a_pillar_counts_its_answers_and_clears_their_markers(
 def test_changing_a_carried_answer_confirms_that_one_answer(service: ReadinessService) -> None:
     at, draft = prefilled(service)
     question = service.content.questionnaire.questions_of("production_access")[0].id
+    open_tab(at, "Production access governance")
 
     at.radio(key=radio_key(draft.id, question)).set_value("3").run()
 
     assert progress(at).startswith("1 of 30 questions answered · 29 carried answers to confirm")
-    assert pillar_counts(at) == ["1 of 10 answered · 9 carried answers to confirm"]
+    assert pillar_counts(at) == [
+        "0 of 10 (10 carried to confirm)",
+        "1 of 10 (9 carried to confirm)",
+        "0 of 10 (10 carried to confirm)",
+    ]
     assert markers(at) == 0  # only the changed question reran: its marker is gone
     assert at.button(key=confirm_key(draft, "production_access")).label == (
         "Confirm the 9 answers carried from 2026-Q3"
@@ -139,8 +143,9 @@ def test_changing_a_carried_answer_confirms_that_one_answer(service: ReadinessSe
 
 def test_once_every_pillar_is_confirmed_the_draft_submits(service: ReadinessService) -> None:
     at, draft = prefilled(service)
-    for pillar in ("blast_radius", "production_access"):
-        at.button(key=confirm_key(draft, pillar)).click().run()
+    for pillar in CONTENT.questionnaire.pillars[:2]:
+        open_tab(at, pillar.name)
+        at.button(key=confirm_key(draft, pillar.id)).click().run()
     at.button(key="submit").click().run()
 
     assert [e.value for e in at.error] == [
@@ -148,6 +153,7 @@ def test_once_every_pillar_is_confirmed_the_draft_submits(service: ReadinessServ
         " change them, on each pillar's tab before submitting."
     ]
 
+    open_tab(at, "Orchestrator skill")
     at.button(key=confirm_key(draft, "orchestrator_skill")).click().run()
     assert progress(at).startswith("30 of 30 questions answered · revision 1")
     at.button(key="submit").click().run()

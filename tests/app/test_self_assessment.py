@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import PERIOD, new_session
+from ui.pillar_tabs import CHAINS_LABEL, TAB_KEY
 from ui.sign_in import LOCAL_MODE_BANNER
 
 ASSESSMENT = "app_pages/self_assessment.py"
@@ -15,6 +16,12 @@ REPORT = "app_pages/team_report.py"
 
 def radio_key(assessment_id: int, question_id: str, generation: int = 0) -> str:
     return f"a{assessment_id}_g{generation}_{question_id}_choice"
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Choose a tab, as a click on it does: only the open tab's questions are on the page."""
+    at.session_state[TAB_KEY] = label
+    return at.run()
 
 
 def start(service: ReadinessService) -> tuple[AppTest, int]:
@@ -44,15 +51,20 @@ def test_an_answer_reruns_its_question_and_the_progress_not_the_whole_form(
     service: ReadinessService,
 ) -> None:
     at, aid = start(service)
-    assert len(at.radio) == 30
+    assert len(at.radio) == 10  # the open tab's pillar
+    assert not at.text_input  # nothing to attach a link or a note to before an answer
 
     at.radio(key=radio_key(aid, "BR-01")).set_value("3").run()
 
-    # Only the question's fragment and the keyed progress fragments reran.
+    # Only the question's fragment and the keyed progress fragment reran.
     assert [r.key for r in at.radio] == [radio_key(aid, "BR-01")]
     assert at.radio[0].value == "3"
+    assert [t.label for t in at.text_input] == ["Evidence link", "Note"]
     assert "1 of 30 questions answered" in at.get("progress")[0].proto.text
-    assert any(c.value.startswith("1 of 10 answered") for c in at.caption)
+    assert [c.value for c in at.caption if c.value.startswith("Answered by pillar")] == [
+        "Answered by pillar: Blast radius 1 of 10 · Production access governance 0 of 10"
+        " · Orchestrator skill 0 of 10"
+    ]
     assert service.get_assessment(aid).answers["BR-01"] == AnswerEntry(value=3)
     at.radio(key=radio_key(aid, "BR-01")).set_value(None).run()
     assert "0 of 30 questions answered" in at.get("progress")[0].proto.text
@@ -105,9 +117,12 @@ def test_submitting_every_answer_shows_the_next_chain_on_the_report(
     service: ReadinessService,
 ) -> None:
     at, aid = start(service)
-    for question in service.content.questionnaire.questions:
-        at.radio(key=radio_key(aid, question.id)).set_value("3")
-    at.run()
+    questionnaire = service.content.questionnaire
+    for pillar in questionnaire.pillars:
+        open_tab(at, pillar.name)
+        for question in questionnaire.questions_of(pillar.id):
+            at.radio(key=radio_key(aid, question.id)).set_value("3")
+        at.run()
     at.run()  # the answers reran their questions only; AppTest's tree holds just what reran
     at.button(key="submit").click().run()
 
@@ -197,8 +212,10 @@ def test_starting_from_last_quarter_copies_its_answers_and_chain_states(
 
     draft = service.current_assessment("checkout-web", PERIOD)
     assert draft is not None and draft.status == "draft"
+    open_tab(at, "Orchestrator skill")
     assert at.radio(key=radio_key(draft.id, "OS-10")).value == "2"
     assert at.text_input(key=f"a{draft.id}_g0_OS-10_note").value == "as last quarter"
+    open_tab(at, CHAINS_LABEL)
     assert at.checkbox(key=f"a{draft.id}_g0_chain_tool-call-approval").value is False
     assert at.checkbox(key=f"a{draft.id}_g0_chain_merge-review").value is True
 
@@ -236,3 +253,26 @@ def test_a_change_racing_a_teammates_submit_is_offered_on_the_next_revision(
     assert revision_2.answers["BR-01"].value == 4
     assert service.kept_changes("checkout-web", PERIOD, actor="local-admin") == []
     assert latecomer.radio(key=radio_key(revision_2.id, "BR-01", generation=1)).value == "4"
+
+
+def test_each_tab_shows_its_own_questions_and_a_link_opens_a_tab(service: ReadinessService) -> None:
+    at, aid = start(service)
+    assert [r.key for r in at.radio][:1] == [radio_key(aid, "BR-01")]
+
+    open_tab(at, "Production access governance")
+
+    pillar = service.content.questionnaire.questions_of("production_access")
+    assert [r.key for r in at.radio] == [radio_key(aid, q.id) for q in pillar]
+    assert at.query_params["pillar"] == "production_access"
+    assert not at.checkbox
+    open_tab(at, CHAINS_LABEL)
+    assert not at.radio and len(at.checkbox) == 15
+
+    linked = AppTest.from_file(at._script_path, default_timeout=30)
+    linked.secrets = {"tests": "local mode"}
+    linked.session_state["period"] = PERIOD
+    linked.session_state["team"] = "checkout-web"
+    linked.query_params["pillar"] = "orchestrator_skill"
+    linked.run()
+    linked.switch_page(ASSESSMENT).run()
+    assert [r.key for r in linked.radio][:1] == [radio_key(aid, "OS-01")]
