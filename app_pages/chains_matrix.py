@@ -8,6 +8,7 @@ from ui import context, org_data, resources
 from ui.chain_list import render_chain_list
 from ui.figures.chains import chains_matrix_figure
 from ui.figures.review import removable_now_figure
+from ui.figures.vega import show_spec
 from ui.org_widgets import (
     chart_drill_down,
     follow_team_request,
@@ -52,16 +53,10 @@ st.caption(
     "next, or an eligible alternative. Permanent chains are never removed and are left out."
 )
 unit_slug = None if unit is None else unit.slug
-st.altair_chart(
-    org_data.figure(
-        "removable",
-        lambda: removable_now_figure(removable_now(scoped, catalogue)),
-        period,
-        unit_slug,
-    ),
-    key="removable_chart",
-    width="stretch",
+spec = org_data.chart_spec(
+    "removable", lambda: removable_now_figure(removable_now(scoped, catalogue)), period, unit_slug
 )
+show_spec(spec, key="removable_chart")
 
 st.subheader("Every team, every chain")
 layout = st.segmented_control(
@@ -71,20 +66,20 @@ layout = st.segmented_control(
     key="chains_layout",
     help="The list reads one team at a time: choose it on a phone.",
 )
-rows, page = page_of(scoped, key="chains_page")
+rows, _ = page_of(scoped, key="chains_page")
 if layout == "List":
     render_chain_list(rows, catalogue)
     team_opener(rows, key="chains_open_team")
     st.stop()
 st.caption("Click a square to open that team's report. On a phone, choose the List layout.")
-st.altair_chart(
-    org_data.figure(
-        "chains", lambda: chains_matrix_figure(rows, catalogue), period, unit_slug, page
-    ),
+spec = org_data.chart_spec(
+    "chains", lambda: chains_matrix_figure(rows, catalogue), period, tuple(rows.index)
+)
+show_spec(
+    spec,
     key="chains_chart",
     on_select=lambda: chart_drill_down("chains_chart"),
     selection_mode="team",
-    width="stretch",
 )
 team_opener(rows, key="chains_open_team")
 

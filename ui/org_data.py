@@ -28,7 +28,7 @@ from assessments.storage.views import TeamView, UnitView
 from scoring.track_record_facts import TrackRecordFrames
 from ui import resources
 from ui.exports.review_pack import review_pack_csv, review_pack_markdown
-from ui.figures.vega import Figure
+from ui.figures.vega import Figure, VegaSpec, kept_spec
 from ui.identity import acting_as, current_principal, local_principal
 
 
@@ -291,6 +291,12 @@ def _figure(
 def figure(kind: str, build: Callable[[], Figure], *args: Hashable) -> Figure:
     """`build()`, kept per scope and data version and per `kind` and `args` (what it shows)."""
     return _figure(_key(), data_version(), kind, build, *args)
+
+
+def chart_spec(kind: str, build: Callable[[], Figure], *args: Hashable) -> VegaSpec:
+    """`build()` converted for `show_spec`, once per scope and data version and per `kind` and
+    `args` (what it shows): a rerun sends the kept spec without building or validating it."""
+    return kept_spec(build, _key(), data_version(), kind, *args)
 
 
 def quarterly_review(

@@ -78,3 +78,14 @@ def test_every_page_renders_over_the_foreign_model(samm_org: ReadinessService, p
     at = open_page(page)
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == []
+
+
+@pytest.mark.parametrize("tab", ["Units", "Coverage"])
+def test_the_heatmaps_other_tabs_render_over_the_foreign_model(
+    samm_org: ReadinessService, tab: str
+):
+    at = open_page("app_pages/org_heatmap.py")
+    at.session_state["tab"] = tab  # only the open tab is drawn
+    at.run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == []

@@ -62,6 +62,13 @@ def _open(page: str, period: str = PERIOD) -> AppTest:
     return at
 
 
+def _choose_tab(at: AppTest, label: str) -> None:
+    """Click one of the heatmap's tabs: only the open tab is drawn."""
+    at.session_state["tab"] = label
+    at.run()
+    assert not at.exception
+
+
 def _cells(at: AppTest, key: str) -> pd.DataFrame:
     """The one dataset a grid chart draws: a row per cell."""
     (cells,) = rows(chart(at, key))
@@ -145,6 +152,7 @@ def test_the_list_layout_shows_each_unit_with_its_coverage(org: DemoOrg) -> None
     at = _open("app_pages/org_heatmap.py")
     at.segmented_control(key="heatmap_layout").set_value("List").run()
     assert not at.exception
+    _choose_tab(at, "Units")
     markdown = [m.value for m in at.markdown]
     assert [u.name for u in org.units if f"**{inert(u.name)}**" in markdown] == [
         u.name for u in org.units
@@ -193,6 +201,8 @@ def test_change_mode_without_an_earlier_submission_says_there_is_nothing_to_comp
     at.segmented_control(key="heatmap_mode").set_value("change").run()
     assert not at.exception
     assert at.info[0].value.startswith("No team here submitted in both 2025-Q4 and 2026-Q1")
+    assert not charts(at)
+    _choose_tab(at, "Units")
     (rollup,) = charts(at)
     assert spec(rollup)["layer"][0]["encoding"]["color"]["legend"]["title"] == "Mean level"
 
@@ -203,6 +213,7 @@ def test_a_period_without_submissions_shows_coverage_not_an_empty_chart(org: Dem
     assert at.info[0].value.startswith(
         f"No team has submitted an assessment for {current_period()}"
     )
+    _choose_tab(at, "Coverage")
     assert at.metric[2].label == "No submission"
     assert at.metric[2].value == str(len(org.teams))
 
@@ -212,6 +223,7 @@ def test_coverage_lists_teams_without_a_submission_and_with_only_a_draft(org: De
     done = {a.team_slug for a in org.assessments if a.period == PERIOD}
     drafts = {a.team_slug for a in org.assessments if a.period == PERIOD and a.status == "draft"}
     missing = [t for t in org.teams if t.slug not in done]
+    _choose_tab(at, "Coverage")
     labels = {m.label: m.value for m in at.metric}
     assert labels["No submission"] == str(len(missing))
     assert labels["Draft only"] == str(len(drafts))
@@ -223,6 +235,39 @@ def test_coverage_lists_teams_without_a_submission_and_with_only_a_draft(org: De
         assert link == f"/report?team={slugs[name]}&period={PERIOD}"
         assert before in ("submitted", "draft only", "no submission")
     assert set(chase["Editors to ask"]) == {"none yet"}
+
+
+def test_only_the_open_tab_is_drawn_and_each_shows_when_chosen(org: DemoOrg) -> None:
+    at = _open("app_pages/org_heatmap.py")
+    assert [t.label for t in at.tabs] == ["Teams", "Units", "Coverage"]
+    assert [c.proto.id.rsplit("-", 1)[-1] for c in charts(at)] == ["heatmap_chart"]
+    assert not [d for d in at.dataframe if d.proto.id.endswith("rollup_table")]
+    assert "No submission" not in [m.label for m in at.metric]
+
+    _choose_tab(at, "Units")
+    assert not [c for c in charts(at) if c.proto.id.endswith("-heatmap_chart")]
+    (rollup,) = charts(at)
+    assert spec(rollup)["layer"][0]["encoding"]["color"]["legend"]["title"] == "Mean level"
+
+    _choose_tab(at, "Coverage")
+    assert not charts(at)
+    assert [m.label for m in at.metric][:3] == ["Submitted", "Draft only", "No submission"]
+
+    _choose_tab(at, "Teams")
+    assert sorted(set(_cells(at, "heatmap_chart")["team"])) == _submitted(org, PERIOD)
+
+
+def test_a_link_with_a_tab_opens_that_tab(org: DemoOrg) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["period"] = PERIOD
+    at.query_params["tab"] = "Coverage"
+    at.run()  # the home page, as a link's first run would show before the page it names
+    at.switch_page("app_pages/org_heatmap.py").run()
+    assert not at.exception
+    assert not charts(at)
+    done = {a.team_slug for a in org.assessments if a.period == PERIOD}
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["No submission"] == str(sum(t.slug not in done for t in org.teams))
 
 
 def test_picking_a_team_opens_its_report(org: DemoOrg) -> None:

@@ -1,4 +1,5 @@
-"""Long org tables are sent a page at a time: removals without sign-off at 150 teams."""
+"""Long org tables are sent a page at a time, once opened: removals without sign-off at 150
+teams."""
 
 from __future__ import annotations
 
@@ -44,7 +45,11 @@ def test_removals_without_sign_off_are_paged_fifty_at_a_time(big_org: None) -> N
     assert not at.exception
     total = int(next(m for m in at.metric if "without sign-off" in m.label).value)
     assert total > 50  # the seeded org has more than one page of them
+    assert not [d for d in at.dataframe if list(d.value.columns) == ["Team", "Chain"]]
 
+    # The table is read and sent once its expander is opened.
+    at.session_state["heatmap_track_unsigned_open"] = True
+    at.run()
     pages = at.selectbox(key="heatmap_track_unsigned_page")
     assert len(_unsigned(at)) == 50
     assert pages.options[0] == f"Chains 1–50 of {total:,}"
