@@ -8,7 +8,6 @@ from assessments.reports.org_table import pillar_names
 from assessments.service.team_scoring import score_view
 from ui import context, org_data, resources
 from ui.front_door import render_org_standing, render_team_card
-from ui.kept import kept
 from ui.navigation import CATALOGUE
 
 service = resources.authorized_service()
@@ -45,7 +44,7 @@ def _org_standing() -> OrgStanding | None:
 
 if principal.can_view_org:
     # Kept per scope and data version: the change table of 2,000 teams is read on a miss only.
-    standing = kept("home_standing", _org_standing, period)
+    standing = org_data.kept("home_standing", _org_standing, period)
     if standing is None:
         st.info("No teams yet. An admin can import the org structure.", icon=":material/groups:")
     else:

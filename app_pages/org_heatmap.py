@@ -16,6 +16,7 @@ from ui.heatmap_tabs import (
     render_teams,
     render_units,
 )
+from ui.lazy_tabs import lazy_tabs
 from ui.org_widgets import follow_team_request, scope_caption, unit_filter
 from ui.page_access import require_org_view
 from ui.text import inert
@@ -91,7 +92,7 @@ view = HeatmapView(
     mode=mode,
 )
 # Only the open tab runs and is sent; it is kept in the URL, so a link opens it (`tab=Units`).
-teams_tab, units_tab, coverage_tab = st.tabs(TABS, key=TAB_KEY, bind="query-params")
+teams_tab, units_tab, coverage_tab = lazy_tabs(TABS, key=TAB_KEY, param=TAB_KEY)
 if teams_tab.open:
     with teams_tab:
         render_teams(view)

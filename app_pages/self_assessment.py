@@ -15,12 +15,12 @@ from ui.carried_answers import (
     render_pillar_counts,
 )
 from ui.chain_checklist import render_chain_checklist
-from ui.draft_state import draft_session
+from ui.draft_state import CHAINS, CHAINS_LABEL, TAB_KEY, TAB_PARAM, draft_session
 from ui.errors import shown_as_error
 from ui.evidence_sections import hold_latest_scan, render_scan_upload, verdict_line
 from ui.kept_changes import render_kept_changes
+from ui.lazy_tabs import lazy_tabs, open_tab_id
 from ui.page_access import require_team_access
-from ui.pillar_tabs import CHAINS, CHAINS_LABEL, pillar_tabs
 from ui.prefill_report import render_prefill_report
 from ui.question_widgets import render_question, save_text_while_typing
 from ui.text import inert
@@ -211,8 +211,10 @@ def render_confirm(questions: tuple[Question, ...], pillar: Pillar) -> None:
 
 
 tab_labels = {p.id: p.name for p in questionnaire.pillars} | {CHAINS: CHAINS_LABEL}
-opened, tab = pillar_tabs(tab_labels)
-with tab:
+# Only the open tab's questions run and reach the browser (a tab shows ten, not thirty).
+tabs = lazy_tabs(tab_labels, key=TAB_KEY, param=TAB_PARAM)
+opened = open_tab_id(tab_labels, tabs)
+with tabs[list(tab_labels).index(opened)]:
     # A change the database refused is shown as the user left it, on whichever tab.
     if opened == CHAINS:
         removed = {c for c in draft.removed_chains if c not in state.unsaved_chains}

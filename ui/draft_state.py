@@ -16,6 +16,14 @@ from assessments.content.answers import AnswerEntry
 from assessments.errors import ConflictError, StorageError
 from assessments.service.readiness import DraftView
 
+TAB_KEY = "assessment_tab"
+"""Session key of the self-assessment's tabs: the open tab's label."""
+TAB_PARAM = "pillar"
+"""URL parameter of the open tab: a pillar id, or `CHAINS` (absent for the first tab)."""
+CHAINS = "chains"
+CHAINS_LABEL = "Approval chains in place"
+"""The last tab: the checklist of approval chains in place today."""
+
 SaveAnswer = Callable[[str, AnswerEntry | None, int], int]
 """save(question_id, entry, expected_version) -> new version; raises ReadinessError."""
 SetChain = Callable[[str, bool, int], int]

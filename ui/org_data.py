@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date
+from typing import TypeVar, cast
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +31,8 @@ from ui import resources
 from ui.exports.review_pack import review_pack_csv, review_pack_markdown
 from ui.figures.vega import Figure, VegaSpec, kept_spec
 from ui.identity import acting_as, current_principal, local_principal
+
+T = TypeVar("T")
 
 
 def data_version() -> str:
@@ -278,19 +281,20 @@ def unit_rollup(period: str, unit_slug: str | None) -> pd.DataFrame:
     return _rollup(_key(), period, unit_slug, data_version())
 
 
-# Figures are kept as objects (a resource, never mutated: st.altair_chart serialises a copy),
-# not pickled: building one is cheap, copying a pickled chart and its frames on every hit is not.
+# Kept as objects (a resource, never mutated: callers only read what they get), not pickled:
+# building one is cheap next to copying a pickled 2,000-team object on every hit.
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(
-    database: str, version: str, kind: str, _build: Callable[[], Figure], *args: Hashable
-) -> Figure:
-    # `_build` is not hashed (leading underscore): `kind` and `args` say what it draws.
+def _kept(
+    database: str, version: str, kind: str, _build: Callable[[], object], *args: Hashable
+) -> object:
+    # `_build` is not hashed (leading underscore): `kind` and `args` say what it builds.
     return _build()
 
 
-def figure(kind: str, build: Callable[[], Figure], *args: Hashable) -> Figure:
-    """`build()`, kept per scope and data version and per `kind` and `args` (what it shows)."""
-    return _figure(_key(), data_version(), kind, build, *args)
+def kept(kind: str, build: Callable[[], T], *args: Hashable) -> T:
+    """`build()`, kept per scope and data version and per `kind` and `args` (what it shows):
+    a section list, a summary, a slimmed table. Never mutate what this returns."""
+    return cast(T, _kept(_key(), data_version(), kind, build, *args))
 
 
 def chart_spec(kind: str, build: Callable[[], Figure], *args: Hashable) -> VegaSpec:

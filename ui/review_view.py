@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from assessments.service.quarterly_review import QuarterlyReview
+from ui import org_data
 from ui.exports.review_sections import Section, Table, pack_sections
-from ui.kept import kept
 from ui.tables import full_height
 from ui.text import inert
 
@@ -111,7 +111,7 @@ def review_sections(
             for s in pack_sections(review)
         )
 
-    return list(kept("review_sections", build, review.period, unit_slug, baseline))
+    return list(org_data.kept("review_sections", build, review.period, unit_slug, baseline))
 
 
 def tab_groups(sections: Sequence[Section]) -> list[tuple[str, list[tuple[int, Section]]]]:

@@ -15,7 +15,6 @@ from assessments.storage.views import DraftView
 from assessments.wording import count
 from scoring.results import AssessmentResult
 from ui import org_data
-from ui.kept import kept
 from ui.tables import render_text_table
 
 
@@ -29,7 +28,7 @@ def submitted_levels(period: str) -> pd.DataFrame:
         levels = [c for c in table.columns if c == "overall_level" or c.startswith("level:")]
         return table[["coverage", "unit_slug", *levels]].copy()
 
-    return kept("report_submitted_levels", build, period)
+    return org_data.kept("report_submitted_levels", build, period)
 
 
 def render_context(

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import ReadinessService
 from tests.app.conftest import PERIOD, new_session
-from ui.pillar_tabs import CHAINS_LABEL, TAB_KEY
+from ui.draft_state import CHAINS_LABEL, TAB_KEY
 from ui.sign_in import LOCAL_MODE_BANNER
 
 ASSESSMENT = "app_pages/self_assessment.py"
