@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from assessments.access import Grant, Role
 from assessments.content.answers import AnswerEntry
 from assessments.service.readiness import ReadinessService
-from tests.app.conftest import APP, PERIOD, new_session
+from tests.app.conftest import APP, CONTENT, PERIOD, new_session
 from tests.app.vega_charts import chart, charts, rows, spec
 from ui.sign_in import LOCAL_MODE_BANNER
 from ui.text import inert
@@ -106,7 +106,10 @@ def test_a_team_editor_picks_only_their_own_teams_and_may_start_a_draft(
     draft = roles.current_assessment("checkout-web", PERIOD)
     assert draft is not None
     assert (draft.status, draft.created_by) == ("draft", "ana@example.com")
-    assert len(at.radio) == 30
+    # The form opens on the first pillar's tab: its questions, one radio each.
+    first = CONTENT.questionnaire.pillars[0].id
+    expected = [q.id for q in CONTENT.questionnaire.questions if q.pillar == first]
+    assert [r.key.split("_")[2] for r in at.radio] == expected
 
 
 def test_a_team_editor_is_told_the_org_views_are_not_theirs(roles: ReadinessService):
