@@ -109,7 +109,7 @@ def test_a_team_editor_picks_only_their_own_teams_and_may_start_a_draft(
     # The form opens on the first pillar's tab: its questions, one radio each.
     first = CONTENT.questionnaire.pillars[0].id
     expected = [q.id for q in CONTENT.questionnaire.questions if q.pillar == first]
-    assert [r.key.split("_")[2] for r in at.radio] == expected
+    assert [str(r.key).split("_")[2] for r in at.radio] == expected
 
 
 def test_a_team_editor_is_told_the_org_views_are_not_theirs(roles: ReadinessService):
