@@ -184,12 +184,17 @@ if draft.carried:
 
 
 held = hold_latest_scan(service, content, team.slug, period, draft.to_scoring())
-with st.expander(
+evidence_box = st.expander(
     "Evidence from configuration"
     + (f": {count(len(held.judgement.contradicted), 'answer')} contradicted" if held else ""),
     icon=":material/fact_check:",
-):
-    render_scan_upload(service, team.slug, period)
+    key="evidence_open",
+    on_change="rerun",
+)
+if evidence_box.open:
+    # The file uploader is drawn once the box is opened, not on every visit of the page.
+    with evidence_box:
+        render_scan_upload(service, team.slug, period)
 
 
 def confirm_pillar(pillar_id: str) -> None:

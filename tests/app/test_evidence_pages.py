@@ -92,3 +92,16 @@ def test_the_heatmap_filters_to_teams_with_contradicted_claims(service: Readines
         c.endswith("Contradicted claims, counted at their evidence bounds: Checkout Web 8")
         for c in captions
     )
+
+
+def test_the_scan_uploader_is_drawn_once_its_box_is_opened(service: ReadinessService) -> None:
+    _draft_with_scan(service)
+    at = new_session(ASSESSMENT, team="checkout-web")
+    assert at.expander[0].label == "Evidence from configuration: 1 answer contradicted"
+    assert at.get("file_uploader") == []
+    at.session_state["evidence_open"] = True  # as a click on the box does
+    at.run()
+    [uploader] = at.get("file_uploader")
+    assert uploader.proto.label == (
+        "Attach a configuration scan (JSON from `readiness evidence scan --format json`)"
+    )

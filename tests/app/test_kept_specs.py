@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.vega_charts import chart, rows, spec
+from tests.app.vega_charts import chart, charts, rows, spec
 
 
 def _page() -> None:
@@ -59,3 +59,36 @@ def test_a_kept_spec_is_built_once_per_key() -> None:
     at.session_state["run"] = "another key"
     at.run()
     assert at.session_state["built"] == 2
+
+
+def _review_section_page() -> None:
+    import altair as alt
+    import pandas as pd
+    import streamlit as st
+
+    from ui.exports.review_sections import Section
+    from ui.review_view import KeptFigure, render_section
+
+    def counted() -> alt.Chart:
+        st.session_state["built"] = st.session_state.get("built", 0) + 1
+        frame = pd.DataFrame({"period": ["2026-Q3", "2026-Q4"], "level": [1.5, 2.25]})
+        line: alt.Chart = alt.Chart(frame).mark_line().encode(x="period:N", y="level:Q")
+        return line
+
+    if "section" not in st.session_state:  # kept across runs, as org_data.kept keeps it
+        st.session_state["section"] = Section("Trend", figures=(KeptFigure(counted),))
+    render_section(st.session_state["section"], key="review_0")
+
+
+def test_a_review_section_builds_and_converts_its_chart_once() -> None:
+    at = AppTest.from_function(_review_section_page, default_timeout=30)
+    at.run()
+    at.run()
+    at.run()
+    assert not at.exception
+    assert at.session_state["built"] == 1
+    [drawn] = charts(at)
+    assert rows(drawn)[0].to_dict("records") == [
+        {"period": "2026-Q3", "level": 1.5},
+        {"period": "2026-Q4", "level": 2.25},
+    ]
