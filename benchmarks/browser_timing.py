@@ -163,6 +163,40 @@ def time_click(page: Any, target: Any, selector: str, text: str) -> float:
     return time.perf_counter() - started
 
 
+# True once the URL's path ends with `path`, the script is done and an element matching the
+# selector that was not on the page before the click (not marked `data-bench-old`) is visible.
+_SWITCHED = """
+([path, selector]) => {
+  if (!window.location.pathname.endsWith(path)) return false;
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (document.querySelector("[data-testid='stException']")) return -1;
+  for (const element of document.querySelectorAll(selector)) {
+    if (element.hasAttribute("data-bench-old")) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) return true;
+  }
+  return false;
+}
+"""
+
+
+def time_switch(page: Any, path: str, selector: str) -> float:
+    """Seconds from clicking the sidebar's link to the page at `path` (one tab, one session:
+    no new document) until that page's main element is drawn and its script is done."""
+    page.locator(selector).evaluate_all(
+        "els => els.forEach(e => e.setAttribute('data-bench-old', ''))"
+    )
+    link = page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']")
+    started = time.perf_counter()
+    link.click()
+    handle = page.wait_for_function(_SWITCHED, arg=[f"/{path}", selector], polling="raf")
+    if handle.json_value() == -1:
+        detail = page.locator("[data-testid='stException']").first.inner_text()
+        raise PageFailed(f"{page.url} raised:\n{detail}")
+    return time.perf_counter() - started
+
+
 def _wait_done(page: Any, selector: str, text: str) -> float:
     handle = page.wait_for_function(_DONE, arg=[selector, text], polling="raf")
     value = float(handle.json_value())

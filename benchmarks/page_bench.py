@@ -31,7 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from bench_report import print_table
-from browser_timing import VIEWPORT, Server, launch, start_server, time_click, time_page_load
+from browser_timing import (
+    VIEWPORT,
+    Server,
+    launch,
+    start_server,
+    time_click,
+    time_page_load,
+    time_switch,
+)
 from playwright.sync_api import sync_playwright
 
 from assessments.content.in_force import load_content
@@ -187,6 +195,26 @@ def floor_clicks(browser: Any, server: Server, runs: int) -> list[float]:
     return times
 
 
+def switches(
+    browser: Any, server: Server, teams: dict[str, str], runs: int
+) -> dict[str, list[float]]:
+    """Seconds from clicking a page's sidebar link until it is drawn, in one tab (one session,
+    no new document: how people move between pages), each page `runs` times in turn.
+
+    The team pages open on the report team (the sidebar remembers it); the self-assessment
+    is left out: that team has submitted, so its page shows no questions to wait for.
+    """
+    cases = [case for case in PAGES if case.path != "assessment"]
+    page = time_page_load(browser, f"{server.url}/?period={PERIOD}", CHART).page
+    page.goto(f"{server.url}/report?period={PERIOD}&team={teams['report_team']}")
+    times: dict[str, list[float]] = {case.name: [] for case in cases}
+    for _ in range(runs + 1):  # the first round draws each page once in this tab
+        for case in cases:
+            times[case.name].append(time_switch(page, case.path, case.selector))
+    page.context.close()
+    return {name: seconds[1:] for name, seconds in times.items()}
+
+
 def report_seconds(db: Path, out: Path) -> float:
     started = time.perf_counter()
     readiness = Path(sys.executable).parent / "readiness"
@@ -258,9 +286,11 @@ def run(args: argparse.Namespace, work: Path) -> None:
             return server.peak_rss_mib()
 
         peak = served(app, every_page)
+        switched = served(app, lambda s: switches(browser, s, teams, args.runs))
         browser.close()
     report = report_seconds(db, work / "pack")
     print_results(floors, pages, answers, floor_reruns, peak, report, args)
+    print_switches(switched, floors, floor_reruns, args)
     started, starts = statistics.median(startups), len(startups)
     print(f"app server start until healthy, warm-up included: {started:.1f} s (median of {starts})")
 
@@ -315,6 +345,28 @@ def print_results(
     )
     print(f"\nserver peak RSS after serving every page twice: {peak:,.0f} MiB")
     print(f"readiness report (whole org, HTML + Markdown + CSV): {report:.1f} s")
+
+
+def print_switches(
+    switched: dict[str, list[float]],
+    floors: list[Timing],
+    floor_reruns: list[float],
+    args: argparse.Namespace,
+) -> None:
+    warm_floor = statistics.median([t for f in floors for t in f.warm])
+    rerun = statistics.median(floor_reruns)
+    rows = [
+        (
+            name,
+            f"{statistics.median(seconds):.2f}",
+            f"{statistics.median(seconds) / warm_floor:.2f}×",
+            f"{statistics.median(seconds) / rerun:.1f}×",
+        )
+        for name, seconds in switched.items()
+    ]
+    print()
+    header = ("switch to (sidebar link, one tab)", "median s", "÷ floor load", "÷ floor rerun")
+    print_table(header, rows, markdown=args.markdown)
 
 
 def main() -> int:
