@@ -61,7 +61,8 @@ PAGES: dict[str, tuple[str, str]] = {
         "[data-testid='stRadio']",
     ),
     "twenty Markdown blocks": (
-        "for i in range(20):\n    st.markdown(f'**Item {i}**: a line with `code` and a [link](https://example.com)')\n",
+        "for i in range(20):\n"
+        "    st.markdown(f'**Item {i}**: a line with `code` and a [link](https://example.com)')\n",
         "[data-testid='stMarkdown']",
     ),
     "five tabs": (

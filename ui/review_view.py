@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -12,7 +11,7 @@ import streamlit as st
 from assessments.service.quarterly_review import QuarterlyReview
 from ui import org_data
 from ui.exports.review_sections import Section, Table, pack_sections
-from ui.figures.vega import Figure, VegaSpec, show_spec, vega_lite_spec
+from ui.figures.vega import KeptFigure, show_spec, vega_lite_spec
 from ui.tables import full_height
 from ui.text import inert
 
@@ -98,26 +97,6 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
 """The page's tabs and the pack sections each shows, by title; the first holds the trend chart."""
 OTHER_TAB = "More"
 """Where a pack section no tab names goes, so every section stays on the page."""
-
-
-class KeptFigure:
-    """A section's figure, built the first time it is drawn and converted for the page once,
-    kept with its section: a rerun sends the spec without building or validating it again
-    (Altair's schema validation was 0.05–0.1 s of every run of the review)."""
-
-    def __init__(self, build: Callable[[], Figure]) -> None:
-        self._build = build
-
-    @functools.cached_property
-    def figure(self) -> Figure:
-        return self._build()
-
-    @functools.cached_property
-    def spec(self) -> VegaSpec:
-        return vega_lite_spec(self.figure)
-
-    def __call__(self) -> Figure:
-        return self.figure
 
 
 def review_sections(

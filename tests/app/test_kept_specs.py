@@ -67,7 +67,8 @@ def _review_section_page() -> None:
     import streamlit as st
 
     from ui.exports.review_sections import Section
-    from ui.review_view import KeptFigure, render_section
+    from ui.figures.vega import KeptFigure
+    from ui.review_view import render_section
 
     def counted() -> alt.Chart:
         st.session_state["built"] = st.session_state.get("built", 0) + 1
